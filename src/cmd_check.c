@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Placeholder until the 'check' command lands: says so, never pretends. */
+#include <stdio.h>
+
+#include "commands.h"
+
+int cmd_check(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fputs("mbviz: the 'check' command is not implemented yet\n", stderr);
+	return 2;
+}

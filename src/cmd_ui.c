@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Placeholder until the 'ui' command lands: says so, never pretends. */
+#include <stdio.h>
+
+#include "commands.h"
+
+int cmd_ui(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fputs("mbviz: the 'ui' command is not implemented yet\n", stderr);
+	return 2;
+}

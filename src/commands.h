@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The subcommands of mbviz.  Each returns the process exit status:
+ * 0 success, 1 an expectation failed (or a difference was found), 2 a
+ * usage or scenario error.
+ */
+#ifndef MBVIZ_COMMANDS_H
+#define MBVIZ_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_snapshot(int argc, char **argv);
+/* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
+int cmd_ui(int argc, char **argv);
+
+/* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
+const char *bundled_scenario_dir(void);
+
+#endif

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mbviz: see Linux's boot-time memory allocator, memblock, at work.
+ * Dispatches to the subcommands; with no subcommand it opens the UI.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: mbviz [OPTIONS] [FILE]            step through a scenario (ncurses UI)\n"
+	      "       mbviz check FILE|DIR...            check scenarios, TAP output\n"
+	      "       mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo]\n"
+	      "       mbviz snapshot FILE [--step N|LABEL|--all] [--width COLS] [--node N]\n"
+	      "                           [--scale linear|compact] [--color=auto|always|never] [-o FILE]\n"
+	      "       mbviz --help | --version\n"
+	      "\n"
+	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
+	      "doc/scenario-format.md for the scenario format.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (cmd && (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))) {
+		usage(stdout);
+		return 0;
+	}
+	if (cmd && !strcmp(cmd, "--version")) {
+		printf("mbviz %s (memblock model: Linux 6.1)\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (cmd && !strcmp(cmd, "check"))
+		return cmd_check(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "snapshot"))
+		return cmd_snapshot(argc - 1, argv + 1);
+	return cmd_ui(argc, argv);
+}

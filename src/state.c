@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "state.h"
+
+void state_free(struct mb_state *s)
+{
+	free(s->memory.regions);
+	free(s->reserved.regions);
+	free(s->zones);
+	free(s->nodes);
+	free(s->pages);
+	free(s->contents);
+	memset(s, 0, sizeof(*s));
+}
+
+static void *dup_array(const void *src, size_t n, size_t size)
+{
+	void *p;
+
+	if (!src || !n)
+		return NULL;
+	p = malloc(n * size);
+	if (!p) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
+	memcpy(p, src, n * size);
+	return p;
+}
+
+void state_copy(struct mb_state *dst, const struct mb_state *src)
+{
+	*dst = *src;
+	dst->memory.regions = dup_array(src->memory.regions, src->memory.cnt,
+					sizeof(*src->memory.regions));
+	dst->reserved.regions = dup_array(src->reserved.regions, src->reserved.cnt,
+					  sizeof(*src->reserved.regions));
+	dst->zones = dup_array(src->zones, src->nr_zones, sizeof(*src->zones));
+	dst->nodes = dup_array(src->nodes, src->nr_nodes, sizeof(*src->nodes));
+	dst->pages = dup_array(src->pages, src->nr_pages, sizeof(*src->pages));
+	dst->contents = dup_array(src->contents, src->nr_contents, sizeof(*src->contents));
+}
