@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Allocation helpers that never return NULL: running out of memory in a
+ * tool like this is not something to recover from step by step, so it
+ * ends the program with one clear line (exit status 3).
+ */
+#ifndef MBVIZ_XALLOC_H
+#define MBVIZ_XALLOC_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static inline void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
+	return p;
+}
+
+static inline void *xzalloc(size_t n)
+{
+	void *p = xrealloc(NULL, n);
+
+	memset(p, 0, n);
+	return p;
+}
+
+static inline char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xrealloc(NULL, n), s, n);
+}
+
+static inline __attribute__((format(printf, 1, 2)))
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = xrealloc(NULL, n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+#endif
