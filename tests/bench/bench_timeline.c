@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * How fast the timeline moves on the model engine: a scenario of a million
+ * steps (memory added once, then memblock_reserve and memblock_phys_free
+ * of small ranges, alternating) is walked to the end, then the timeline
+ * jumps back to step 999999 and to random steps, fetching the outcome
+ * shown there as the UI would.  Prints the time of each move.
+ * Run by `make bench`; never part of `make check`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "engine.h"
+#include "scenario.h"
+#include "timeline.h"
+
+#define NR_STEPS	1000000
+#define NR_BACKS	20
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void set_phys(struct step *st, int a, uint64_t v)
+{
+	st->args[a].present = true;
+	st->args[a].phys.constant = v;
+}
+
+static struct scenario *build(void)
+{
+	struct scenario *sc = calloc(1, sizeof(*sc));
+	int i;
+
+	sc->file = "bench";
+	sc->name = "bench-timeline";
+	machine_init_default(&sc->machine);
+	sc->nr_steps = NR_STEPS;
+	sc->steps = calloc(NR_STEPS, sizeof(*sc->steps));
+	if (!sc->steps) {
+		fputs("bench_timeline: out of memory for the scenario\n", stderr);
+		exit(1);
+	}
+	sc->steps[0].spec = op_spec(OP_MEMBLOCK_ADD);
+	set_phys(&sc->steps[0], 0, 0);
+	set_phys(&sc->steps[0], 1, 1ULL << 32);
+	for (i = 1; i < NR_STEPS; i++) {
+		struct step *st = &sc->steps[i];
+		/* 61 different pages, so the reserved array changes shape as it goes. */
+		uint64_t base = 0x1000000 + (uint64_t)((i / 2) % 61) * 0x3000;
+
+		st->index = i;
+		st->pos.line = i + 1;
+		st->spec = op_spec(i % 2 ? OP_MEMBLOCK_RESERVE : OP_MEMBLOCK_PHYS_FREE);
+		set_phys(st, 0, base);
+		set_phys(st, 1, i % 4 == 1 ? 0x1000 : 0x800);
+		st->expect.nr_contents = st->expect.nr_zones = -1;
+	}
+	return sc;
+}
+
+int main(void)
+{
+	struct scenario *sc = build();
+	struct engine *eng = model_engine_create();
+	struct timeline *t;
+	struct rusage ru;
+	double t0, ms, sum = 0, max = 0;
+	int i, k;
+
+	if (!eng) {
+		fputs("bench_timeline: no model engine\n", stderr);
+		return 1;
+	}
+	t = timeline_create(sc, eng, 0);
+	if (!t) {
+		fputs("bench_timeline: cannot create the timeline\n", stderr);
+		return 1;
+	}
+	t0 = now_ms();
+	if (timeline_goto(t, NR_STEPS)) {
+		fprintf(stderr, "bench_timeline: %s\n", timeline_error(t));
+		return 1;
+	}
+	printf("forward to step %d: %.0f ms (%.2f us/step)\n", NR_STEPS, now_ms() - t0,
+	       (now_ms() - t0) * 1e3 / NR_STEPS);
+
+	t0 = now_ms();
+	timeline_goto(t, NR_STEPS - 1);
+	timeline_state(t);
+	timeline_outcome(t, NR_STEPS - 2);
+	printf("step back to %d: %.3f ms\n", NR_STEPS - 1, now_ms() - t0);
+
+	srand(1);
+	for (i = 0; i < NR_BACKS; i++) {
+		k = 1 + (int)((double)rand() / RAND_MAX * (NR_STEPS - 1));
+		timeline_goto(t, NR_STEPS);
+		t0 = now_ms();
+		timeline_goto(t, k);
+		timeline_state(t);
+		timeline_outcome(t, k - 1);
+		ms = now_ms() - t0;
+		sum += ms;
+		if (ms > max)
+			max = ms;
+		printf("step back from %d to %d: %.3f ms\n", NR_STEPS, k, ms);
+	}
+	printf("step back: mean %.3f ms, max %.3f ms over %d jumps\n", sum / NR_BACKS, max,
+	       NR_BACKS);
+	getrusage(RUSAGE_SELF, &ru);
+	printf("max resident set: %ld MiB (the scenario's steps alone: %zu MiB)\n",
+	       ru.ru_maxrss / 1024, (size_t)NR_STEPS * sizeof(*sc->steps) >> 20);
+
+	timeline_destroy(t);
+	eng->ops->destroy(eng);
+	free(sc->steps);
+	free(sc);
+	return 0;
+}
