@@ -71,6 +71,10 @@ static int add_dir(struct file_list *l, const char *dir)
 			free(path);
 	}
 	closedir(dh);
+	if (!here.nr) {
+		fprintf(stderr, "mbviz: check: %s: no *.json files in this directory\n", dir);
+		return 0;
+	}
 	qsort(here.names, here.nr, sizeof(*here.names), name_cmp);
 	for (i = 0; i < here.nr; i++)
 		list_add(l, here.names[i]);
@@ -228,9 +232,10 @@ static int gather(int argc, char **argv, struct file_list *files, const char **e
 		}
 	}
 	if (!files->nr) {
-		fputs("mbviz: check: no scenario files given (directories hold no *.json)\n",
-		      stderr);
-		check_usage(stderr);
+		if (argc < 2)
+			check_usage(stderr);
+		else
+			fputs("mbviz: check: no scenario to check\n", stderr);
 		return -1;
 	}
 	return 0;
