@@ -272,10 +272,10 @@ int run_step(struct run *r, struct step_outcome *out)
 	if (eval_args(r, st, &out->call, &out->error))
 		return -1;
 
-	out->res.kind = st->spec->ret;
 	steplog_set_current(&out->log, r->phys_bytes);
 	r->eng->ops->exec(r->eng, &out->call, &out->res);
 	steplog_set_current(NULL, r->phys_bytes);
+	out->res.kind = st->spec->ret;	/* the op decides what its result means */
 	drop_state(r);
 	if (out->res.unsupported) {
 		out->error = unsupported_error(r, i, &out->res);
