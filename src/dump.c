@@ -32,6 +32,20 @@ void kprint(FILE *f, const struct machine *m, const char *fmt, ...)
 	fputs(buf, f);
 }
 
+bool mb_type_is_empty(const struct mb_type *t)
+{
+	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
+}
+
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
+{
+	if (z->name)
+		return z->name;
+	if (m && z->zone >= 0 && z->zone < m->nr_zones)
+		return m->zones[z->zone].name;
+	return "?";
+}
+
 int dump_format_lookup(const char *name)
 {
 	if (!strcmp(name, "dump"))
@@ -153,7 +167,7 @@ static void json_flags(FILE *f, unsigned int flags)
 
 static void json_type(FILE *f, const struct machine *m, const struct mb_type *t, const char *name)
 {
-	bool empty = t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
+	bool empty = mb_type_is_empty(t);
 	unsigned long i;
 
 	fprintf(f, "  \"%s\": {\n", name);
@@ -177,15 +191,6 @@ static void json_type(FILE *f, const struct machine *m, const struct mb_type *t,
 	if (!empty)
 		fputs("    ]\n", f);
 	fputs("  },\n", f);
-}
-
-static const char *zone_name(const struct machine *m, const struct mb_zone *z)
-{
-	if (z->name)
-		return z->name;
-	if (z->zone >= 0 && z->zone < m->nr_zones)
-		return m->zones[z->zone].name;
-	return "?";
 }
 
 static int zone_cmp(const void *a, const void *b)
@@ -218,7 +223,7 @@ static void json_zones(FILE *f, const struct machine *m, const struct mb_state *
 	fputs(",\n  \"zones\": [\n", f);
 	for (i = 0; i < st->nr_zones; i++) {
 		fprintf(f, "    { \"nid\": %d, \"zone\": ", z[i].nid);
-		json_string(f, zone_name(m, &z[i]));
+		json_string(f, mb_zone_name(m, &z[i]));
 		fprintf(f, ", \"spanned\": %" PRIu64 ", \"present\": %" PRIu64
 			", \"managed\": %" PRIu64 " }%s\n", z[i].spanned, z[i].present,
 			z[i].managed, i + 1 < st->nr_zones ? "," : "");
@@ -268,7 +273,7 @@ void dump_zoneinfo(FILE *f, const struct machine *m, const struct mb_state *st)
 	int i;
 
 	for (i = 0; i < st->nr_zones; i++) {
-		kprint(f, m, "Node %d, zone %8s\n", z[i].nid, zone_name(m, &z[i]));
+		kprint(f, m, "Node %d, zone %8s\n", z[i].nid, mb_zone_name(m, &z[i]));
 		kprint(f, m, "        spanned  %lu\n", (unsigned long)z[i].spanned);
 		kprint(f, m, "        present  %lu\n", (unsigned long)z[i].present);
 		kprint(f, m, "        managed  %lu\n", (unsigned long)z[i].managed);

@@ -8,6 +8,7 @@
 #ifndef MBVIZ_DUMP_H
 #define MBVIZ_DUMP_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "machine.h"
@@ -18,6 +19,11 @@ enum dump_format {
 	DUMP_DEBUGFS,		/* "debugfs": memory and reserved files */
 	DUMP_JSON,		/* "json" */
 };
+
+/* A type holding only the kernel's zero-sized dummy region. */
+bool mb_type_is_empty(const struct mb_type *t);
+/* A zone's name, from the machine's zone list when the state has none. */
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z);
 
 /* "dump", "debugfs" or "json"; -1 for anything else. */
 int dump_format_lookup(const char *name);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dump.h"
 #include "expect.h"
 #include "xalloc.h"
 
@@ -177,11 +178,6 @@ static int check_ret(struct checker *c, const struct expect_ret *er)
 	return 0;
 }
 
-static bool type_is_empty(const struct mb_type *t)
-{
-	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
-}
-
 static void count_desc(char *buf, int len, unsigned long n, bool empty)
 {
 	if (empty)
@@ -230,7 +226,7 @@ static int check_regions(struct checker *c, const struct expect_type *et,
 
 	snprintf(path, sizeof(path), "%s.regions", name);
 	if (et->nr_regions == 0) {
-		if (!type_is_empty(t)) {
+		if (!mb_type_is_empty(t)) {
 			count_desc(a, sizeof(a), t->cnt, false);
 			fail(c, et->pos.line, path, "empty", a);
 		}
@@ -238,7 +234,7 @@ static int check_regions(struct checker *c, const struct expect_type *et,
 	}
 	if ((unsigned long)et->nr_regions != t->cnt) {
 		count_desc(e, sizeof(e), et->nr_regions, false);
-		count_desc(a, sizeof(a), t->cnt, type_is_empty(t));
+		count_desc(a, sizeof(a), t->cnt, mb_type_is_empty(t));
 		fail(c, et->pos.line, path, e, a);
 	}
 	n = t->cnt < (unsigned long)et->nr_regions ? t->cnt : (unsigned long)et->nr_regions;
@@ -340,15 +336,6 @@ static int check_content(struct checker *c, const struct expect_content *ec, int
 	return 0;
 }
 
-static const char *zone_name(const struct machine *m, const struct mb_zone *z)
-{
-	if (z->name)
-		return z->name;
-	if (m && z->zone >= 0 && z->zone < m->nr_zones)
-		return m->zones[z->zone].name;
-	return "?";
-}
-
 static void check_zone(struct checker *c, const struct expect_zone *ez, int idx)
 {
 	const struct mb_state *st = c->st;
@@ -358,7 +345,7 @@ static void check_zone(struct checker *c, const struct expect_zone *ez, int idx)
 
 	for (i = 0; i < st->nr_zones && !z; i++)
 		if (st->zones[i].nid == ez->nid &&
-		    strcmp(zone_name(c->ctx->machine, &st->zones[i]), ez->zone) == 0)
+		    strcmp(mb_zone_name(c->ctx->machine, &st->zones[i]), ez->zone) == 0)
 			z = &st->zones[i];
 	if (!z) {
 		snprintf(path, sizeof(path), "zones[%d]", idx);
