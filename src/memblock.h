@@ -8,13 +8,16 @@
  *
  * phys_addr_t is always 64 bits wide here; on a machine with a 32-bit
  * phys_addr_t every result is reduced to 32 bits exactly where the kernel's
- * arithmetic would wrap (see phys_wrap()).
+ * arithmetic would wrap (see mbviz_phys_wrap() in stubs/mbviz/runtime.h).
  */
 #ifndef MBVIZ_MEMBLOCK_H
 #define MBVIZ_MEMBLOCK_H
 
-#include <linux/types.h>
+#include <limits.h>
+
+#include <linux/kernel.h>
 #include <linux/numa.h>
+#include <linux/types.h>
 
 #include "machine.h"
 
@@ -57,11 +60,24 @@ extern const struct machine *mb_machine;
 /* Reset every piece of model state to a fresh boot on @m. */
 void memblock_model_reset(const struct machine *m);
 
+/*
+ * Checkpoints of memblock's whole state: the types with their arrays
+ * (static or doubled, and where a doubled one lives), the module flags,
+ * allocation contents and the WARN_ONCE/ratelimit state of the stubs.
+ */
+void *memblock_model_save(void);
+void memblock_model_restore(const void *saved);
+void memblock_model_free_saved(void *saved);
+
+/* True once memblock_discard() has run (the kernel's memblock_memory is NULL). */
+bool memblock_model_discarded(void);
+
 /* Allocation bounds (include/linux/memblock.h). */
 #define MEMBLOCK_LOW_LIMIT		0
-#define MEMBLOCK_ALLOC_ANYWHERE		(~(phys_addr_t)0)	/* reduced to the machine width */
+#define MEMBLOCK_ALLOC_ANYWHERE		PHYS_ADDR_MAX	/* all ones at the machine's width */
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0
 #define MEMBLOCK_ALLOC_NOLEAKTRACE	1
+#define ARCH_LOW_ADDRESS_LIMIT		((phys_addr_t)mb_machine->low_address_limit)
 
 int memblock_add_node(phys_addr_t base, phys_addr_t size, int nid, enum memblock_flags flags);
 int memblock_add(phys_addr_t base, phys_addr_t size);
@@ -100,6 +116,46 @@ phys_addr_t memblock_alloc_try_nid_raw(phys_addr_t size, phys_addr_t align, phys
 phys_addr_t memblock_alloc_exact_nid_raw(phys_addr_t size, phys_addr_t align, phys_addr_t min_addr,
 					 phys_addr_t max_addr, int nid);
 
+/* The inline wrappers of include/linux/memblock.h. */
+static inline phys_addr_t memblock_phys_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_phys_alloc_range(size, align, 0, MEMBLOCK_ALLOC_ACCESSIBLE);
+}
+
+static inline phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid(size, align, MEMBLOCK_LOW_LIMIT,
+				      MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
+}
+
+static inline phys_addr_t memblock_alloc_raw(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid_raw(size, align, MEMBLOCK_LOW_LIMIT,
+					  MEMBLOCK_ALLOC_ACCESSIBLE, NUMA_NO_NODE);
+}
+
+static inline phys_addr_t memblock_alloc_from(phys_addr_t size, phys_addr_t align,
+					      phys_addr_t min_addr)
+{
+	return memblock_alloc_try_nid(size, align, min_addr, MEMBLOCK_ALLOC_ACCESSIBLE,
+				      NUMA_NO_NODE);
+}
+
+static inline phys_addr_t memblock_alloc_low(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_try_nid(size, align, MEMBLOCK_LOW_LIMIT, ARCH_LOW_ADDRESS_LIMIT,
+				      NUMA_NO_NODE);
+}
+
+static inline phys_addr_t memblock_alloc_node(phys_addr_t size, phys_addr_t align, int nid)
+{
+	return memblock_alloc_try_nid(size, align, MEMBLOCK_LOW_LIMIT,
+				      MEMBLOCK_ALLOC_ACCESSIBLE, nid);
+}
+
+unsigned long memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1, phys_addr_t base2,
+				     phys_addr_t size2);
+bool memblock_overlaps_region(struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 bool memblock_is_memory(phys_addr_t addr);
 bool memblock_is_map_memory(phys_addr_t addr);
 bool memblock_is_reserved(phys_addr_t addr);
@@ -116,6 +172,39 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
 	return mb_machine->numa ? r->nid : 0;
 }
 
+/* Without NUMA the kernel's region has no nid field: nothing is stored. */
+static inline void memblock_set_region_node(struct memblock_region *r, int nid)
+{
+	if (mb_machine->numa)
+		r->nid = nid;
+}
+
+static inline bool memblock_is_hotpluggable(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_HOTPLUG;
+}
+
+static inline bool memblock_is_mirror(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_MIRROR;
+}
+
+static inline bool memblock_is_nomap(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_NOMAP;
+}
+
+static inline bool memblock_is_driver_managed(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_DRIVER_MANAGED;
+}
+
+/* movable_node_is_enabled(): the machine's movable_node boot option. */
+static inline bool movable_node_is_enabled(void)
+{
+	return mb_machine->movable_node;
+}
+
 /* Range iteration, as the kernel's for_each_* macros. */
 void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 		      struct memblock_type *type_a, struct memblock_type *type_b,
@@ -126,12 +215,40 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 			  unsigned long *out_end_pfn, int *out_nid);
 
-#define for_each_free_mem_range(i, nid, flags, p_start, p_end, p_nid)		\
-	for (i = 0, __next_mem_range(&i, nid, flags, &memblock.memory,		\
-				     &memblock.reserved, p_start, p_end, p_nid);\
+#define __for_each_mem_range(i, type_a, type_b, nid, flags, p_start, p_end, p_nid) \
+	for (i = 0, __next_mem_range(&i, nid, flags, type_a, type_b,		\
+				     p_start, p_end, p_nid);			\
 	     i != (u64)ULLONG_MAX;						\
-	     __next_mem_range(&i, nid, flags, &memblock.memory,			\
-			      &memblock.reserved, p_start, p_end, p_nid))
+	     __next_mem_range(&i, nid, flags, type_a, type_b,			\
+			      p_start, p_end, p_nid))
+
+#define __for_each_mem_range_rev(i, type_a, type_b, nid, flags, p_start, p_end, p_nid) \
+	for (i = (u64)ULLONG_MAX,						\
+	     __next_mem_range_rev(&i, nid, flags, type_a, type_b,		\
+				  p_start, p_end, p_nid);			\
+	     i != (u64)ULLONG_MAX;						\
+	     __next_mem_range_rev(&i, nid, flags, type_a, type_b,		\
+				  p_start, p_end, p_nid))
+
+/* Memory regions whole, including HOTPLUG and DRIVER_MANAGED, never NOMAP. */
+#define for_each_mem_range(i, p_start, p_end)					\
+	__for_each_mem_range(i, &memblock.memory, NULL, NUMA_NO_NODE,		\
+			     MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED,	\
+			     p_start, p_end, NULL)
+
+#define for_each_mem_range_rev(i, p_start, p_end)				\
+	__for_each_mem_range_rev(i, &memblock.memory, NULL, NUMA_NO_NODE,	\
+				 MEMBLOCK_HOTPLUG | MEMBLOCK_DRIVER_MANAGED,	\
+				 p_start, p_end, NULL)
+
+/* Free memory: memory minus reserved, filtered by @nid and @flags. */
+#define for_each_free_mem_range(i, nid, flags, p_start, p_end, p_nid)		\
+	__for_each_mem_range(i, &memblock.memory, &memblock.reserved,		\
+			     nid, flags, p_start, p_end, p_nid)
+
+#define for_each_free_mem_range_reverse(i, nid, flags, p_start, p_end, p_nid)	\
+	__for_each_mem_range_rev(i, &memblock.memory, &memblock.reserved,	\
+				 nid, flags, p_start, p_end, p_nid)
 
 #define for_each_reserved_mem_range(i, p_start, p_end)				\
 	for (i = 0, __next_mem_range(&i, NUMA_NO_NODE, MEMBLOCK_NONE,		\

@@ -1,0 +1,5 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Kernel engine: included by mm/memblock.c; nothing in it is used here. */
+#ifndef KSHIM_ASM_SECTIONS_H
+#define KSHIM_ASM_SECTIONS_H
+#endif
