@@ -48,6 +48,8 @@ struct engine {
 /* "model" or "kernel:PATH"; NULL and a message in @err on failure. */
 struct engine *engine_open(const char *spec, char *err, int errlen);
 void engine_close(struct engine *e);
+/* Why @e's last reset failed (a machine it cannot simulate), or NULL. */
+const char *engine_error(struct engine *e);
 
 /* The model engine (src/model_engine.c). */
 struct engine *model_engine_create(void);

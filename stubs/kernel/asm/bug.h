@@ -11,7 +11,7 @@
 #include <linux/compiler.h>
 
 void kshim_warn(const char *file, int line, const char *func, const char *fmt, ...);
-void kshim_bug(const char *file, int line) __attribute__((__noreturn__));
+void kshim_bug(const char *file, int line, const char *func) __attribute__((__noreturn__));
 
 #define WARN(cond, fmt, ...) ({						\
 	int __kshim_c = !!(cond);					\
@@ -40,7 +40,7 @@ void kshim_bug(const char *file, int line) __attribute__((__noreturn__));
 #define WARN_ONCE(cond, fmt, ...)	__KSHIM_ONCE(cond, fmt, ##__VA_ARGS__)
 #define WARN_ON_ONCE(cond)		__KSHIM_ONCE(cond, NULL)
 
-#define BUG()		kshim_bug(__FILE__, __LINE__)
+#define BUG()		kshim_bug(__FILE__, __LINE__, __func__)
 #define BUG_ON(cond)	do { if (unlikely(cond)) BUG(); } while (0)
 
 #endif

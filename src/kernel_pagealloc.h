@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The kernel engine's page allocator: the hooks through which a real
+ * mm/memblock.c hands pages over (memblock_free_pages, totalram, zones'
+ * managed counts, reserve_bootmem_region) lead to mbviz's page-allocator
+ * model, so memblock_free_all() and memblock_free_late() of the kernel's
+ * code drive the same zone picture as the model's.
+ */
+#ifndef MBVIZ_KERNEL_PAGEALLOC_H
+#define MBVIZ_KERNEL_PAGEALLOC_H
+
+#include <stdbool.h>
+
+#include "../engine/kshim.h"
+
+struct kernel_engine;
+struct mb_state;
+
+void kpagealloc_hooks(struct kshim_host *h);
+void kpagealloc_create(struct kernel_engine *ke);
+void kpagealloc_destroy(struct kernel_engine *ke);
+/* A fresh boot of the page allocator on ke->machine. */
+void kpagealloc_reset(struct kernel_engine *ke);
+/* Zones and page frame limits, set up before the kernel's memblock_free_all(). */
+bool kpagealloc_before_free_all(struct kernel_engine *ke);
+/* page_alloc_init_late(): deferred struct page init; false and ke->dead_why on failure. */
+bool kpagealloc_init_late(struct kernel_engine *ke);
+void kpagealloc_state(struct kernel_engine *ke, struct mb_state *out);
+void *kpagealloc_save(struct kernel_engine *ke);
+void kpagealloc_restore(struct kernel_engine *ke, const void *saved);
+void kpagealloc_free_saved(struct kernel_engine *ke, void *saved);
+
+#endif
