@@ -10,6 +10,9 @@
 int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
+/* Two engines side by side: one scenario, or random operation sequences. */
+int cmd_diff(int argc, char **argv);
+int cmd_fuzz_diff(int argc, char **argv);
 /* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
 int cmd_ui(int argc, char **argv);
 
