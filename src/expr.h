@@ -23,10 +23,16 @@ enum expr_query {
 	Q_CURRENT_LIMIT,
 };
 
+/* Machine constants that a machine key's own value may not use yet. */
+#define EXPR_UNSET_PAGE_SIZE		0x1
+#define EXPR_UNSET_SMP_CACHE_BYTES	0x2
+#define EXPR_UNSET_LOW_ADDRESS_LIMIT	0x4
+
 /* What an expression can refer to when it is evaluated. */
 struct expr_env {
 	uint64_t	phys_max;	/* all ones in the machine's phys_addr_t */
 	uint64_t	page_size, smp_cache_bytes, low_address_limit;
+	unsigned int	unset;		/* EXPR_UNSET_*: constants not defined yet (machine keys) */
 	void		*ctx;
 	/* Each returns 0, or -1 with a message in err. */
 	int		(*query)(void *ctx, enum expr_query q, uint64_t *out);
@@ -50,5 +56,7 @@ bool expr_is_constant(const struct expr *e);
 int expr_eval(const struct expr *e, const struct expr_env *env, uint64_t *out,
 	      char *err, int errlen);
 void expr_free(struct expr *e);
+/* The text the expression was parsed from. */
+const char *expr_text(const struct expr *e);
 
 #endif
