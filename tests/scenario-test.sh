@@ -9,7 +9,9 @@ file=$1
 case $file in
 *tests/bad/*)
 	want=${file%.json}.err
-	got=$("$MBVIZ" check "$file" 2>&1 >/dev/null)
+	# Automake passes ./tests/bad/X.json or $(srcdir)/tests/bad/X.json; the
+	# message names the file as given, so always give it as tests/bad/X.json.
+	got=$(cd "$(dirname "$file")/../.." && "$MBVIZ" check "tests/bad/${file##*/}" 2>&1 >/dev/null)
 	status=$?
 	echo "1..2"
 	if [ $status -eq 2 ]; then
