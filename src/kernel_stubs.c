@@ -96,7 +96,7 @@ void mbviz_trap_arm(struct mbviz_trap *trap)
 	armed = trap;
 }
 
-static __attribute__((noreturn)) void trap_leave(const char *why)
+static __attribute__((noreturn)) void trap_leave(const char *why, bool died)
 {
 	struct mbviz_trap *t = armed;
 
@@ -107,6 +107,7 @@ static __attribute__((noreturn)) void trap_leave(const char *why)
 	}
 	armed = NULL;
 	snprintf(t->why, sizeof(t->why), "%s", why);
+	t->died = died;
 	longjmp(t->env, 1);
 }
 
@@ -117,7 +118,7 @@ void mbviz_bug(const char *file, int line, const char *func)
 	steplog_printk(LOG_SPLAT, "kernel BUG at %s:%d!\n", file, line);
 	snprintf(why, sizeof(why), "kernel BUG at %s:%d in %s(): the kernel would panic here",
 		 file, line, func);
-	trap_leave(why);
+	trap_leave(why, true);
 }
 
 void mbviz_unsupported(const char *fmt, ...)
@@ -128,7 +129,18 @@ void mbviz_unsupported(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
-	trap_leave(why);
+	trap_leave(why, false);
+}
+
+void mbviz_oops(const char *fmt, ...)
+{
+	char why[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	trap_leave(why, true);
 }
 
 void mbviz_stubs_reset(void)

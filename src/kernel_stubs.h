@@ -10,10 +10,12 @@
 #define MBVIZ_KERNEL_STUBS_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 
 struct mbviz_trap {
 	jmp_buf	env;
 	char	why[256];	/* what stopped the operation */
+	bool	died;		/* the simulated kernel died (BUG, oops), not just the op */
 };
 
 /*
@@ -26,6 +28,10 @@ void mbviz_trap_arm(struct mbviz_trap *trap);
 /* Leave the current operation: the model cannot follow the kernel here. */
 __attribute__((noreturn, format(printf, 1, 2)))
 void mbviz_unsupported(const char *fmt, ...);
+
+/* The kernel would oops here (a NULL dereference, say): it dies like at a BUG. */
+__attribute__((noreturn, format(printf, 1, 2)))
+void mbviz_oops(const char *fmt, ...);
 
 /* WARN_ONCE and ratelimit state, as after boot. */
 void mbviz_stubs_reset(void);

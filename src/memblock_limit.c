@@ -105,8 +105,8 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 			       "BUG: kernel NULL pointer dereference, address: %0*llx\n",
 			       mb_machine->phys_addr_bits == 64 ? 16 : 8,
 			       (unsigned long long)(mb_machine->phys_addr_bits == 64 ? 16 : 8));
-		mbviz_unsupported("memblock_cap_memory_range: memblock_memory is NULL after "
-				  "memblock_discard(): the kernel oopses here");
+		mbviz_oops("memblock_cap_memory_range: memblock_memory is NULL after "
+			   "memblock_discard(): the kernel oopses here");
 	}
 
 	if (!memblock_memory->total_size) {

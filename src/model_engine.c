@@ -8,8 +8,10 @@
  * arguments reduced to the machine's phys_addr_t as the kernel's
  * parameter types would.  A BUG() inside the model -- or a place where
  * the model cannot follow the kernel -- ends the operation through a
- * trap and is reported as an error naming the op; the simulated kernel is
- * then dead until a reset or a restore of an earlier checkpoint.
+ * trap and is reported as an error naming the op.  After a BUG or an oops
+ * the simulated kernel is dead until a reset or the restore of an earlier
+ * checkpoint; an op the model cannot follow is refused before it changes
+ * anything, so the kernel lives on.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -265,8 +267,11 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 		run_op(&c, res);
 		mbviz_trap_arm(NULL);
 	} else {
-		me->dead = true;
-		snprintf(me->dead_why, sizeof(me->dead_why), "%s", trap.why);
+		/* Only a dead kernel stays dead; an op the model cannot follow changed nothing. */
+		if (trap.died) {
+			me->dead = true;
+			snprintf(me->dead_why, sizeof(me->dead_why), "%s", trap.why);
+		}
 		snprintf(me->why, sizeof(me->why), "%s: %s", name, trap.why);
 		res->unsupported = true;
 		res->why = me->why;

@@ -290,6 +290,18 @@ static void test_bug(void)
 	res = RUN2(OP_MEMBLOCK_PHYSMEM_ADD, 0x800000, 0x1000);
 	ok(res.unsupported && res.why && strstr(res.why, "physmem"),
 	   "physmem doubling: the model says it cannot follow");
+	res = RUN2(OP_MEMBLOCK_PHYS_MEM_SIZE, 0, 0);
+	ok(!res.unsupported && res.value == 0x1000000, "physmem doubling refused: kernel alive");
+
+	/* After memblock_discard(), memblock_cap_memory_range reads a NULL pointer. */
+	RUN2(OP_MEMBLOCK_DISCARD, 0, 0);
+	steplog_reset(&lg);
+	res = RUN2(OP_MEMBLOCK_CAP_MEMORY_RANGE, 0, 0x100000);
+	ok(res.unsupported && strstr(res.why, "oops") &&
+	   logged(LOG_SPLAT, "BUG: kernel NULL pointer dereference, address: 0000000000000010"),
+	   "cap after discard: oops");
+	res = RUN2(OP_MEMBLOCK_PHYS_MEM_SIZE, 0, 0);
+	ok(res.unsupported && strstr(res.why, "died"), "after the oops: dead");
 }
 
 static void test_page_alloc_ops(void)
@@ -310,7 +322,7 @@ static void test_page_alloc_ops(void)
 
 int main(void)
 {
-	plan(39);
+	plan(42);
 	steplog_init(&lg);
 	test_create();
 	test_results();
