@@ -120,8 +120,8 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	 * at its kernel-image address, which the model does not know.
 	 */
 	if (!*in_slab && type->regions == memblock_physmem_init_regions)
-		mbviz_unsupported("memblock_double_array: doubling physmem frees its static "
-				  "array at a kernel-image address the model does not simulate");
+		mbviz_unsupported("%s: doubling physmem frees its static array at a kernel-image address the model does not simulate",
+				  __func__);
 
 	new_end = addr + new_size - 1;
 	memblock_dbg("memblock: %s is doubled to %ld at [%pa-%pa]", type->name, type->max * 2,

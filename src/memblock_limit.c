@@ -105,8 +105,8 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 			       "BUG: kernel NULL pointer dereference, address: %0*llx\n",
 			       mb_machine->phys_addr_bits == 64 ? 16 : 8,
 			       (unsigned long long)(mb_machine->phys_addr_bits == 64 ? 16 : 8));
-		mbviz_oops("memblock_cap_memory_range: memblock_memory is NULL after "
-			   "memblock_discard(): the kernel oopses here");
+		mbviz_oops("%s: memblock_memory is NULL after memblock_discard(): the kernel oopses here",
+			   __func__);
 	}
 
 	if (!memblock_memory->total_size) {
@@ -180,7 +180,7 @@ void memblock_discard(void)
 
 	if ((memblock.reserved.regions != memblock_reserved_init_regions ||
 	     memblock.memory.regions != memblock_memory_init_regions) && !memblock_free_late)
-		mbviz_unsupported("memblock_discard: memblock_free_late() is not implemented yet");
+		mbviz_unsupported("%s: memblock_free_late() is not implemented yet", __func__);
 
 	if (memblock.reserved.regions != memblock_reserved_init_regions) {
 		addr = *memblock_array_addr(&memblock.reserved);

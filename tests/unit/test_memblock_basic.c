@@ -162,6 +162,21 @@ static void test_reserve_free(void)
 	mt_regions(&memblock.memory, 1, "remove near max", R(UINT64_MAX - SZ_2M, SZ_1M));
 }
 
+static void test_physmem(void)
+{
+	/* physmem: its own 4-entry type, never filtered, nid MAX_NUMNODES (:865-873). */
+	mt_numa_machine(8);
+	mt_boot();
+	is_u64(physmem.max, 4, "physmem: INIT_PHYSMEM_REGIONS");
+	is_int(memblock_physmem_add(0x1000, 0x1000), 0, "physmem_add: 0");
+	memblock_physmem_add(0x2000, 0x1000);
+	mt_regions(&physmem, 1, "physmem_add: merged", R(0x1000, 0x2000));
+	mt_region_attr(&physmem, 0, 0, 8, "physmem_add: nid MAX_NUMNODES");
+	mt_regions(&memblock.memory, 0, "physmem_add: memory untouched");
+	ok(mt_logged(LOG_DEBUG, "memblock_physmem_add: [0x0000000000002000-0x0000000000002fff] test"),
+	   "physmem_add: debug line");
+}
+
 static void test_remove_to_empty(void)
 {
 	/* The boot dummy has nid 0; a dummy left by removal has MAX_NUMNODES (:351-359). */
@@ -409,11 +424,12 @@ static void test_phys32(void)
 
 int main(void)
 {
-	plan(126);
+	plan(132);
 	test_boot_state();
 	test_add();
 	test_add_warns();
 	test_reserve_free();
+	test_physmem();
 	test_remove_to_empty();
 	test_full_array();
 	test_flags();
