@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The renderer on hand-built states.  Every expected picture below was
+ * worked out on paper from the rules in render.h and render_axis.c /
+ * render_band.c (bytes per column 2^k or 3 * 2^k, the smallest that fits;
+ * homes for regions; holes one column in compact), not copied from output.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "machine.h"
+#include "ops.h"
+#include "render.h"
+#include "state.h"
+#include "tap.h"
+
+#define KiB	(1ULL << 10)
+#define MiB	(1ULL << 20)
+#define GiB	(1ULL << 30)
+
+static struct machine mach;
+
+static void type_set(struct mb_type *t, struct mb_region *r, unsigned long n)
+{
+	unsigned long i;
+
+	t->cnt = n;
+	t->max = 128;
+	t->regions = r;
+	t->total_size = 0;
+	for (i = 0; i < n; i++)
+		t->total_size += r[i].size;
+}
+
+static void state_set(struct mb_state *st, struct mb_region *mem, unsigned long nm,
+		      struct mb_region *rsv, unsigned long nr)
+{
+	static struct mb_region empty = { 0, 0, 0, 0 };
+
+	memset(st, 0, sizeof(*st));
+	if (nm)
+		type_set(&st->memory, mem, nm);
+	else
+		type_set(&st->memory, &empty, 1);
+	if (nr)
+		type_set(&st->reserved, rsv, nr);
+	else
+		type_set(&st->reserved, &empty, 1);
+}
+
+/* The text of canvas line @i, from column @from, trailing blanks dropped. */
+static char *line_str(const struct canvas *cv, int i, int from)
+{
+	const struct rline *l = &cv->lines[i];
+	char *s = calloc(l->len + 1, 1);
+	int k, n = 0;
+
+	for (k = from; k < l->len; k++)
+		s[n++] = l->cells[k].ch < 0x80 ? (char)l->cells[k].ch : '?';
+	while (n && s[n - 1] == ' ')
+		s[--n] = '\0';
+	return s;
+}
+
+static int find_line(const struct canvas *cv, enum rline_kind kind, int nth)
+{
+	int i;
+
+	for (i = 0; i < cv->nr; i++)
+		if (cv->lines[i].kind == kind && !nth--)
+			return i;
+	return -1;
+}
+
+struct picture {
+	struct canvas		cv;
+	struct render_map	map;
+	struct render_node	*nodes;
+	int			nr_nodes;
+};
+
+static void draw(struct picture *p, const struct render_input *in, int width,
+		 enum render_scale scale)
+{
+	struct render_opts o;
+
+	render_opts_init(&o);
+	o.width = width;
+	o.scale = scale;
+	canvas_init(&p->cv);
+	p->nr_nodes = render_nodes(in, &p->nodes);
+	render_bands(&p->cv, &p->map, in, &o, &p->nodes[0], 0, 0);
+}
+
+static void undraw(struct picture *p)
+{
+	canvas_free(&p->cv);
+	render_map_free(&p->map);
+	free(p->nodes);
+}
+
+/* The band of @kind as a string of band columns. */
+static void is_band(const struct picture *p, enum rline_kind kind, const char *want,
+		    const char *what)
+{
+	int i = find_line(&p->cv, kind, 0);
+	char *got = i >= 0 ? line_str(&p->cv, i, RENDER_MARGIN) : NULL;
+
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+static char *repeat(char c, int n, const char *tail)
+{
+	char *s = malloc(n + strlen(tail) + 1);
+
+	memset(s, c, n);
+	strcpy(s + n, tail);
+	return s;
+}
+
+/* 2 GiB of memory at 80 columns: 71 band columns, 32 MiB each (24 MiB would need 86). */
+static void test_linear_scale(void)
+{
+	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	struct render_hit hit;
+	char *want;
+
+	state_set(&st, mem, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	is_u64(p.map.bpc, 32 * MiB, "linear: 2 GiB in 71 columns is 32 MiB per column");
+	is_int(p.map.ncols, 64, "linear: 64 columns used");
+	is_int(render_map_col(&p.map, 0x40000000), 32, "1 GiB is in column 32");
+	is_int(render_map_col(&p.map, 2 * GiB - 1), 63, "the last byte is in column 63");
+	is_int(render_map_col(&p.map, 2 * GiB), -1, "past the end: no column");
+	ok(render_map_hit(&p.map, &in, 32, &hit) && hit.start == 0x40000000 &&
+	   hit.end == 0x42000000 && hit.mem_first == 0 && hit.mem_count == 1 &&
+	   hit.rsv_first == -1, "column 32 covers [1 GiB, 1 GiB + 32 MiB) of region 0");
+	ok(!render_map_hit(&p.map, &in, 64, &hit), "no hit past the last column");
+	want = repeat('#', 64, "");
+	is_band(&p, RL_BAND_MEMORY, want, "memory band: 64 columns of memory");
+	free(want);
+	undraw(&p);
+}
+
+/* Ticks every 16 columns (labels are 10 wide), at round addresses. */
+static void test_ruler(void)
+{
+	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	char *got;
+
+	state_set(&st, mem, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	got = line_str(&p.cv, find_line(&p.cv, RL_RULER_LABELS, 0), RENDER_MARGIN);
+	is_str(got, "0x0             0x20000000      0x40000000      0x60000000",
+	       "ruler labels at 0, 512M, 1G, 1.5G");
+	free(got);
+	got = line_str(&p.cv, find_line(&p.cv, RL_RULER, 0), RENDER_MARGIN);
+	is_str(got, "+---------------+---------------+---------------+---------------",
+	       "ticks under the labels");
+	free(got);
+	undraw(&p);
+}
+
+/*
+ * 1 TiB at 40 columns (31 band columns): 48 GiB per column.  Two 4 KiB
+ * reservations far apart stay visible as 'r'; two in the same column
+ * show as '2'.
+ */
+static void test_small_regions(void)
+{
+	struct mb_region mem[] = { { 0, 1024 * GiB, 0, 0 } };
+	struct mb_region rsv[] = {
+		{ 0x1000, 0x1000, 0, 0 },
+		{ 512 * GiB, 0x1000, 0, 0 },
+		{ 1000 * GiB, 0x1000, 0, 0 },
+		{ 1000 * GiB + 0x2000, 0x1000, 0, 0 },
+	};
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	int i;
+
+	state_set(&st, mem, 1, rsv, 4);
+	draw(&p, &in, 40, SCALE_LINEAR);
+	is_u64(p.map.bpc, 48 * GiB, "1 TiB in 31 columns: 48 GiB per column");
+	/* 0x1000 in column 0, 512G in column 10, 1000G in column 20 (960G..1008G). */
+	is_band(&p, RL_BAND_RESERVED, "r---------r---------2-",
+		"4 KiB reservations take a column each, two in one column count 2");
+	i = find_line(&p.cv, RL_BAND_RESERVED, 0);
+	ok(i >= 0 && (p.cv.lines[i].cells[RENDER_MARGIN].flags & RCELL_SMALL),
+	   "a widened region is flagged small");
+	undraw(&p);
+}
+
+/* A 4 KiB hole between two big regions still gets its column. */
+static void test_small_hole(void)
+{
+	struct mb_region mem[] = { { 0, GiB, 0, 0 }, { GiB + 0x1000, GiB - 0x1000, 0, 0 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	char *want;
+
+	state_set(&st, mem, 2, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	want = repeat('#', 32, ".###############################");
+	is_band(&p, RL_BAND_MEMORY, want, "the hole at 1 GiB shows in column 32");
+	free(want);
+	undraw(&p);
+}
+
+/*
+ * memory [0x1000, 0xa0000) and [0x100000, 512G) at 40 columns.  Linear:
+ * 24 GiB per column from 0 (16 GiB needs 32 > 31 columns); the small
+ * region is ':' in column 0, the big one starts in column 1.  Compact:
+ * [0x1000, 0xa0000) one column, the hole one, and 512G - 1M in 29
+ * columns at 24 GiB (16 GiB would need 32): 24 columns.
+ */
+static void test_compact(void)
+{
+	struct mb_region mem[] = {
+		{ 0x1000, 0x9f000, 0, 0 },
+		{ 0x100000, 512 * GiB - 0x100000, 0, 0 },
+	};
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	char *want;
+
+	state_set(&st, mem, 2, NULL, 0);
+	draw(&p, &in, 40, SCALE_LINEAR);
+	want = repeat('#', 22, "");
+	want[0] = ':';
+	is_band(&p, RL_BAND_MEMORY, want, "linear: the small region is ':' in column 0");
+	free(want);
+	undraw(&p);
+
+	draw(&p, &in, 40, SCALE_COMPACT);
+	is_int(p.map.scale, SCALE_COMPACT, "compact kept");
+	is_u64(p.map.bpc, 24 * GiB, "compact: 24 GiB per column in the big region");
+	is_int(p.map.ncols, 24, "compact: 1 + 1 + 22 columns");
+	want = repeat('#', 22, "");
+	{
+		char *full = malloc(30);
+
+		snprintf(full, 30, "#.%s", want);
+		is_band(&p, RL_BAND_MEMORY, full, "compact: region, hole, region");
+		free(full);
+	}
+	free(want);
+	is_u64(p.map.col_addr[1], 0xa0000, "column 1 is the hole from 0xa0000");
+	is_u64(p.map.col_addr[2], 0x100000, "column 2 starts at 0x100000");
+	is_int(render_map_col(&p.map, 0xfffff), 1, "the hole's last byte maps to column 1");
+	undraw(&p);
+}
+
+/* More ranges than columns: compact falls back to linear and says so. */
+static void test_compact_fallback(void)
+{
+	struct mb_region mem[64];
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	int i;
+
+	for (i = 0; i < 64; i++)
+		mem[i] = (struct mb_region){ (uint64_t)i * 2 * MiB, MiB, 0, 0 };
+	state_set(&st, mem, 64, NULL, 0);
+	draw(&p, &in, 40, SCALE_COMPACT);
+	is_int(p.map.scale, SCALE_LINEAR, "127 ranges in 31 columns: linear");
+	undraw(&p);
+}
+
+/* What a step changed, on the memory band's change line and in the tables. */
+static void test_changes(void)
+{
+	struct mb_region before[] = { { 0, 64 * MiB, 0, 0 } };
+	struct mb_region after[] = {
+		{ 0, 16 * MiB, 0, 0 },
+		{ 16 * MiB, 16 * MiB, MBF_NOMAP, 0 },
+		{ 32 * MiB, 32 * MiB, 0, 0 },
+	};
+	struct mb_state prev, st;
+	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct render_opts o;
+	struct picture p;
+	char *want;
+	int i;
+
+	state_set(&prev, before, 1, NULL, 0);
+	state_set(&st, after, 3, NULL, 0);
+	/* 64 MiB in 71 columns: 1 MiB per column, 64 columns. */
+	draw(&p, &in, 80, SCALE_LINEAR);
+	want = malloc(80);
+	snprintf(want, 80, "%.*s%.*s%.*s", 16, "////////////////", 16, "~~~~~~~~~~~~~~~~", 32,
+		 "////////////////////////////////");
+	is_band(&p, RL_DELTA_MEMORY, want, "mark_nomap in the middle: split, changed, split");
+	free(want);
+	ok(find_line(&p.cv, RL_DELTA_RESERVED, 0) < 0, "no change line where nothing changed");
+	undraw(&p);
+
+	canvas_init(&p.cv);
+	render_opts_init(&o);
+	render_tables(&p.cv, &in, &o);
+	i = find_line(&p.cv, RL_ROW_MEMORY, 1);
+	ok(i >= 0 && p.cv.lines[i].cells[0].ch == '~', "table: the NOMAP piece is marked changed");
+	i = find_line(&p.cv, RL_ROW_MEMORY, 2);
+	ok(i >= 0 && p.cv.lines[i].cells[0].ch == '/', "table: the last piece is marked split");
+	canvas_free(&p.cv);
+
+	/* The reverse: three regions become one when the middle one's flag goes. */
+	in.prev = &st;
+	in.st = &prev;
+	draw(&p, &in, 80, SCALE_LINEAR);
+	want = repeat('=', 64, "");
+	is_band(&p, RL_DELTA_MEMORY, want, "clear_nomap: the three regions merged");
+	free(want);
+	undraw(&p);
+}
+
+static void test_added_removed(void)
+{
+	struct mb_region before[] = { { 0, 32 * MiB, 0, 0 }, { 48 * MiB, 16 * MiB, 0, 0 } };
+	struct mb_region after[] = { { 0, 64 * MiB, 0, 0 } };
+	struct mb_region gone[] = { { 0, 32 * MiB, 0, 0 } };
+	struct mb_state prev, st;
+	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct picture p;
+	char *want = malloc(80);
+
+	/* memblock_add filling the hole: the hole is added, the three merge. */
+	state_set(&prev, before, 2, NULL, 0);
+	state_set(&st, after, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	snprintf(want, 80, "%.32s%.16s%.16s", "================================",
+		 "++++++++++++++++", "================");
+	is_band(&p, RL_DELTA_MEMORY, want, "filled hole: added, and merged around it");
+	undraw(&p);
+
+	/* memblock_remove of the top half: the removed bytes stay in the picture. */
+	state_set(&st, gone, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	is_u64(p.nodes[0].end, 64 * MiB, "the span keeps what was removed");
+	snprintf(want, 80, "%.32s%.16s%.16s", "                                ",
+		 "                ", "----------------");
+	is_band(&p, RL_DELTA_MEMORY, want, "removed region shown as '-'");
+	undraw(&p);
+	free(want);
+}
+
+/* Two NUMA nodes; the reserved first page widens node 0, one range lies outside. */
+static void test_numa_sections(void)
+{
+	struct mb_region mem[] = { { 0x1000, GiB - 0x1000, 0, 0 }, { 4 * GiB, GiB, 0, 1 } };
+	struct mb_region rsv[] = { { 0, 0x10000, 0, 8 }, { 2 * GiB, 0x1000, 0, 8 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct render_node *n;
+	struct machine numa = mach;
+	int nr;
+
+	numa.numa = true;
+	numa.max_numnodes = 8;
+	in.m = &numa;
+	state_set(&st, mem, 2, rsv, 2);
+	nr = render_nodes(&in, &n);
+	is_int(nr, 3, "two nodes and the reserved range outside them");
+	ok(nr == 3 && n[0].nid == 0 && n[0].start == 0 && n[0].end == GiB,
+	   "node 0 widened down to 0 by the reserved first page");
+	ok(nr == 3 && n[1].nid == 1 && n[1].start == 4 * GiB && n[1].end == 5 * GiB,
+	   "node 1 spans its memory");
+	ok(nr == 3 && n[2].outside && n[2].start == 2 * GiB && n[2].end == 2 * GiB + 0x1000,
+	   "the reservation at 2 GiB is outside every node");
+	free(n);
+}
+
+/* Page fates after memblock_free_all: one lost page among free ones is visible. */
+static void test_pages(void)
+{
+	struct mb_region mem[] = { { 0, 64 * MiB, 0, 0 } };
+	struct mb_page_range pages[] = {
+		{ 0, 0x1000, PF_RESERVED, 0 },
+		{ 0x1000, 0x3000, PF_FREE_ALL, 0 },
+		{ 0x3000, 0x3001, PF_LOST, 0 },
+		{ 0x3001, 0x4000, PF_DEFERRED, 0 },
+	};
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+	char *want;
+
+	state_set(&st, mem, 1, NULL, 0);
+	st.freed_all = true;
+	st.nr_pages = 4;
+	st.pages = pages;
+	draw(&p, &in, 80, SCALE_LINEAR);
+	/* 1 MiB per column: 16 R, 32 B, the lost page 'x' in column 48, 15 D. */
+	want = malloc(80);
+	snprintf(want, 80, "%.16s%.32sx%.15s", "RRRRRRRRRRRRRRRR", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+		 "DDDDDDDDDDDDDDD");
+	is_band(&p, RL_BAND_PAGES, want, "pages band: reserved, buddy, one lost page, deferred");
+	free(want);
+	undraw(&p);
+}
+
+static void test_human(void)
+{
+	char buf[32];
+
+	is_str(render_human(0x9e000, buf, sizeof(buf)), "632 KiB", "exact KiB");
+	is_str(render_human(0x7ff7e000, buf, sizeof(buf)), "2.0 GiB", "inexact: one decimal");
+	is_str(render_human(1023 * KiB + 1000, buf, sizeof(buf)), "1.0 MiB",
+	       "1023.98 KiB rounds up into MiB");
+	is_str(render_human(0, buf, sizeof(buf)), "0 B", "zero");
+	is_str(render_human(1536, buf, sizeof(buf)), "1.5 KiB", "1.5 KiB");
+	is_str(render_human(UINT64_MAX, buf, sizeof(buf)), "16.0 EiB", "the largest size");
+}
+
+/* Text output: trailing blanks dropped, ANSI only on request, ASCII transliteration. */
+static void test_text(void)
+{
+	struct canvas cv;
+	struct rline *l;
+	char *t;
+
+	canvas_init(&cv);
+	l = canvas_line(&cv, RL_TEXT, -1, -1);
+	line_puts(l, 0, ST_RESERVED, "R   ");
+	t = canvas_text(&cv, false, NULL);
+	is_str(t, "R\n", "plain text: no colour, no trailing blanks");
+	free(t);
+	t = canvas_text(&cv, true, NULL);
+	is_str(t, "\033[0;1;31mR\033[0m\n", "ANSI: bold red for reserved, reset at line end");
+	free(t);
+	canvas_free(&cv);
+}
+
+static void test_snapshot_utf8(void)
+{
+	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct render_opts o;
+	struct canvas cv;
+	int i;
+
+	state_set(&st, mem, 1, NULL, 0);
+	render_opts_init(&o);
+	o.utf8 = true;
+	canvas_init(&cv);
+	render_snapshot(&cv, &in, &o);
+	i = find_line(&cv, RL_BAND_MEMORY, 0);
+	ok(i >= 0 && cv.lines[i].cells[RENDER_MARGIN].ch == 0x2588, "UTF-8: memory is a full block");
+	canvas_clear(&cv);
+	o.utf8 = false;
+	render_snapshot(&cv, &in, &o);
+	i = find_line(&cv, RL_BAND_MEMORY, 0);
+	ok(i >= 0 && cv.lines[i].cells[RENDER_MARGIN].ch == '#', "ASCII: memory is '#'");
+	i = find_line(&cv, RL_ROW_MEMORY, 0);
+	{
+		char *row = i >= 0 ? line_str(&cv, i, 0) : NULL;
+
+		is_str(row, "    0: 0x0000000000000000..0x000000007fffffff    0 NONE 2 GiB",
+		       "table row: index, inclusive range, node, flags, size");
+		free(row);
+	}
+	canvas_free(&cv);
+}
+
+int main(void)
+{
+	machine_init_default(&mach);
+	test_linear_scale();
+	test_ruler();
+	test_small_regions();
+	test_small_hole();
+	test_compact();
+	test_compact_fallback();
+	test_changes();
+	test_added_removed();
+	test_numa_sections();
+	test_pages();
+	test_human();
+	test_text();
+	test_snapshot_utf8();
+	return done_testing();
+}
