@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Writing a whole file atomically: readers see the old file or the new
+ * one, never a half-written one, whatever happens in between.
+ */
+#ifndef MBVIZ_ATOMIC_FILE_H
+#define MBVIZ_ATOMIC_FILE_H
+
+#include <stddef.h>
+
+/*
+ * Write @len bytes to a temporary file next to @path, then rename it over
+ * @path.  Returns 0, or -1 with one line "PATH: why" in @err (nothing is
+ * left behind then).
+ */
+int atomic_write_file(const char *path, const void *data, size_t len, char *err, int errlen);
+
+#endif
