@@ -277,11 +277,16 @@ static void got_text(const char *s, int pos, char *buf, int len)
 		snprintf(buf, len, "end of expression");
 		return;
 	}
-	if (is_ident_char(s[pos]))
+	if (is_ident_char(s[pos])) {
 		while (is_ident_char(s[pos + n]) && n < 40)
 			n++;
-	else
+	} else {
+		/* A whole character: the text is UTF-8, and messages must stay so. */
 		n = 1;
+		if ((unsigned char)s[pos] >= 0xc0)
+			while (((unsigned char)s[pos + n] & 0xc0) == 0x80)
+				n++;
+	}
 	snprintf(buf, len, "'%.*s'", n, s + pos);
 }
 
@@ -372,6 +377,7 @@ static int parse_region(struct parser *p, int start, int type)
 	unsigned long idx = 0;
 	int n, field;
 	bool big = false;
+	char got[64];
 
 	skip_space(p);
 	if (p->s[p->pos] != '[')
@@ -379,9 +385,11 @@ static int parse_region(struct parser *p, int start, int type)
 			    name);
 	p->pos++;
 	skip_space(p);
-	if (!isdigit((unsigned char)p->s[p->pos]))
-		return perr(p, p->pos, "expected a region index (0, 1, ...) after '%s[', got "
-			    "'%.1s'", name, p->s[p->pos] ? p->s + p->pos : "");
+	if (!isdigit((unsigned char)p->s[p->pos])) {
+		got_text(p->s, p->pos, got, sizeof(got));
+		return perr(p, p->pos, "expected a region index (0, 1, ...) after '%s[', got %s",
+			    name, got);
+	}
 	while (isdigit((unsigned char)p->s[p->pos])) {
 		if (__builtin_mul_overflow(idx, 10UL, &idx) ||
 		    __builtin_add_overflow(idx, (unsigned long)(p->s[p->pos] - '0'), &idx))

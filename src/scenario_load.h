@@ -43,6 +43,8 @@ int ld_err(struct loader *ld, const cJSON *n, const char *path, const char *fmt,
 __attribute__((format(printf, 4, 5)))
 int ld_err_key(struct loader *ld, const cJSON *n, const char *path, const char *fmt, ...);
 
+/* @s JSON-escaped in double quotes, cut after @max characters. */
+void ld_quote(char *buf, int len, const char *s, int max);
 /* "got ..." text for a value: 12, "abc", true, an object, ... */
 const char *ld_describe(const struct loader *ld, const cJSON *n, char *buf, int len);
 

@@ -237,17 +237,18 @@ static int unknown_arg(struct loader *ld, const cJSON *m, const char *path,
 {
 	const char *best = suggest_list(m->string, names, n);
 	char *kp = ld_key_path(path, m->string);
-	char args[256], hint[96] = "";
+	char args[256], hint[96] = "", key[96];
 
 	arg_list(spec, args, sizeof(args));
+	ld_quote(key, sizeof(key), m->string, 40);
 	if (best)
 		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
 	if (spec->nargs)
-		ld_err_key(ld, m, kp, "%s has no argument '%s'%s; its arguments are %s",
-			   spec->name, m->string, hint, args);
+		ld_err_key(ld, m, kp, "%s has no argument %s%s; its arguments are %s",
+			   spec->name, key, hint, args);
 	else
-		ld_err_key(ld, m, kp, "%s has no argument '%s'%s; it takes none", spec->name,
-			   m->string, hint);
+		ld_err_key(ld, m, kp, "%s has no argument %s%s; it takes none", spec->name,
+			   key, hint);
 	free(kp);
 	return -1;
 }

@@ -97,7 +97,7 @@ int ld_err_key(struct loader *ld, const cJSON *n, const char *path, const char *
 }
 
 /* @s JSON-escaped and quoted, cut after @max characters, into @buf. */
-static void quote(char *buf, int len, const char *s, int max)
+void ld_quote(char *buf, int len, const char *s, int max)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	int n = 1, chars = 0;
@@ -129,7 +129,7 @@ const char *ld_describe(const struct loader *ld, const cJSON *n, char *buf, int 
 	int k;
 
 	if (cJSON_IsString(n)) {
-		quote(buf, len, n->valuestring, 40);
+		ld_quote(buf, len, n->valuestring, 40);
 	} else if (cJSON_IsNumber(n)) {
 		p = ld_pos(ld, n);
 		k = p->end > p->off ? (int)(p->end - p->off) : 0;
@@ -170,7 +170,7 @@ char *ld_key_path(const char *parent, const char *key)
 
 	if (plain_key(key))
 		return parent && *parent ? xasprintf("%s.%s", parent, key) : xstrdup(key);
-	quote(q, sizeof(q), key, 40);
+	ld_quote(q, sizeof(q), key, 40);
 	return xasprintf("%s[%s]", parent ? parent : "", q);
 }
 
@@ -484,7 +484,7 @@ static int one_flag(const char *name, size_t len)
 static int flags_string(struct loader *ld, const cJSON *n, const char *path, unsigned int *out)
 {
 	const char *s = n->valuestring, *bar;
-	char got[96], hint[64] = "", word[48];
+	char got[96], hint[64] = "", *word;
 	const char *best;
 	int f;
 
@@ -498,11 +498,12 @@ static int flags_string(struct loader *ld, const cJSON *n, const char *path, uns
 			return 0;
 		s = bar + 1;
 	}
-	snprintf(word, sizeof(word), "%.*s", bar ? (int)(bar - s) : (int)strlen(s), s);
+	word = xasprintf("%.*s", bar ? (int)(bar - s) : (int)strlen(s), s);
 	best = suggest_list(word, flag_names, 5);
 	if (best)
 		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
-	quote(got, sizeof(got), word, 40);
+	ld_quote(got, sizeof(got), word, 40);
+	free(word);
 	return ld_err(ld, n, path, "unknown flag %s%s; flags are NONE, HOTPLUG, MIRROR, NOMAP "
 		      "and DRIVER_MANAGED", got, hint);
 }

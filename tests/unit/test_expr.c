@@ -172,6 +172,10 @@ static void test_errors(void)
 	is_str(bad(&env64, "reserved[x].base"), "expected a region index (0, 1, ...) after "
 	       "'reserved[', got 'x'", "region index not a number");
 	is_str(bad(&env64, "$"), "'$' must be followed by a label name", "bare $");
+	is_str(bad(&env64, "2 \xc3\x97 1G"), "expected an operator (+, - or *) or the end, got "
+	       "'\xc3\x97'", "a non-ASCII character is quoted whole (fuzz regression)");
+	is_str(bad(&env64, "memory[\xc3\xa9].base"), "expected a region index (0, 1, ...) after "
+	       "'memory[', got '\xc3\xa9'", "also after '['");
 	{
 		char big[5000];
 
