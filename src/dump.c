@@ -181,8 +181,10 @@ static void json_type(FILE *f, const struct machine *m, const struct mb_type *t,
 
 		fprintf(f, "      { \"base\": \"0x%" PRIx64 "\", \"size\": \"0x%" PRIx64 "\"",
 			r->base, r->size);
-		/* "No node yet" (MAX_NUMNODES) cannot be written as a nid: leave it out. */
-		if (r->nid >= -1 && r->nid < m->max_numnodes)
+		/* "No node yet" is written by name, as a scenario would write it. */
+		if (r->nid == m->max_numnodes)
+			fputs(", \"nid\": \"MAX_NUMNODES\"", f);
+		else
 			fprintf(f, ", \"nid\": %d", r->nid);
 		fputs(", \"flags\": ", f);
 		json_flags(f, r->flags);

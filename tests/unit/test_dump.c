@@ -161,6 +161,12 @@ static void test_numa(void)
 	ok(strstr(got, "\n  10: 0x0000000001500000..0x00000000015fffff\n") != NULL,
 	   "debugfs: two-digit index right-aligned");
 	free(got);
+	got = capture(dump_json, &m, &st);
+	ok(strstr(got, "{ \"base\": \"0x1500000\", \"size\": \"0x100000\", "
+		  "\"nid\": \"MAX_NUMNODES\", \"flags\": \"NONE\" }") != NULL &&
+	   strstr(got, "\"size\": \"0x100000\", \"nid\": 1, ") != NULL,
+	   "json: nid MAX_NUMNODES by name, other nids as integers");
+	free(got);
 
 	m.numa = false;
 	mem[1].nid = 0;
@@ -265,7 +271,7 @@ static void test_json(void)
 
 int main(void)
 {
-	plan(17);
+	plan(18);
 	test_dump_x86_64();
 	test_empty();
 	test_32bit();
