@@ -139,7 +139,13 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	if (old_array != memblock_memory_init_regions &&
 	    old_array != memblock_reserved_init_regions) {
 		free(old_array);
-		nested_call(memblock_free(old_addr, old_alloc_size));
+		/*
+		 * memblock_free(old_array, old_alloc_size).  The compiler inlines
+		 * that small function here, so the free's debug line names this
+		 * function as its caller (as a -O2 build of mm/memblock.c does).
+		 */
+		if (old_addr)
+			nested_call(memblock_phys_free(old_addr, old_alloc_size));
 	}
 
 	nested_call(ret = memblock_reserve(addr, new_alloc_size));

@@ -121,8 +121,8 @@ static void test_memory_doubling(void)
 	   "memory doubled to 8");
 	/* The old array was not static: memblock_free() before the new reservation. */
 	ok(mt_line_is(2, LOG_DEBUG, "memblock_phys_free: [0x00000000003ff000-0x00000000003fffff] "
-		      "memblock_free"),
-	   "old array freed through memblock_free");
+		      "memblock_double_array"),
+	   "old array freed through the inlined memblock_free");
 	ok(mt_line_is(3, LOG_DEBUG, "memblock_reserve: [0x00000000007ff000-0x00000000007fffff] "
 		      "memblock_double_array"),
 	   "new array reserved");

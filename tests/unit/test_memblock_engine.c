@@ -234,7 +234,7 @@ static void test_checkpoints(void)
 	steplog_reset(&lg);
 	RUN2(OP_MEMBLOCK_RESERVE, 0x400000, 0x1000);
 	ok(logged(LOG_DEBUG, "memblock_phys_free: [0x0000000000fff000-0x0000000000ffffff] "
-		  "memblock_free"), "restored doubled array is freed at its address");
+		  "memblock_double_array"), "restored doubled array is freed at its address");
 	eng->ops->free_saved(eng, before);
 	eng->ops->free_saved(eng, after);
 }
