@@ -333,8 +333,10 @@ static int parse_number(struct parser *p)
 		    __builtin_add_overflow(v, (uint64_t)d, &v))
 			big = true;
 	}
-	if (i == (hex ? start + 2 : start) ||
-	    (i < end && (i + 1 != end || (shift = suffix_shift(s[i])) < 0)))
+	/* Digits, then nothing or exactly one unit letter. */
+	if (i < end)
+		shift = i + 1 == end ? suffix_shift(s[i]) : -1;
+	if (i == (hex ? start + 2 : start) || shift < 0)
 		return perr(p, start, "malformed number '%.*s' (write decimal or 0x hex, "
 			    "optionally followed by one of K M G T P E)", end - start, s + start);
 	if (shift && v > (UINT64_MAX >> shift))
