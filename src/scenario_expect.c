@@ -13,6 +13,8 @@
 #include "suggest.h"
 #include "xalloc.h"
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static const char *const expect_keys[] = {
 	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
 	"zones", "totalram_pages", "lost_pages",
@@ -37,7 +39,7 @@ static bool int_string(const char *s, int64_t *out)
 	bool neg = false;
 
 	if (s[0] == '-' && s[1] == 'E') {
-		for (i = 0; i < sizeof(errnos) / sizeof(errnos[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(errnos); i++) {
 			if (!strcmp(s + 1, errnos[i].name)) {
 				*out = -errnos[i].err;
 				return true;

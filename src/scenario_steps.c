@@ -203,18 +203,24 @@ static int load_op(struct loader *ld, const cJSON *step, const char *path,
 
 	if (!op) {
 		ld_err(ld, step, opath, "missing: expected the name of a memblock operation");
-	} else if (!cJSON_IsString(op)) {
+		goto out;
+	}
+	if (!cJSON_IsString(op)) {
 		ld_err(ld, op, opath, "expected an operation name, got %s",
 		       ld_describe(ld, op, got, sizeof(got)));
-	} else if (!(*spec = op_lookup(op->valuestring))) {
-		best = suggest_best(op->valuestring, op_candidate, NULL);
-		if (best)
-			snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
-		ld_err(ld, op, opath, "unknown operation %s%s",
-		       ld_describe(ld, op, got, sizeof(got)), hint);
-	} else {
-		ret = 0;
+		goto out;
 	}
+	*spec = op_lookup(op->valuestring);
+	if (*spec) {
+		ret = 0;
+		goto out;
+	}
+	best = suggest_best(op->valuestring, op_candidate, NULL);
+	if (best)
+		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
+	ld_err(ld, op, opath, "unknown operation %s%s", ld_describe(ld, op, got, sizeof(got)),
+	       hint);
+out:
 	free(opath);
 	return ret;
 }
