@@ -264,11 +264,22 @@ static void *h_va(void *ctx, uint64_t pa)
 	return va;
 }
 
+/*
+ * Only simulated memory has a physical address here.  The kernel code may
+ * also take __pa() of its own static data (memblock_double_array() frees
+ * physmem's built-in array that way); in a kernel that is an address in
+ * the kernel image, which no scenario describes, so the call is abandoned.
+ */
 static int h_pa(void *ctx, const void *va, uint64_t *pa)
 {
 	struct kernel_engine *ke = ctx;
+	const char *sym;
 
-	return simmem_pa(ke->mem, va, pa);
+	if (!simmem_pa(ke->mem, va, pa))
+		return 0;
+	sym = ke->cur ? kobj_symbol(ke->cur, va) : NULL;
+	khost_abandon(ke, "__pa(%p)%s%s: not simulated memory but the kernel image's, where no "
+		      "scenario can say what is", va, sym ? " of " : "", sym ? sym : "");
 }
 
 /* Zeroing of simulated memory is what tells a zeroed allocation from a raw one. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * A minimal reader of an ELF64 object's .symtab: the function symbols,
+ * A minimal reader of an ELF64 object's .symtab: function and data symbols,
  * sorted by address.  Every offset and size is checked against the file,
  * so a damaged object gives an error, never a crash.
  */
@@ -64,7 +64,7 @@ static bool in_file(const struct kernel_syms *ks, uint64_t off, uint64_t len)
 	return off <= ks->size && len <= ks->size - off;
 }
 
-/* Collect the sized function symbols of one symbol table section. */
+/* Collect the sized function and data symbols of one symbol table section. */
 static int read_symtab(struct kernel_syms *ks, const Elf64_Shdr *sh, const Elf64_Shdr *strsh)
 {
 	const Elf64_Sym *sym = (const Elf64_Sym *)(ks->file + sh->sh_offset);
@@ -77,7 +77,9 @@ static int read_symtab(struct kernel_syms *ks, const Elf64_Shdr *sh, const Elf64
 		return -1;
 	ks->syms = xrealloc(ks->syms, (ks->nr + n) * sizeof(*ks->syms));
 	for (i = 0; i < n; i++) {
-		if (ELF64_ST_TYPE(sym[i].st_info) != STT_FUNC || !sym[i].st_size ||
+		int type = ELF64_ST_TYPE(sym[i].st_info);
+
+		if ((type != STT_FUNC && type != STT_OBJECT) || !sym[i].st_size ||
 		    sym[i].st_name >= strsh->sh_size)
 			continue;
 		ks->syms[ks->nr++] = (struct ksym){ sym[i].st_value,

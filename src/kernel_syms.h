@@ -14,7 +14,7 @@ struct kernel_syms;
 /* NULL and a message in @err if @path is not a readable ELF64 object. */
 struct kernel_syms *kernel_syms_load(const char *path, char *err, int errlen);
 void kernel_syms_free(struct kernel_syms *ks);
-/* The function containing @offset (an address minus the load base), or NULL. */
+/* The function or object containing @offset (an address minus the load base), or NULL. */
 const char *kernel_syms_lookup(const struct kernel_syms *ks, uint64_t offset);
 
 #endif
