@@ -265,3 +265,13 @@ const struct step_outcome *timeline_outcome(struct timeline *t, int i)
 		return NULL;
 	return &s->outs[i % t->interval];
 }
+
+void timeline_check_final(struct timeline *t, struct step_outcome *out)
+{
+	if (t->error || t->pos != t->sc->nr_steps)
+		return;
+	/* An outcome replay may have left the run elsewhere. */
+	if (run_done(t->run) != t->pos)
+		move_run(t, t->pos);
+	run_check_final(t->run, out);
+}

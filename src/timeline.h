@@ -26,5 +26,11 @@ const struct mb_state *timeline_state(struct timeline *t);
 /* Outcome of step @i (0-based), which must be < timeline_pos(); NULL otherwise. */
 const struct step_outcome *timeline_outcome(struct timeline *t, int i);
 const char *timeline_error(const struct timeline *t);
+/*
+ * At the last step (timeline_pos() == timeline_steps()), check the
+ * scenario's top-level expect into @out as run_check_final() does;
+ * elsewhere, or after a run-time error, leave @out alone.
+ */
+void timeline_check_final(struct timeline *t, struct step_outcome *out);
 
 #endif
