@@ -237,13 +237,24 @@ static void decode(struct cps *p, const char *s, bool utf8)
 
 		if (c < 0x20 || c == 0x7f)
 			c = ' ';
-		if (c < 0x80 || utf8) {
+		/* A no-break space stays one until the line is wrapped. */
+		if (c < 0x80 || utf8 || c == NBSP) {
 			cps_add(p, c);
 			continue;
 		}
 		for (a = ascii_for(c); *a; a++)
 			cps_add(p, (unsigned char)*a);
 	}
+}
+
+/* Would the word at @i fit on a new line, where it does not fit on this one? */
+static bool fresh_line(const struct cps *p, int i, int col, int width, int indent)
+{
+	int w = i;
+
+	while (w < p->n && p->c[w] != ' ')
+		w++;
+	return col > indent && w - i <= width - indent;
 }
 
 void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
@@ -270,11 +281,24 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 			/* Break at the last blank that fits, or hard when a word is too long. */
 			for (brk = end; brk > i && p.c[brk] != ' '; brk--)
 				;
-			if (brk > i)
+			if (brk > i) {
 				end = brk;
+			} else if (fresh_line(&p, i, col, width, indent)) {
+				/* The word fits on a line of its own: start one. */
+				l = canvas_line(cv, kind, -1, -1);
+				col = indent;
+				continue;
+			} else {
+				/* Too long for any line: cut after a '(' or ',' if there is one. */
+				for (brk = end - 1; brk > i && p.c[brk - 1] != '(' &&
+				     p.c[brk - 1] != ','; brk--)
+					;
+				if (brk > i)
+					end = brk;
+			}
 		}
 		for (k = i; k < end; k++)
-			col = line_putc(l, col, st, p.c[k], 0);
+			col = line_putc(l, col, st, p.c[k] == NBSP ? ' ' : p.c[k], 0);
 		for (i = end; i < p.n && p.c[i] == ' '; i++)
 			;
 		if (i < p.n) {
@@ -403,6 +427,17 @@ const char *render_human(uint64_t bytes, char *buf, int len)
 		tenths = ((bytes / unit) * 10) + ((bytes % unit) * 10 + unit / 2) / unit;
 	}
 	snprintf(buf, len, "%" PRIu64 ".%" PRIu64 " %s", tenths / 10, tenths % 10, units[u]);
+	return buf;
+}
+
+const char *human_nb(uint64_t bytes, char *buf, int len)
+{
+	char h[32], *sp;
+
+	render_human(bytes, h, sizeof(h));
+	sp = strchr(h, ' ');
+	*sp = '\0';
+	snprintf(buf, len, "%s" NBSP_UTF8 "%s", h, sp + 1);
 	return buf;
 }
 

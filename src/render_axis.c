@@ -11,6 +11,7 @@
  * column (more in proportion to its size), each hole exactly one.  The
  * work is proportional to the number of boundaries plus the width.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render_priv.h"
@@ -127,11 +128,14 @@ static void fill_compact(struct axis *ax, const struct stretch *s, int ns, uint6
 	int i, c = 0;
 
 	ax->tick_col = xrealloc(NULL, ns * sizeof(*ax->tick_col));
+	ax->tick_len = xrealloc(NULL, ns * sizeof(*ax->tick_len));
 	for (i = 0; i < ns; i++) {
 		uint64_t k, cols = stretch_cols(&s[i], bpc);
 
-		if (s[i].covered)
-			ax->tick_col[ax->nr_ticks++] = c;
+		if (s[i].covered) {
+			ax->tick_col[ax->nr_ticks] = c;
+			ax->tick_len[ax->nr_ticks++] = (int)cols;
+		}
 		for (k = 0; k < cols; k++) {
 			ax->b[c] = s[i].start + k * bpc;
 			/* A hole wider than a column is shrunk: mark the break. */
@@ -192,6 +196,7 @@ void axis_free(struct axis *ax)
 	free(ax->b);
 	free(ax->gap);
 	free(ax->tick_col);
+	free(ax->tick_len);
 	memset(ax, 0, sizeof(*ax));
 }
 
@@ -242,11 +247,12 @@ static void ruler_linear(const struct axis *ax, struct rline *labels, struct rli
 	/* Ticks at multiples of a power-of-two number of columns, as far apart as a label. */
 	while (step / ax->bpc < (uint64_t)len + 1 && step <= UINT64_MAX / 2)
 		step *= 2;
-	/* The first column's address, then the round ones that still fit. */
-	next = place_label(labels, ticks, 0, next, avail, first, tick);
 	t = (first + step - 1) / step * step;
 	if (t < first)			/* rounding up wrapped */
-		return;
+		t = UINT64_MAX;
+	/* The first column's address too, if it leaves the round ones their room. */
+	if (t > last || (t - first) / ax->bpc > strlen(hex_short(first, buf, sizeof(buf))))
+		next = place_label(labels, ticks, 0, next, avail, first, tick);
 	while (t <= last) {
 		next = place_label(labels, ticks, (int)((t - first) / ax->bpc), next, avail, t,
 				   tick);
@@ -256,21 +262,64 @@ static void ruler_linear(const struct axis *ax, struct rline *labels, struct rli
 	}
 }
 
+struct tick {
+	int		len;		/* columns of its range */
+	int		col;
+};
+
+/* Longer ranges first, then left to right. */
+static int tick_cmp(const void *a, const void *b)
+{
+	const struct tick *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/*
+ * Compact: label the starts of ranges, the widest ranges first, so that a
+ * crowd of small ranges does not take the place of the big one after it.
+ */
+static void ruler_compact(const struct axis *ax, struct rline *labels, struct rline *ticks,
+			  int avail, uint32_t tick)
+{
+	struct tick *order = xrealloc(NULL, (ax->nr_ticks + 1) * sizeof(*order));
+	char *used = xzalloc(avail + 2), buf[24];
+	int i, k;
+
+	for (i = 0; i < ax->nr_ticks; i++)
+		order[i] = (struct tick){ ax->tick_len[i], ax->tick_col[i] };
+	qsort(order, ax->nr_ticks, sizeof(*order), tick_cmp);
+	for (i = 0; i < ax->nr_ticks; i++) {
+		int c = order[i].col;
+		int len = (int)strlen(hex_short(ax->b[c], buf, sizeof(buf)));
+		bool free_cols = c + len <= avail;
+
+		/* A blank column on either side of every label. */
+		for (k = c ? c - 1 : 0; free_cols && k <= c + len; k++)
+			free_cols = !used[k];
+		if (!free_cols)
+			continue;
+		memset(used + c, 1, len);
+		line_puts(labels, RENDER_MARGIN + c, ST_RULER, buf);
+		line_putc(ticks, RENDER_MARGIN + c, ST_RULER, tick, 0);
+	}
+	free(order);
+	free(used);
+}
+
 void axis_ruler(const struct axis *ax, struct rline *labels, struct rline *ticks, int width,
 		bool utf8)
 {
 	uint32_t tick = utf8 ? 0x2534 : '+';	/* BOX DRAWINGS UP AND HORIZONTAL */
 	uint32_t line = utf8 ? 0x2500 : '-';
-	int avail = width - RENDER_MARGIN, c, next = 0, i;
+	int avail = width - RENDER_MARGIN, c;
 
 	for (c = 0; c < ax->n; c++)
 		line_putc(ticks, RENDER_MARGIN + c, ST_RULER, ax->gap[c] ? '~' : line, 0);
-	if (ax->scale == SCALE_LINEAR) {
+	if (ax->scale == SCALE_LINEAR)
 		ruler_linear(ax, labels, ticks, avail, tick);
-		return;
-	}
-	for (i = 0; i < ax->nr_ticks; i++) {
-		c = ax->tick_col[i];
-		next = place_label(labels, ticks, c, next, avail, ax->b[c], tick);
-	}
+	else
+		ruler_compact(ax, labels, ticks, avail, tick);
 }

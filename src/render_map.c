@@ -544,17 +544,21 @@ static const char *node_label(const struct machine *m, const struct render_node 
 	return buf;
 }
 
+/* "1 col = ", kept on one line with what follows. */
+#define COL_EQ	"1" NBSP_UTF8 "col" NBSP_UTF8 "=" NBSP_UTF8
+#define COL_LE	"1" NBSP_UTF8 "col" NBSP_UTF8 "<=" NBSP_UTF8
+
 void render_node_header(struct canvas *cv, const struct render_input *in,
 			const struct render_opts *o, const struct render_map *map)
 {
-	char label[64], size[32], bpc[32], view[80] = "", text[400];
+	char label[64], size[32], bpc[32], view[80] = "", text[400], *p;
 	const struct render_node *n = &map->node;
 	int first = cv->nr, i, pad, len;
 
 	cv->utf8 = o->utf8;
 	node_label(in->m, n, label, sizeof(label));
-	render_human(n->end - n->start, size, sizeof(size));
-	render_human(map->bpc, bpc, sizeof(bpc));
+	human_nb(n->end - n->start, size, sizeof(size));
+	human_nb(map->bpc, bpc, sizeof(bpc));
 	if (map->start != n->start || map->end != n->end)
 		snprintf(view, sizeof(view), ", view 0x%" PRIx64 "-0x%" PRIx64, map->start,
 			 map->end - 1);
@@ -562,9 +566,12 @@ void render_node_header(struct canvas *cv, const struct render_input *in,
 		/* The boot log's [mem ...] form, unpadded if that is what fits in one line. */
 		len = snprintf(text, sizeof(text), "%s [mem 0x%0*" PRIx64 "-0x%0*" PRIx64 "] %s%s, %s%s",
 			       label, pad, n->start, pad, n->end - 1, size, view,
-			       map->scale == SCALE_COMPACT ? "compact, holes shrunk, 1 col <= " :
-			       o->scale == SCALE_COMPACT ? "too many ranges for compact, 1 col = " :
-			       "1 col = ", bpc);
+			       map->scale == SCALE_COMPACT ? "compact, holes shrunk, " COL_LE :
+			       o->scale == SCALE_COMPACT ? "too many ranges for compact, " COL_EQ :
+			       COL_EQ, bpc);
+		/* Columns, not bytes: each no-break space is two bytes. */
+		for (p = strstr(text, NBSP_UTF8); p; p = strstr(p + 2, NBSP_UTF8))
+			len--;
 		if (!pad || len <= o->width)
 			break;
 	}

@@ -19,6 +19,13 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 		 const char *first, enum render_style fst, const char *text,
 		 enum render_style st);
 
+/* U+00A0: put_wrapped() never breaks a line there. */
+#define NBSP		0xa0
+#define NBSP_UTF8	"\xc2\xa0"
+
+/* render_human() with a no-break space: "632" NBSP "KiB". */
+const char *human_nb(uint64_t bytes, char *buf, int len);
+
 /* "0x1000" (no padding) */
 const char *hex_short(uint64_t v, char *buf, int len);
 /* "0x0000000000001000": padded to the machine's phys_addr_t as %pa prints it */
@@ -82,6 +89,7 @@ struct axis {
 	bool		fell_back;	/* compact asked, too many ranges: linear */
 	int		nr_ticks;	/* compact: range starts, candidates for labels */
 	int		*tick_col;
+	int		*tick_len;	/* columns of the range that starts there */
 };
 
 /*

@@ -60,7 +60,7 @@ static void ranges_text(struct text *t, const struct type_diff *d, enum change k
 		return;
 	if (n > 2) {
 		text_add(t, "%s%s %s in %d ranges", *sep, verb,
-			 render_human(kind == CH_ADDED ? d->added : d->removed, h, sizeof(h)), n);
+			 human_nb(kind == CH_ADDED ? d->added : d->removed, h, sizeof(h)), n);
 		*sep = ", ";
 		return;
 	}
@@ -71,7 +71,7 @@ static void ranges_text(struct text *t, const struct type_diff *d, enum change k
 			continue;
 		text_add(t, "%s%s %s-%s (%s)", *sep, verb, hex_short(r->start, a, sizeof(a)),
 			 hex_short(r->end - 1, b, sizeof(b)),
-			 render_human(r->end - r->start, h, sizeof(h)));
+			 human_nb(r->end - r->start, h, sizeof(h)));
 		*sep = ", ";
 		if (verb[0] != ' ') {
 			/* The second range of two: "added A and B". */
@@ -216,6 +216,7 @@ struct table_fmt {
 	int		addr_w;		/* width of one unpadded address */
 	bool		nid, flags;
 	int		flags_w, size_w;
+	bool		two_lines;	/* node, flags and size on a line of their own */
 };
 
 static int row_len(const struct table_fmt *f)
@@ -270,14 +271,18 @@ static void choose_format(const struct render_input *in, const struct diff *d, i
 	if (row_len(f) <= width)
 		return;
 	f->flags = any_flags;
+	f->two_lines = row_len(f) > width;
 }
 
-static void put_row(struct rline *l, const struct render_input *in, const struct table_fmt *f,
-		    const struct mb_region *r, char mark, enum render_style mst, long index)
+/* One table row (two lines when narrow), tagged @kind/@tag; returns its first line's index. */
+static int put_row(struct canvas *cv, enum rline_kind kind, int tag, const struct render_input *in,
+		   const struct table_fmt *f, const struct mb_region *r, char mark,
+		   enum render_style mst, long index)
 {
+	struct rline *l = canvas_line(cv, kind, r->nid, tag);
 	char a[24], b[24], buf[64];
 	uint64_t end = region_end_excl(r) - 1;
-	int col;
+	int col, first = cv->nr - 1;
 
 	line_putc(l, 0, mst, (unsigned char)mark, 0);
 	col = index >= 0 ? line_printf(l, 1, ST_PLAIN, "%4ld: ", index)
@@ -290,6 +295,10 @@ static void put_row(struct rline *l, const struct render_input *in, const struct
 		snprintf(b, sizeof(b), "%-*s", f->addr_w, hex_short(end, buf, sizeof(buf)));
 	}
 	col = line_printf(l, col, ST_PLAIN, "%s..%s ", a, b);
+	if (f->two_lines) {
+		l = canvas_line(cv, kind, r->nid, tag);
+		col = 7;
+	}
 	if (f->nid && (r->nid == in->m->max_numnodes || !in->m->numa))
 		col = line_printf(l, col, ST_PLAIN, "%4s ", in->m->numa ? "x" : "0");
 	else if (f->nid)
@@ -298,6 +307,7 @@ static void put_row(struct rline *l, const struct render_input *in, const struct
 		col = line_printf(l, col, ST_PLAIN, "%-*s ", f->flags_w,
 				  flags_name(r->flags, buf, sizeof(buf)));
 	line_printf(l, col, ST_DIM, "%*s", f->size_w, render_human(r->size, buf, sizeof(buf)));
+	return first;
 }
 
 static const char change_mark[NR_CHANGES] = { ' ', '+', '-', '~', '/', '=' };
@@ -315,7 +325,7 @@ static void table(struct canvas *cv, const struct render_input *in, const struct
 	char size[32], text[160];
 	int k;
 
-	render_human(t->total_size, size, sizeof(size));
+	human_nb(t->total_size, size, sizeof(size));
 	if (n)
 		snprintf(text, sizeof(text), "%s: %lu region%s, %s (cnt %lu, max %lu, total_size %#"
 			 PRIx64 ")", name, n, n > 1 ? "s" : "", size, t->cnt, t->max,
@@ -328,18 +338,18 @@ static void table(struct canvas *cv, const struct render_input *in, const struct
 	for (; k < cv->nr; k++)
 		cv->lines[k].index = type;
 	for (i = 0; i < n; i++) {
-		struct rline *l = canvas_line(cv, type == MB_TYPE_MEMORY ? RL_ROW_MEMORY :
-					      RL_ROW_RESERVED, t->regions[i].nid, (int)i);
 		enum change c = d->mark[i];
 
-		put_row(l, in, f, &t->regions[i], change_mark[c], change_style[c], (long)i);
-		if (o->sel_type == type && o->sel_index == (int)i)
-			line_flag(l, 0, l->len, RCELL_SELECTED);
+		k = put_row(cv, type == MB_TYPE_MEMORY ? RL_ROW_MEMORY : RL_ROW_RESERVED, (int)i,
+			    in, f, &t->regions[i], change_mark[c], change_style[c], (long)i);
+		for (; o->sel_type == type && o->sel_index == (int)i && k < cv->nr; k++)
+			line_flag(&cv->lines[k], 0, cv->lines[k].len, RCELL_SELECTED);
 	}
 	for (k = 0; k < d->nr_gone; k++) {
-		struct rline *l = canvas_line(cv, RL_ROW_GONE, d->gone[k].nid, type);
+		struct rline *l;
 
-		put_row(l, in, f, &d->gone[k], '-', ST_REMOVED, -1);
+		put_row(cv, RL_ROW_GONE, type, in, f, &d->gone[k], '-', ST_REMOVED, -1);
+		l = &cv->lines[cv->nr - 1];
 		line_puts(l, l->len, ST_REMOVED, " gone");
 	}
 }
@@ -379,8 +389,8 @@ static void zones(struct canvas *cv, const struct render_input *in, const struct
 	char a[32], b[32], text[256];
 	int i, first;
 
-	render_human(pfn_addr(in->m, st->totalram_pages), a, sizeof(a));
-	render_human(pfn_addr(in->m, st->lost_pages), b, sizeof(b));
+	human_nb(pfn_addr(in->m, st->totalram_pages), a, sizeof(a));
+	human_nb(pfn_addr(in->m, st->lost_pages), b, sizeof(b));
 	snprintf(text, sizeof(text), "totalram_pages %" PRIu64 " (%s), lost_pages %" PRIu64
 		 " (%s)%s", st->totalram_pages, a, st->lost_pages, b,
 		 st->deferred_done ? ", deferred init done" : "");
