@@ -1,13 +1,205 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Placeholder until the 'ui' command lands: says so, never pretends. */
+/*
+ * mbviz [--no-color] [--no-mouse] [--engine=SPEC] [FILE]
+ *
+ * Opens the interactive UI on FILE, or on the bundled tour.  Everything
+ * that can go wrong with the scenario or the engine is found and reported
+ * here, before curses takes the terminal: an error is one line on stderr
+ * and exit status 2, readable in the shell that started mbviz.
+ *
+ * The test mode is hidden from the usage: with MBVIZ_UI_SCRIPT=FILE the UI
+ * draws on /dev/null at MBVIZ_UI_SIZE (COLSxROWS, default 80x24), takes
+ * its keys from the script and writes the screens the script's `dump`
+ * commands ask for to MBVIZ_UI_DUMP (default: standard output).
+ */
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "atomic_file.h"
 #include "commands.h"
+#include "engine.h"
+#include "scenario.h"
+#include "timeline.h"
+#include "ui.h"
+#include "xalloc.h"
+
+struct ui_args {
+	struct ui_options opts;
+	const char	*file;
+	const char	*engine;
+	char		*tour;
+};
+
+static void ui_usage(FILE *f)
+{
+	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=model] [FILE]\n"
+	      "With no FILE the bundled tour opens.  Press ? in the UI for the keys.\n", f);
+}
+
+static int parse_size(const char *s, int *cols, int *rows)
+{
+	char x;
+
+	if (sscanf(s, "%d%c%d", cols, &x, rows) != 3 || x != 'x' || *cols < 1 ||
+	    *rows < 1 || *cols > 1000 || *rows > 1000)
+		return -1;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct ui_args *a)
+{
+	bool options = true;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (options && !strcmp(s, "--")) {
+			options = false;
+		} else if (options && (!strcmp(s, "--no-color") || !strcmp(s, "--no-colour"))) {
+			a->opts.no_color = true;
+		} else if (options && !strcmp(s, "--no-mouse")) {
+			a->opts.no_mouse = true;
+		} else if (options && !strncmp(s, "--engine=", 9)) {
+			a->engine = s + 9;
+		} else if (options && !strcmp(s, "--engine") && i + 1 < argc) {
+			a->engine = argv[++i];
+		} else if (options && s[0] == '-' && s[1]) {
+			fprintf(stderr, "mbviz: unknown option '%s' (mbviz --help lists them)\n", s);
+			return -1;
+		} else if (a->file) {
+			fprintf(stderr, "mbviz: one scenario at a time ('%s' and '%s')\n", a->file, s);
+			return -1;
+		} else {
+			a->file = s;
+		}
+	}
+	return 0;
+}
+
+/* The hidden test mode, from the environment. */
+static int test_mode(struct ui_args *a)
+{
+	const char *size = getenv("MBVIZ_UI_SIZE");
+
+	a->opts.script = getenv("MBVIZ_UI_SCRIPT");
+	if (!a->opts.script || !*a->opts.script) {
+		a->opts.script = NULL;
+		return 0;
+	}
+	a->opts.dump = getenv("MBVIZ_UI_DUMP");
+	a->opts.cols = 80;
+	a->opts.rows = 24;
+	if (size && parse_size(size, &a->opts.cols, &a->opts.rows)) {
+		fprintf(stderr, "mbviz: MBVIZ_UI_SIZE is COLSxROWS, not '%s'\n", size);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the test mode's screen dumps; atomically when they go to a file. */
+static int write_dumps(const struct ui_args *a, const struct ui *u)
+{
+	char err[512];
+
+	if (!a->opts.dump || !*a->opts.dump || !strcmp(a->opts.dump, "-")) {
+		if (u->dumps_len && fwrite(u->dumps, 1, u->dumps_len, stdout) != u->dumps_len)
+			return -1;
+		return fflush(stdout) ? -1 : 0;
+	}
+	if (atomic_write_file(a->opts.dump, u->dumps ? u->dumps : "", u->dumps_len, err,
+			      sizeof(err))) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int open_scenario(struct ui_args *a, struct scenario **sc, struct engine **eng,
+			 struct timeline **t)
+{
+	char err[1024];
+
+	if (!a->file) {
+		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
+		a->file = a->tour;
+	}
+	*sc = scenario_load(a->file, err, sizeof(err));
+	if (!*sc) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	*eng = engine_open(a->engine ? a->engine : "model", err, sizeof(err));
+	if (!*eng) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		return -1;
+	}
+	*t = timeline_create(*sc, *eng, 0);
+	if (!*t) {
+		const char *why = engine_error(*eng);
+
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n",
+			(*sc)->file, (*eng)->label ? (*eng)->label : (*eng)->ops->name,
+			why ? ": " : "", why ? why : "");
+		return -1;
+	}
+	return 0;
+}
 
 int cmd_ui(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("mbviz: the 'ui' command is not implemented yet\n", stderr);
-	return 2;
+	struct ui_args a = { 0 };
+	struct scenario *sc = NULL;
+	struct engine *eng = NULL;
+	struct timeline *t = NULL;
+	struct ui u = { 0 };
+	int status = 2;
+	char err[512];
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		ui_usage(stdout);
+		return 0;
+	}
+	if (parse_args(argc, argv, &a) || test_mode(&a)) {
+		ui_usage(stderr);
+		return 2;
+	}
+	setlocale(LC_ALL, "");
+	if (open_scenario(&a, &sc, &eng, &t))
+		goto out;
+	if (a.opts.script) {
+		u.script = ui_script_load(a.opts.script, err, sizeof(err));
+		if (!u.script) {
+			fprintf(stderr, "mbviz: %s\n", err);
+			goto out;
+		}
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("mbviz: the UI needs a terminal; for text output use "
+		      "'mbviz run' or 'mbviz snapshot'\n", stderr);
+		goto out;
+	}
+	u.sc = sc;
+	u.t = t;
+	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		goto out;
+	}
+	status = ui_run(&u);
+	ui_term_close(&u);
+	if (a.opts.script && write_dumps(&a, &u))
+		status = 2;
+out:
+	ui_script_free(u.script);
+	free(u.dumps);
+	if (t)
+		timeline_destroy(t);
+	if (eng)
+		engine_close(eng);
+	if (sc)
+		scenario_free(sc);
+	free(a.tour);
+	return status;
 }
