@@ -216,6 +216,8 @@ static void read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_typ
 	unsigned long i;
 
 	mod->get_type(t, &v);
+	if (!v.array || simmem_pa(ke->mem, v.array, &out->array_pa))
+		out->array_pa = 0;
 	out->cnt = v.cnt;
 	out->max = v.max;
 	out->total_size = v.total_size;
@@ -358,6 +360,7 @@ struct ksaved {
 	struct kobj	*obj;
 	struct machine	machine;
 	char		*data;
+	unsigned long	generation;	/* of simulated memory, when saved */
 	int		nr_arrays;
 	struct saved_array arrays[KSHIM_NR_TYPES];
 	bool		dead, discarded;
@@ -380,6 +383,7 @@ static void *k_save(struct engine *e)
 	kcontents_copy(&s->contents, &ke->contents);
 	if (!ke->cur)
 		return s;
+	s->generation = simmem_generation(ke->mem);
 	s->data = xrealloc(NULL, ke->cur->data_len);
 	memcpy(s->data, ke->cur->data, ke->cur->data_len);
 	for (t = 0; t < KSHIM_NR_TYPES; t++) {
@@ -414,7 +418,18 @@ static void k_restore(struct engine *e, const void *saved)
 	if (!ke->cur)
 		return;
 	memcpy(ke->cur->data, s->data, ke->cur->data_len);
-	/* The windows of simulated memory never move: the kernel's pointers stay valid. */
+	/*
+	 * Within one boot the windows of simulated memory never move, so the
+	 * kernel's pointers to its arrays stay valid.  A checkpoint of an
+	 * earlier boot points into windows that are gone.
+	 */
+	if (s->nr_arrays && s->generation != simmem_generation(ke->mem)) {
+		kobj_reset(ke->cur);
+		ke->dead = true;
+		snprintf(ke->dead_why, sizeof(ke->dead_why), "a checkpoint of an earlier boot "
+			 "cannot be restored");
+		return;
+	}
 	for (i = 0; i < s->nr_arrays; i++)
 		memcpy(simmem_va(ke->mem, s->arrays[i].pa), s->arrays[i].bytes, s->arrays[i].n);
 	kpagealloc_restore(ke, s->page_alloc);

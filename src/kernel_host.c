@@ -282,13 +282,17 @@ static int h_pa(void *ctx, const void *va, uint64_t *pa)
 		      "scenario can say what is", va, sym ? " of " : "", sym ? sym : "");
 }
 
-/* Zeroing of simulated memory is what tells a zeroed allocation from a raw one. */
+/*
+ * Zeroing of simulated memory is what tells a zeroed allocation from a raw
+ * one.  It may run past the window @p lies in (a zeroed allocation larger
+ * than a window): simmem_zero() follows the physical range.
+ */
 static void h_fill(void *ctx, void *p, int c, size_t n)
 {
 	struct kernel_engine *ke = ctx;
 	uint64_t pa;
 
-	if (c || !simmem_contains(ke->mem, p, n) || simmem_pa(ke->mem, p, &pa)) {
+	if (c || simmem_pa(ke->mem, p, &pa)) {
 		memset(p, c, n);
 		return;
 	}

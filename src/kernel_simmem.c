@@ -44,6 +44,7 @@ struct simmem {
 	struct window	windows[MAX_CHUNKS];
 	struct window	*last;		/* the window used last: most lookups hit it */
 	long		page_size;
+	unsigned long	generation;	/* simmem_clear() calls */
 	char		error[160];
 };
 
@@ -57,16 +58,25 @@ struct simmem *simmem_create(void)
 	return sm;
 }
 
-void simmem_destroy(struct simmem *sm)
+static void drop_all(struct simmem *sm)
 {
 	int i;
 
-	if (!sm)
-		return;
 	for (i = 0; i < sm->nr_windows; i++)
 		munmap(sm->windows[i].base, sm->windows[i].len);
 	for (i = 0; i < sm->nr_chunks; i++)
 		close(sm->chunks[i].fd);
+	sm->nr_windows = 0;
+	sm->nr_chunks = 0;
+	sm->last = NULL;
+	sm->error[0] = '\0';
+}
+
+void simmem_destroy(struct simmem *sm)
+{
+	if (!sm)
+		return;
+	drop_all(sm);
 	free(sm);
 }
 
@@ -223,11 +233,16 @@ static void punch(struct simmem *sm, uint64_t key, uint64_t off, uint64_t len)
 		memset(simmem_va(sm, (key << SIMMEM_CHUNK_SHIFT) + off), 0, len);
 }
 
+/*
+ * Zeroing works on physical addresses, not on the window: a zeroed
+ * allocation may be larger than any window (half a terabyte on a
+ * machine of a terabyte), and only mbviz ever writes all of it.
+ */
 void simmem_zero(struct simmem *sm, void *va, size_t n)
 {
 	uint64_t pa, start, end, pg = (uint64_t)sm->page_size;
 
-	if (simmem_pa(sm, va, &pa) || n < 2 * pg) {
+	if (simmem_pa(sm, va, &pa) || n < 2 * pg || n > UINT64_MAX - pa) {
 		memset(va, 0, n);
 		return;
 	}
@@ -235,7 +250,12 @@ void simmem_zero(struct simmem *sm, void *va, size_t n)
 	start = (pa + pg - 1) & ~(pg - 1);
 	end = (pa + n) & ~(pg - 1);
 	memset(va, 0, start - pa);
-	memset((char *)va + (end - pa), 0, pa + n - end);
+	if (pa + n > end) {
+		void *tail = simmem_va(sm, end);
+
+		if (tail)
+			memset(tail, 0, pa + n - end);
+	}
 	while (start < end) {
 		uint64_t key = start >> SIMMEM_CHUNK_SHIFT;
 		uint64_t off = start & CHUNK_MASK;
@@ -248,10 +268,18 @@ void simmem_zero(struct simmem *sm, void *va, size_t n)
 	}
 }
 
+/*
+ * Everything goes, windows too: a long fuzz run boots thousands of
+ * machines, each touching other parts of the 64-bit space, and windows
+ * are address space that runs out.
+ */
 void simmem_clear(struct simmem *sm)
 {
-	int i;
+	drop_all(sm);
+	sm->generation++;
+}
 
-	for (i = 0; i < sm->nr_chunks; i++)
-		punch(sm, sm->chunks[i].key, 0, SIMMEM_SPAN);
+unsigned long simmem_generation(const struct simmem *sm)
+{
+	return sm->generation;
 }

@@ -29,8 +29,13 @@ int simmem_pa(const struct simmem *sm, const void *va, uint64_t *pa);
 bool simmem_contains(const struct simmem *sm, const void *p, size_t n);
 /* memset(va, 0, n) that drops whole pages instead of writing them. */
 void simmem_zero(struct simmem *sm, void *va, size_t n);
-/* Forget every byte: all memory reads as zero again, nothing stays committed. */
+/*
+ * Forget every byte: all memory reads as zero again, nothing stays
+ * committed, and host addresses handed out before are no longer valid.
+ */
 void simmem_clear(struct simmem *sm);
+/* Changes with every simmem_clear(): host addresses of another generation are gone. */
+unsigned long simmem_generation(const struct simmem *sm);
 const char *simmem_error(const struct simmem *sm);
 
 #define SIMMEM_CHUNK_SHIFT	36
