@@ -26,7 +26,8 @@ static bool type_eq(const struct mb_type *a, const struct mb_type *b)
 {
 	unsigned long i;
 
-	if (a->cnt != b->cnt || a->max != b->max || a->total_size != b->total_size)
+	if (a->cnt != b->cnt || a->max != b->max || a->total_size != b->total_size ||
+	    a->array_pa != b->array_pa)
 		return false;
 	for (i = 0; i < a->cnt; i++) {
 		const struct mb_region *x = &a->regions[i], *y = &b->regions[i];
@@ -167,11 +168,16 @@ static void add_type(struct clines *l, int section, const char *name, const stru
 	add(l, RANK(section, 1), key, "%lu", t->max);
 	snprintf(key, sizeof(key), "%s.total_size", name);
 	add(l, RANK(section, 2), key, "%#" PRIx64, t->total_size);
+	snprintf(key, sizeof(key), "%s.array", name);
+	if (t->array_pa)
+		add(l, RANK(section, 3), key, "%#" PRIx64, t->array_pa);
+	else
+		add(l, RANK(section, 3), key, "static");
 	for (i = 0; i < t->cnt; i++) {
 		const struct mb_region *r = &t->regions[i];
 
 		snprintf(key, sizeof(key), "%s[%lu]", name, i);
-		add(l, RANK(section, 3 + i), key, "%#" PRIx64 "+%#" PRIx64 " %s nid %d", r->base,
+		add(l, RANK(section, 4 + i), key, "%#" PRIx64 "+%#" PRIx64 " %s nid %d", r->base,
 		    r->size, flags_name(r->flags, flags, sizeof(flags)), r->nid);
 	}
 }

@@ -22,6 +22,7 @@
 #include "engine.h"
 #include "kernel_stubs.h"
 #include "memblock.h"
+#include "memblock_internal.h"
 #include "state.h"
 #include "xalloc.h"
 
@@ -279,10 +280,11 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 	mbviz_ret_ip = "0x0";
 }
 
-static void copy_type(struct mb_type *out, const struct memblock_type *type)
+static void copy_type(struct mb_type *out, struct memblock_type *type)
 {
 	unsigned long i;
 
+	out->array_pa = *memblock_array_addr(type);
 	out->cnt = type->cnt;
 	out->max = type->max;
 	out->total_size = type->total_size;

@@ -22,6 +22,7 @@ struct mb_type {
 	unsigned long	max;
 	uint64_t	total_size;
 	struct mb_region *regions;	/* cnt entries (the empty dummy included) */
+	uint64_t	array_pa;	/* where memblock put a doubled array; 0: the static one */
 };
 
 /* What became of a range of page frames once memblock handed them over. */
