@@ -17,6 +17,8 @@ static void usage(FILE *f)
 	      "       mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo]\n"
 	      "       mbviz snapshot FILE [--step N|LABEL|--all] [--width COLS] [--node N]\n"
 	      "                           [--scale linear|compact] [--color=auto|always|never] [-o FILE]\n"
+	      "       mbviz diff FILE [--engine A] [--engine B]   first step where two engines differ\n"
+	      "       mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
 	      "       mbviz --help | --version\n"
 	      "\n"
 	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
@@ -41,5 +43,9 @@ int main(int argc, char **argv)
 		return cmd_run(argc - 1, argv + 1);
 	if (cmd && !strcmp(cmd, "snapshot"))
 		return cmd_snapshot(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "diff"))
+		return cmd_diff(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "fuzz-diff"))
+		return cmd_fuzz_diff(argc - 1, argv + 1);
 	return cmd_ui(argc, argv);
 }
