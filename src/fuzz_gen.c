@@ -414,6 +414,68 @@ void fuzz_op(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_case *c,
 	fill_args(r, c, st, call);
 }
 
+/* ---- the end of a case ------------------------------------------------- */
+
+/* sizeof(struct memblock_region) in the simulated kernel. */
+static uint64_t region_bytes(const struct machine *m)
+{
+	if (m->phys_addr_bits == 64)
+		return 24;
+	return m->numa ? 16 : 12;
+}
+
+/* Is all of [base, end) inside reserved regions (sorted, disjoint)? */
+static bool all_reserved(const struct mb_type *rsv, uint64_t base, uint64_t end)
+{
+	unsigned long i;
+
+	for (i = 0; i < rsv->cnt && base < end; i++) {
+		const struct mb_region *r = &rsv->regions[i];
+
+		if (r->base > base)
+			return false;
+		if (r->base + r->size > base)
+			base = r->base + r->size;
+	}
+	return base >= end;
+}
+
+/* The end of @t's array, as memblock_double_array() reserves it. */
+static uint64_t array_end(const struct machine *m, const struct mb_type *t)
+{
+	uint64_t bytes = t->max * region_bytes(m);
+
+	return t->array_pa + ((bytes + m->page_size - 1) & ~(m->page_size - 1));
+}
+
+static bool array_lost(const struct machine *m, const struct mb_type *t,
+		       const struct mb_type *rsv)
+{
+	return t->array_pa && !all_reserved(rsv, t->array_pa, array_end(m, t));
+}
+
+const char *fuzz_undefined(const struct machine *m, const struct mb_state *st)
+{
+	const struct mb_type *a = &st->memory, *b = &st->reserved;
+
+	if (a->array_pa && b->array_pa && a->array_pa < array_end(m, b) &&
+	    b->array_pa < array_end(m, a))
+		return "the memory and reserved arrays overlap";
+	return NULL;
+}
+
+const char *fuzz_case_over(const struct machine *m, const struct op_call *call,
+			   const struct mb_state *st)
+{
+	if (call->op == OP_MEMBLOCK_DISCARD)
+		return "memblock_discard() ran";
+	if (array_lost(m, &st->memory, &st->reserved))
+		return "the memory array is no longer reserved";
+	if (array_lost(m, &st->reserved, &st->reserved))
+		return "the reserved array is no longer reserved";
+	return NULL;
+}
+
 /* ---- scenario files ---------------------------------------------------- */
 
 /* ["HOTPLUG", "NOMAP"], or ["NONE"]. */

@@ -45,6 +45,25 @@ void fuzz_new_case(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_ca
 void fuzz_op(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_case *c,
 	     const struct mb_state *st, struct op_call *call);
 
+/*
+ * Why the step that left state @st cannot be compared, or NULL.  Linux
+ * 6.1 can put the memory and the reserved array at the same address (the
+ * memory array is doubled, freeing its old array makes reserved double
+ * before the new memory array is reserved); from then on the kernel's two
+ * arrays overwrite each other, which the model, keeping its arrays in
+ * host memory, does not follow.
+ */
+const char *fuzz_undefined(const struct machine *m, const struct mb_state *st);
+
+/*
+ * Why the case must end after @call left state @st, or NULL to go on.
+ * A sequence stays valid only while memblock's own doubled arrays are
+ * reserved and memblock_discard() has not run: after that the kernel
+ * code uses freed memory, and nothing defines what it does.
+ */
+const char *fuzz_case_over(const struct machine *m, const struct op_call *call,
+			   const struct mb_state *st);
+
 /* A scenario file (format version 1) holding @c's machine and @calls. */
 void fuzz_write_scenario(FILE *f, const char *name, const char *description,
 			 const struct machine *m, const struct op_call *calls, int nr);
