@@ -5,6 +5,8 @@
  * named by $MBVIZ_KERNEL_ENGINE, else those this mbviz was configured
  * with (--with-kernel-source).
  */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
