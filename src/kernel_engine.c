@@ -385,7 +385,7 @@ static void *k_save(struct engine *e)
 		return s;
 	s->generation = simmem_generation(ke->mem);
 	s->data = xrealloc(NULL, ke->cur->data_len);
-	memcpy(s->data, ke->cur->data, ke->cur->data_len);
+	kobj_copy_data(ke->cur, s->data, true);
 	for (t = 0; t < KSHIM_NR_TYPES; t++) {
 		struct kshim_type_view v;
 		struct saved_array *a = &s->arrays[s->nr_arrays];
@@ -417,7 +417,7 @@ static void k_restore(struct engine *e, const void *saved)
 	kcontents_copy(&ke->contents, &s->contents);
 	if (!ke->cur)
 		return;
-	memcpy(ke->cur->data, s->data, ke->cur->data_len);
+	kobj_copy_data(ke->cur, s->data, false);
 	/*
 	 * Within one boot the windows of simulated memory never move, so the
 	 * kernel's pointers to its arrays stay valid.  A checkpoint of an

@@ -10,6 +10,7 @@
 #ifndef MBVIZ_KERNEL_LOADER_H
 #define MBVIZ_KERNEL_LOADER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -36,6 +37,8 @@ struct kobj *kobj_load(const char *path, const struct kshim_host *host, char *er
 void kobj_unload(struct kobj *o);
 /* Back to the state right after loading. */
 void kobj_reset(struct kobj *o);
+/* Copy all of the object's writable data out of (save) or into (!save) @buf. */
+void kobj_copy_data(struct kobj *o, void *buf, bool save);
 /* The name of the function holding @ip in this object, or NULL. */
 const char *kobj_symbol(const struct kobj *o, const void *ip);
 
