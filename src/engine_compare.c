@@ -26,8 +26,7 @@ static bool type_eq(const struct mb_type *a, const struct mb_type *b)
 {
 	unsigned long i;
 
-	if (a->cnt != b->cnt || a->max != b->max || a->total_size != b->total_size ||
-	    a->array_pa != b->array_pa)
+	if (a->cnt != b->cnt || a->max != b->max || a->total_size != b->total_size)
 		return false;
 	for (i = 0; i < a->cnt; i++) {
 		const struct mb_region *x = &a->regions[i], *y = &b->regions[i];
@@ -85,6 +84,7 @@ static bool nodes_pages_eq(const struct mb_state *a, const struct mb_state *b)
 static bool state_eq(const struct mb_state *a, const struct mb_state *b)
 {
 	return type_eq(&a->memory, &b->memory) && type_eq(&a->reserved, &b->reserved) &&
+	       a->memory_array == b->memory_array && a->reserved_array == b->reserved_array &&
 	       a->bottom_up == b->bottom_up && a->current_limit == b->current_limit &&
 	       a->freed_all == b->freed_all && a->deferred_done == b->deferred_done &&
 	       a->discarded == b->discarded && a->totalram_pages == b->totalram_pages &&
@@ -157,7 +157,8 @@ void add(struct clines *l, uint64_t rank, const char *key, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void add_type(struct clines *l, int section, const char *name, const struct mb_type *t)
+static void add_type(struct clines *l, int section, const char *name, const struct mb_type *t,
+		     uint64_t array)
 {
 	char key[40], flags[48];
 	unsigned long i;
@@ -169,8 +170,8 @@ static void add_type(struct clines *l, int section, const char *name, const stru
 	snprintf(key, sizeof(key), "%s.total_size", name);
 	add(l, RANK(section, 2), key, "%#" PRIx64, t->total_size);
 	snprintf(key, sizeof(key), "%s.array", name);
-	if (t->array_pa)
-		add(l, RANK(section, 3), key, "%#" PRIx64, t->array_pa);
+	if (array)
+		add(l, RANK(section, 3), key, "%#" PRIx64, array);
 	else
 		add(l, RANK(section, 3), key, "static");
 	for (i = 0; i < t->cnt; i++) {
@@ -233,8 +234,8 @@ static void collect(struct clines *l, const struct machine *m, const struct cmp_
 		    (int64_t)s->out->res.value);
 	if (s->out)
 		add(l, RANK(0, 1), "warnings", "%d", steplog_warnings(&s->out->log));
-	add_type(l, 2, "memory", &st->memory);
-	add_type(l, 3, "reserved", &st->reserved);
+	add_type(l, 2, "memory", &st->memory, st->memory_array);
+	add_type(l, 3, "reserved", &st->reserved, st->reserved_array);
 	add(l, RANK(6, 0), "bottom_up", "%s", st->bottom_up ? "true" : "false");
 	add(l, RANK(6, 1), "current_limit", "%#" PRIx64, st->current_limit);
 	add(l, RANK(6, 2), "discarded", "%s", st->discarded ? "true" : "false");

@@ -440,26 +440,25 @@ static bool all_reserved(const struct mb_type *rsv, uint64_t base, uint64_t end)
 	return base >= end;
 }
 
-/* The end of @t's array, as memblock_double_array() reserves it. */
-static uint64_t array_end(const struct machine *m, const struct mb_type *t)
+/* The end of @t's array at @pa, as memblock_double_array() reserves it. */
+static uint64_t array_end(const struct machine *m, const struct mb_type *t, uint64_t pa)
 {
 	uint64_t bytes = t->max * region_bytes(m);
 
-	return t->array_pa + ((bytes + m->page_size - 1) & ~(m->page_size - 1));
+	return pa + ((bytes + m->page_size - 1) & ~(m->page_size - 1));
 }
 
-static bool array_lost(const struct machine *m, const struct mb_type *t,
+static bool array_lost(const struct machine *m, const struct mb_type *t, uint64_t pa,
 		       const struct mb_type *rsv)
 {
-	return t->array_pa && !all_reserved(rsv, t->array_pa, array_end(m, t));
+	return pa && !all_reserved(rsv, pa, array_end(m, t, pa));
 }
 
 const char *fuzz_undefined(const struct machine *m, const struct mb_state *st)
 {
-	const struct mb_type *a = &st->memory, *b = &st->reserved;
+	uint64_t a = st->memory_array, b = st->reserved_array;
 
-	if (a->array_pa && b->array_pa && a->array_pa < array_end(m, b) &&
-	    b->array_pa < array_end(m, a))
+	if (a && b && a < array_end(m, &st->reserved, b) && b < array_end(m, &st->memory, a))
 		return "the memory and reserved arrays overlap";
 	return NULL;
 }
@@ -469,9 +468,9 @@ const char *fuzz_case_over(const struct machine *m, const struct op_call *call,
 {
 	if (call->op == OP_MEMBLOCK_DISCARD)
 		return "memblock_discard() ran";
-	if (array_lost(m, &st->memory, &st->reserved))
+	if (array_lost(m, &st->memory, st->memory_array, &st->reserved))
 		return "the memory array is no longer reserved";
-	if (array_lost(m, &st->reserved, &st->reserved))
+	if (array_lost(m, &st->reserved, st->reserved_array, &st->reserved))
 		return "the reserved array is no longer reserved";
 	return NULL;
 }

@@ -208,6 +208,16 @@ static void unsupported(struct kernel_engine *ke, struct op_result *res, const c
 	res->why = ke->why;
 }
 
+/* Where the kernel's array of @t is: in simulated memory, or 0 (its static array). */
+static uint64_t array_of(struct kernel_engine *ke, enum kshim_type t)
+{
+	struct kshim_type_view v;
+	uint64_t pa;
+
+	ke->cur->mod->get_type(t, &v);
+	return v.array && !simmem_pa(ke->mem, v.array, &pa) ? pa : 0;
+}
+
 static void read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_type *out)
 {
 	const struct kshim_module *mod = ke->cur->mod;
@@ -216,8 +226,6 @@ static void read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_typ
 	unsigned long i;
 
 	mod->get_type(t, &v);
-	if (!v.array || simmem_pa(ke->mem, v.array, &out->array_pa))
-		out->array_pa = 0;
 	out->cnt = v.cnt;
 	out->max = v.max;
 	out->total_size = v.total_size;
@@ -335,6 +343,8 @@ static void k_get_state(struct engine *e, struct mb_state *out)
 		return;
 	read_type(ke, KSHIM_MEMORY, &out->memory);
 	read_type(ke, KSHIM_RESERVED, &out->reserved);
+	out->memory_array = array_of(ke, KSHIM_MEMORY);
+	out->reserved_array = array_of(ke, KSHIM_RESERVED);
 	ke->cur->mod->get_settings(&bottom_up, &limit);
 	out->bottom_up = bottom_up;
 	out->current_limit = limit;

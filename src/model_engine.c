@@ -280,11 +280,10 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 	mbviz_ret_ip = "0x0";
 }
 
-static void copy_type(struct mb_type *out, struct memblock_type *type)
+static void copy_type(struct mb_type *out, const struct memblock_type *type)
 {
 	unsigned long i;
 
-	out->array_pa = *memblock_array_addr(type);
 	out->cnt = type->cnt;
 	out->max = type->max;
 	out->total_size = type->total_size;
@@ -307,6 +306,8 @@ static void model_get_state(struct engine *e, struct mb_state *out)
 	memset(out, 0, sizeof(*out));
 	copy_type(&out->memory, &memblock.memory);
 	copy_type(&out->reserved, &memblock.reserved);
+	out->memory_array = *memblock_array_addr(&memblock.memory);
+	out->reserved_array = *memblock_array_addr(&memblock.reserved);
 	out->bottom_up = memblock.bottom_up;
 	out->current_limit = memblock.current_limit;
 	out->discarded = memblock_model_discarded();

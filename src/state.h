@@ -22,7 +22,6 @@ struct mb_type {
 	unsigned long	max;
 	uint64_t	total_size;
 	struct mb_region *regions;	/* cnt entries (the empty dummy included) */
-	uint64_t	array_pa;	/* where memblock put a doubled array; 0: the static one */
 };
 
 /* What became of a range of page frames once memblock handed them over. */
@@ -73,6 +72,8 @@ struct mb_state {
 	struct mb_type	reserved;
 	bool		bottom_up;
 	uint64_t	current_limit;
+	/* Where memblock put a doubled memory or reserved array; 0: the static one. */
+	uint64_t	memory_array, reserved_array;
 
 	/* Page-allocator model: valid once memblock_free_all has run. */
 	bool		freed_all;
