@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The simulated physical memory behind a kernel engine's __va()/__pa()
+ * (src/kernel_simmem.c), and the allocation contents the kernel engine
+ * keeps (kcontents_*).  Needs no kernel tree.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "kernel_engine_priv.h"
+#include "kernel_simmem.h"
+#include "tap.h"
+
+#define GiB	(1ULL << 30)
+
+static unsigned char peek(struct simmem *sm, uint64_t pa)
+{
+	return *(volatile unsigned char *)simmem_va(sm, pa);
+}
+
+static void poke(struct simmem *sm, uint64_t pa, unsigned char v)
+{
+	*(volatile unsigned char *)simmem_va(sm, pa) = v;
+}
+
+static void test_map(struct simmem *sm)
+{
+	uint64_t pa = 0;
+	int local;
+	char *a, *b;
+
+	a = simmem_va(sm, 0x100000000ULL);
+	ok(a != NULL, "4 GiB maps");
+	ok(!simmem_pa(sm, a, &pa) && pa == 0x100000000ULL, "__pa(__va(4 GiB)) is 4 GiB");
+	ok(simmem_pa(sm, &local, &pa) != 0, "a host stack address is not simulated memory");
+	ok(peek(sm, 0xfffffffffffff000ULL) == 0, "the last page of the 64-bit space reads zero");
+
+	/* A direct map is contiguous: across a chunk boundary, both views agree. */
+	a = simmem_va(sm, SIMMEM_SPAN - 8);
+	b = simmem_va(sm, SIMMEM_SPAN + 8);
+	a[16] = 0x5a;
+	ok(b[0] == 0x5a, "a write running past a chunk is seen from the next chunk's window");
+	ok(simmem_contains(sm, a, 16 + 1), "the window holds the run past the chunk");
+
+	poke(sm, 0x100000000ULL, 0x11);
+	simmem_va(sm, 200 * SIMMEM_SPAN);
+	ok(peek(sm, 0x100000000ULL) == 0x11, "memory keeps its bytes when other windows appear");
+}
+
+static void test_zero(struct simmem *sm)
+{
+	uint64_t base = 3 * GiB + 0x123;	/* not page-aligned */
+	uint64_t n = 700 * GiB;			/* more than any window */
+
+	poke(sm, base - 1, 1);
+	poke(sm, base, 2);
+	poke(sm, base + GiB, 3);
+	poke(sm, base + SIMMEM_SPAN * 3, 4);
+	poke(sm, base + n - 1, 5);
+	poke(sm, base + n, 6);
+	simmem_zero(sm, simmem_va(sm, base), n);
+	ok(peek(sm, base) == 0 && peek(sm, base + GiB) == 0, "zeroing clears its first gigabyte");
+	ok(peek(sm, base + SIMMEM_SPAN * 3) == 0, "zeroing clears chunks beyond the first window");
+	ok(peek(sm, base + n - 1) == 0, "zeroing clears its last byte");
+	ok(peek(sm, base - 1) == 1, "the byte before the range is left alone");
+	ok(peek(sm, base + n) == 6, "the byte after the range is left alone");
+}
+
+static void test_clear(struct simmem *sm)
+{
+	unsigned long gen = simmem_generation(sm);
+
+	poke(sm, 0x2000, 7);
+	simmem_clear(sm);
+	ok(simmem_generation(sm) != gen, "a clear starts a new generation");
+	ok(peek(sm, 0x2000) == 0, "after a clear, memory reads zero");
+}
+
+static void test_contents(void)
+{
+	struct kcontents c = { 0 };
+	struct mb_region rsv[2] = {
+		{ 0x1000, 0x1000, 0, 0 },
+		{ 0x4000, 0x2000, 0, 0 },
+	};
+	struct mb_type reserved = { 2, 128, 0x3000, rsv };
+
+	kcontents_set(&c, 0x1000, 0x1000, CONTENT_ZEROED);
+	kcontents_set(&c, 0x4000, 0x3000, CONTENT_UNTOUCHED);
+	kcontents_set(&c, 0x5000, 0x1000, CONTENT_ZEROED);
+	is_int(c.nr, 4, "an allocation inside another splits it in three");
+	kcontents_keep_only(&c, &reserved);
+	is_int(c.nr, 3, "what left memblock.reserved is no longer an allocation");
+	is_u64(c.v[2].base + c.v[2].size, 0x6000, "the last range ends where reserved does");
+	ok(c.v[1].state == CONTENT_UNTOUCHED && c.v[1].base == 0x4000 && c.v[1].size == 0x1000 &&
+	   c.v[2].state == CONTENT_ZEROED && c.v[2].base == 0x5000, "the split ranges keep their states");
+	kcontents_free(&c);
+}
+
+int main(void)
+{
+	struct simmem *sm = simmem_create();
+
+	test_map(sm);
+	test_zero(sm);
+	test_clear(sm);
+	simmem_destroy(sm);
+	test_contents();
+	return done_testing();
+}
