@@ -247,14 +247,37 @@ static void decode(struct cps *p, const char *s, bool utf8)
 	}
 }
 
-/* Would the word at @i fit on a new line, where it does not fit on this one? */
-static bool fresh_line(const struct cps *p, int i, int col, int width, int indent)
+static int word_len(const struct cps *p, int i)
 {
 	int w = i;
 
 	while (w < p->n && p->c[w] != ' ')
 		w++;
-	return col > indent && w - i <= width - indent;
+	return w - i;
+}
+
+/* Would the word at @i fit on a new line, where it does not fit on this one? */
+static bool fresh_line(const struct cps *p, int i, int col, int width, int indent)
+{
+	return col > indent && word_len(p, i) <= width - indent;
+}
+
+/*
+ * Where to cut a word too long for any line, which starts at @w and runs
+ * past @end: after a '/', '(', ',' or ':' in the last third of the room,
+ * so that a path or a call breaks where a reader expects, else at @end.
+ */
+static int cut_word(const struct cps *p, int w, int end)
+{
+	int k, min = end - (end - w) / 3;
+
+	for (k = end; k > w && k >= min; k--) {
+		uint32_t c = p->c[k - 1];
+
+		if (c == '/' || c == '(' || c == ',' || c == ':')
+			return k;
+	}
+	return end;
 }
 
 void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
@@ -267,7 +290,7 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 
 	decode(&p, text, cv->utf8);
 	while (i < p.n) {
-		int room = width - col, end = i + room, brk, k;
+		int room = width - col, end = i + room, brk, k, w;
 
 		if (room < 8 && col > indent) {
 			/* Too little room left: go on from the indent. */
@@ -281,7 +304,13 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 			/* Break at the last blank that fits, or hard when a word is too long. */
 			for (brk = end; brk > i && p.c[brk] != ' '; brk--)
 				;
-			if (brk > i) {
+			w = brk + 1;
+			while (brk > i && w < p.n && p.c[w] == ' ')
+				w++;
+			if (brk > i && word_len(&p, w) > width - indent && end - w >= 8) {
+				/* The next word fits no line: start it here and cut it. */
+				end = cut_word(&p, w, end);
+			} else if (brk > i) {
 				end = brk;
 			} else if (fresh_line(&p, i, col, width, indent)) {
 				/* The word fits on a line of its own: start one. */
@@ -289,12 +318,7 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 				col = indent;
 				continue;
 			} else {
-				/* Too long for any line: cut after a '(' or ',' if there is one. */
-				for (brk = end - 1; brk > i && p.c[brk - 1] != '(' &&
-				     p.c[brk - 1] != ','; brk--)
-					;
-				if (brk > i)
-					end = brk;
+				end = cut_word(&p, i, end);
 			}
 		}
 		for (k = i; k < end; k++)

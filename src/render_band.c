@@ -10,8 +10,10 @@
  * that is the home of one region shows that region (in its small form
  * when the region is narrower than the column); one that is the home of
  * several shows how many (2-9, '*' for more).  Holes and free memory are
- * weaker: a region moves on rather than take their home when it can, but
- * a region that has only that column takes it; they are never counted.
+ * weaker: one that spans at most two columns claims the one it covers
+ * most, if no region has it; a region moves on rather than take that
+ * column when it can, but a region that has only that column takes it;
+ * they are never counted.
  * Any other column shows what covers most of it.  Each item
  * touches a contiguous run of columns and items do not overlap, so the
  * work is proportional to items plus columns.
@@ -162,15 +164,24 @@ static void choose_home(struct colstate *cs, const struct band *b, const struct 
 	 * Leave the first column to what comes before when this item barely
 	 * starts in it.  Homes only move right, so the next column is free.
 	 */
-	if (c1 > c0 && (cs[c0].homes || cs[c0].weak || cov < width - cov))
-		h = c0 + 1;
 	if (weak) {
+		/*
+		 * A hole or free stretch claims the column it covers most,
+		 * when it has at most two: a wider one shows in the columns
+		 * it fills.  It never takes a region's home.
+		 */
+		if (c1 > c0 + 1)
+			return;
+		if (c1 > c0 && overlap(it, ax, c1) > cov)
+			h = c1;
 		if (!cs[h].homes && !cs[h].weak) {
 			cs[h].weak = true;
 			cs[h].home = i;
 		}
 		return;
 	}
+	if (c1 > c0 && (cs[c0].homes || cs[c0].weak || cov < width - cov))
+		h = c0 + 1;
 	cs[h].weak = false;
 	if (!cs[h].homes++)
 		cs[h].home = cs[h].top = i;
