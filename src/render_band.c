@@ -13,7 +13,8 @@
  * weaker: one that spans at most two columns claims the one it covers
  * most, if no region has it; a region moves on rather than take that
  * column when it can, but a region that has only that column takes it;
- * they are never counted.
+ * they are never counted.  Lost pages are never counted either: a column
+ * that is their home shows them, whatever else it holds.
  * Any other column shows what covers most of it.  Each item
  * touches a contiguous run of columns and items do not overlap, so the
  * work is proportional to items plus columns.
@@ -27,7 +28,7 @@ struct glyph {
 	char		ascii, small;
 	uint32_t	utf8, utf8_small;
 	enum render_style style;
-	int		priority;	/* in the change band: who wins a shared column */
+	int		priority;	/* who wins a shared column: changes, lost pages */
 };
 
 static const struct glyph glyphs[NR_KINDS] = {
@@ -45,7 +46,7 @@ static const struct glyph glyphs[NR_KINDS] = {
 	[K_PG_LATE]	= { 'L', 'l', 'L', 'l', ST_PAGES_BUDDY, 0 },
 	[K_PG_RESERVED]	= { 'R', 'r', 'R', 'r', ST_PAGES_RESERVED, 0 },
 	[K_PG_DEFERRED]	= { 'D', 'd', 'D', 'd', ST_PAGES_DEFERRED, 0 },
-	[K_PG_LOST]	= { 'X', 'x', 'X', 'x', ST_PAGES_LOST, 0 },
+	[K_PG_LOST]	= { 'X', 'x', 'X', 'x', ST_PAGES_LOST, 9 },
 	[K_PG_HIGH]	= { 'H', 'h', 'H', 'h', ST_PAGES_HIGH, 0 },
 	[K_ADDED]	= { '+', '+', '+', '+', ST_ADDED, 4 },
 	[K_REMOVED]	= { '-', '-', '-', '-', ST_REMOVED, 5 },
@@ -203,11 +204,13 @@ static void paint_columns(const struct band *b, const struct axis *ax, struct co
 	for (c = 0; c < ax->n; c++) {
 		const struct item *it;
 
-		if (cs[c].homes > 1 && !by_priority) {
+		/* Lost pages are what a reader looks for: never hidden in a count. */
+		if (cs[c].homes > 1 && !by_priority &&
+		    b->items[cs[c].top].kind != K_PG_LOST) {
 			line_putc(l, RENDER_MARGIN + c, ST_MANY,
 				  cs[c].homes > 9 ? '*' : '0' + cs[c].homes, 0);
 		} else if (cs[c].homes || cs[c].weak) {
-			it = &b->items[cs[c].homes && by_priority ? cs[c].top : cs[c].home];
+			it = &b->items[cs[c].homes > 1 ? cs[c].top : cs[c].home];
 			/* Small: the whole item sits in this column and does not fill it. */
 			paint_cell(l, c, it, it->start >= ax->b[c] && it->end <= ax->b[c + 1] &&
 				   it->end - it->start < ax->b[c + 1] - ax->b[c], utf8);

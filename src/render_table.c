@@ -193,6 +193,43 @@ static void header_outcome(struct canvas *cv, const struct render_input *in, int
 		put_wrapped(cv, width, 4, RL_TEXT, "  error: ", ST_FAIL, in->error, ST_FAIL);
 }
 
+#define MAX_LOST_RANGES	4
+
+/* Pages lost on the way to buddy are the bug a reader looks for: say where. */
+static void header_lost(struct canvas *cv, const struct render_input *in, int width)
+{
+	const struct mb_state *st = in->st;
+	struct text t = { 0 };
+	uint64_t pages = 0;
+	char a[24], b[24], h[32];
+	int i, n = 0;
+
+	for (i = 0; i < st->nr_pages; i++)
+		if (st->pages[i].fate == PF_LOST)
+			pages += st->pages[i].end_pfn - st->pages[i].start_pfn;
+	if (!pages)
+		pages = st->lost_pages;
+	if (!pages)
+		return;
+	text_add(&t, "%" PRIu64 " page%s (%s) never reached the buddy allocator", pages,
+		 pages > 1 ? "s" : "", human_nb(pfn_addr(in->m, pages), h, sizeof(h)));
+	for (i = 0; i < st->nr_pages; i++) {
+		const struct mb_page_range *p = &st->pages[i];
+
+		if (p->fate != PF_LOST)
+			continue;
+		if (n++ == MAX_LOST_RANGES) {
+			text_add(&t, ", ...");
+			break;
+		}
+		text_add(&t, "%s%s-%s", n > 1 ? ", " : ": ",
+			 hex_short(pfn_addr(in->m, p->start_pfn), a, sizeof(a)),
+			 hex_short(pfn_addr(in->m, p->end_pfn) - 1, b, sizeof(b)));
+	}
+	put_wrapped(cv, width, 4, RL_TEXT, "  lost: ", ST_PAGES_LOST, t.s, ST_WARN);
+	free(t.s);
+}
+
 void render_header(struct canvas *cv, const struct render_input *in, const struct render_opts *o)
 {
 	cv->utf8 = o->utf8;
@@ -206,6 +243,8 @@ void render_header(struct canvas *cv, const struct render_input *in, const struc
 	header_step(cv, in, o->width);
 	if (in->prev)
 		header_changes(cv, in, o->width);
+	if (in->st->freed_all)
+		header_lost(cv, in, o->width);
 	header_outcome(cv, in, o->width);
 }
 
