@@ -344,7 +344,7 @@ void ui_map_pan(struct ui *u, int dir)
  */
 void ui_map_show(struct ui *u, uint64_t start, uint64_t end, uint64_t cursor)
 {
-	uint64_t margin = (end - start) / 2 + 1;
+	uint64_t margin = (end - start) / 2 ? (end - start) / 2 : 1;
 	int i;
 
 	for (i = 0; i < u->nr_secs; i++)

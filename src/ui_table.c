@@ -106,7 +106,18 @@ static void title(struct ui *u, const struct ui_rect *r)
 			     A_REVERSE | (t == (int)u->table ? A_BOLD : 0), name);
 	}
 	if (x + 12 < r->w)
-		ui_puts(u, r->y, r->x + x + 1, r->w - x - 1, A_REVERSE, " t: switch");
+		x += 1 + ui_puts(u, r->y, r->x + x + 1, r->w - x - 1, A_REVERSE, " t: switch");
+	/* The selection in words too: reverse video alone is lost on some terminals. */
+	if (u->sel[u->table] >= 0 && x + 2 < r->w) {
+		char sel[48];
+
+		if (u->table == UT_ZONES)
+			snprintf(sel, sizeof(sel), "  selected: zone row %d", u->sel[u->table]);
+		else
+			snprintf(sel, sizeof(sel), "  selected: %s[%d]", table_names[u->table],
+				 u->sel[u->table]);
+		ui_puts(u, r->y, r->x + x, r->w - x, A_REVERSE, sel);
+	}
 }
 
 static void scroll_to(struct ui *u, int sel_line, int h)

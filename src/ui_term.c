@@ -391,8 +391,11 @@ void ui_dump_screen(struct ui *u, const char *title)
 	char *line = xrealloc(NULL, (size_t)COLS * 4 + 2), head[160];
 	int y, x, n, keep;
 
-	n = snprintf(head, sizeof(head), "=== %d: %s (%dx%d)\n", ++u->nr_dumps,
-		     title && *title ? title : "screen", COLS, LINES);
+	/* How the terminal was set up: what the text of the screen cannot show. */
+	n = snprintf(head, sizeof(head), "=== %d: %s (%dx%d, %s, %s, %s)\n", ++u->nr_dumps,
+		     title && *title ? title : "screen", COLS, LINES,
+		     u->color ? "colour" : "monochrome", u->utf8 ? "UTF-8" : "ASCII",
+		     u->mouse ? "mouse" : "no mouse");
 	dump_add(u, head, n);
 	for (y = 0; y < LINES; y++) {
 		n = keep = 0;
