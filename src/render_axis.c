@@ -8,7 +8,9 @@
  * round hexadecimal addresses.  The linear scale aligns the first column
  * to that size.  The compact scale cuts the axis at every boundary of
  * everything drawn: each stretch that holds something gets at least one
- * column (more in proportion to its size), each hole exactly one.  The
+ * column (more in proportion to its size; inside it, columns start at
+ * multiples of the size, so that ticks fall on round addresses there
+ * too), each hole exactly one.  The
  * work is proportional to the number of boundaries plus the width.
  */
 #include <stdlib.h>
@@ -106,11 +108,7 @@ static int make_stretches(uint64_t start, uint64_t end, const struct cut *cuts, 
 
 static uint64_t stretch_cols(const struct stretch *s, uint64_t bpc)
 {
-	uint64_t len = s->end - s->start;
-
-	if (!s->covered)
-		return 1;
-	return len / bpc + (len % bpc != 0);
+	return s->covered ? linear_cols(s->start, s->end, bpc) : 1;
 }
 
 static uint64_t compact_cols(const struct stretch *s, int n, uint64_t bpc, uint64_t limit)
@@ -137,7 +135,8 @@ static void fill_compact(struct axis *ax, const struct stretch *s, int ns, uint6
 			ax->tick_len[ax->nr_ticks++] = (int)cols;
 		}
 		for (k = 0; k < cols; k++) {
-			ax->b[c] = s[i].start + k * bpc;
+			/* Inside a range, columns start at multiples of bpc, as in linear. */
+			ax->b[c] = k ? (s[i].start / bpc + k) * bpc : s[i].start;
 			/* A hole wider than a column is shrunk: mark the break. */
 			ax->gap[c] = !s[i].covered && s[i].end - s[i].start > bpc;
 			c++;
@@ -278,6 +277,40 @@ static int tick_cmp(const void *a, const void *b)
 }
 
 /*
+ * Inside one range of the compact axis, columns [c0, c0 + len), the scale
+ * is linear: label multiples of a power-of-two number of columns there,
+ * where they leave a blank column on either side.
+ */
+static void ruler_inside(const struct axis *ax, struct rline *labels, struct rline *ticks,
+			 int avail, uint32_t tick, char *used, int c0, int len)
+{
+	uint64_t first = ax->b[c0], last = ax->b[c0 + len - 1], step = ax->bpc, t;
+	char buf[24];
+	int w = (int)strlen(hex_short(last, buf, sizeof(buf))), k;
+
+	while (step / ax->bpc < (uint64_t)w + 1 && step <= UINT64_MAX / 2)
+		step *= 2;
+	if (step / ax->bpc >= (uint64_t)len)
+		return;
+	for (t = (first / step + 1) * step; t > first && t <= last; t += step) {
+		int c = c0 + (int)(t / ax->bpc - first / ax->bpc), lw;
+		bool free_cols;
+
+		lw = (int)strlen(hex_short(t, buf, sizeof(buf)));
+		free_cols = c + lw <= avail;
+		for (k = c - 1; free_cols && k <= c + lw; k++)
+			free_cols = !used[k];
+		if (free_cols) {
+			memset(used + c, 1, lw);
+			line_puts(labels, RENDER_MARGIN + c, ST_RULER, buf);
+			line_putc(ticks, RENDER_MARGIN + c, ST_RULER, tick, 0);
+		}
+		if (t + step < t)
+			break;
+	}
+}
+
+/*
  * Compact: label the starts of ranges, the widest ranges first, so that a
  * crowd of small ranges does not take the place of the big one after it.
  */
@@ -305,6 +338,10 @@ static void ruler_compact(const struct axis *ax, struct rline *labels, struct rl
 		line_puts(labels, RENDER_MARGIN + c, ST_RULER, buf);
 		line_putc(ticks, RENDER_MARGIN + c, ST_RULER, tick, 0);
 	}
+	/* Then round addresses inside the ranges wide enough to hold more labels. */
+	for (i = 0; i < ax->nr_ticks; i++)
+		ruler_inside(ax, labels, ticks, avail, tick, used, ax->tick_col[i],
+			     ax->tick_len[i]);
 	free(order);
 	free(used);
 }

@@ -562,9 +562,10 @@ void render_node_header(struct canvas *cv, const struct render_input *in,
 	if (map->start != n->start || map->end != n->end)
 		snprintf(view, sizeof(view), ", view 0x%" PRIx64 "-0x%" PRIx64, map->start,
 			 map->end - 1);
-	for (pad = 16; ; pad = 0) {
+	for (pad = in->m->phys_addr_bits == 32 ? 8 : 16; ; pad = 0) {
 		/* The boot log's [mem ...] form, unpadded if that is what fits in one line. */
-		len = snprintf(text, sizeof(text), "%s [mem 0x%0*" PRIx64 "-0x%0*" PRIx64 "] %s%s, %s%s",
+		len = snprintf(text, sizeof(text),
+			       "%s [mem" NBSP_UTF8 "0x%0*" PRIx64 "-0x%0*" PRIx64 "] %s%s, %s%s",
 			       label, pad, n->start, pad, n->end - 1, size, view,
 			       map->scale == SCALE_COMPACT ? "compact, holes shrunk, " COL_LE :
 			       o->scale == SCALE_COMPACT ? "too many ranges for compact, " COL_EQ :
