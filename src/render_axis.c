@@ -266,11 +266,13 @@ struct tick {
 	int		col;
 };
 
-/* Longer ranges first, then left to right. */
+/* The window's first address first, then longer ranges, then left to right. */
 static int tick_cmp(const void *a, const void *b)
 {
 	const struct tick *x = a, *y = b;
 
+	if (!x->col != !y->col)
+		return !x->col ? -1 : 1;
 	if (x->len != y->len)
 		return x->len > y->len ? -1 : 1;
 	return x->col < y->col ? -1 : x->col > y->col;

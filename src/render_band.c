@@ -13,8 +13,9 @@
  * weaker: one that spans at most two columns claims the one it covers
  * most, if no region has it; a region moves on rather than take that
  * column when it can, but a region that has only that column takes it;
- * they are never counted.  Lost pages are never counted either: a column
- * that is their home shows them, whatever else it holds.
+ * they are never counted.  Flagged memory (NOMAP first, then
+ * DRIVER_MANAGED, HOTPLUG, MIRROR) and lost pages are not counted either:
+ * a column that is their home shows them, whatever else it holds.
  * Any other column shows what covers most of it.  Each item
  * touches a contiguous run of columns and items do not overlap, so the
  * work is proportional to items plus columns.
@@ -28,16 +29,16 @@ struct glyph {
 	char		ascii, small;
 	uint32_t	utf8, utf8_small;
 	enum render_style style;
-	int		priority;	/* who wins a shared column: changes, lost pages */
+	int		priority;	/* who wins a shared column: changes, flags, lost pages */
 };
 
 static const struct glyph glyphs[NR_KINDS] = {
 	[K_BLANK]	= { ' ', ' ', ' ', ' ', ST_PLAIN, 0 },
 	[K_MEM]		= { '#', ':', 0x2588, 0x258c, ST_MEMORY, 0 },	/* full block, left half */
-	[K_HOTPLUG]	= { 'H', 'h', 'H', 'h', ST_HOTPLUG, 0 },
-	[K_MIRROR]	= { 'M', 'm', 'M', 'm', ST_MIRROR, 0 },
-	[K_NOMAP]	= { 'N', 'n', 'N', 'n', ST_NOMAP, 0 },
-	[K_DRVMGD]	= { 'D', 'd', 'D', 'd', ST_DRIVER_MANAGED, 0 },
+	[K_HOTPLUG]	= { 'H', 'h', 'H', 'h', ST_HOTPLUG, 2 },
+	[K_MIRROR]	= { 'M', 'm', 'M', 'm', ST_MIRROR, 1 },
+	[K_NOMAP]	= { 'N', 'n', 'N', 'n', ST_NOMAP, 4 },
+	[K_DRVMGD]	= { 'D', 'd', 'D', 'd', ST_DRIVER_MANAGED, 3 },
 	[K_HOLE]	= { '.', '.', 0xb7, 0xb7, ST_HOLE, 0 },		/* middle dot */
 	[K_RSV]		= { 'R', 'r', 'R', 'r', ST_RESERVED, 0 },
 	[K_FREE]	= { '-', '-', 0x2500, 0x2500, ST_FREE, 0 },	/* horizontal line */
@@ -204,9 +205,12 @@ static void paint_columns(const struct band *b, const struct axis *ax, struct co
 	for (c = 0; c < ax->n; c++) {
 		const struct item *it;
 
-		/* Lost pages are what a reader looks for: never hidden in a count. */
+		/*
+		 * Flagged memory and lost pages are what a reader looks for:
+		 * never hidden in a count.
+		 */
 		if (cs[c].homes > 1 && !by_priority &&
-		    b->items[cs[c].top].kind != K_PG_LOST) {
+		    !glyphs[b->items[cs[c].top].kind].priority) {
 			line_putc(l, RENDER_MARGIN + c, ST_MANY,
 				  cs[c].homes > 9 ? '*' : '0' + cs[c].homes, 0);
 		} else if (cs[c].homes || cs[c].weak) {

@@ -200,6 +200,30 @@ static void test_small_regions(void)
 	undraw(&p);
 }
 
+/*
+ * A NOMAP region sharing its column with an ordinary one shows as 'n',
+ * not as a count of 2: flags must stay visible.  [0, 2G) at 40 columns
+ * is 96 MiB per column; column 10 [960M, 1056M) is mostly hole.
+ */
+static void test_flag_beats_count(void)
+{
+	struct mb_region mem[] = {
+		{ 0, 60 * MiB, 0, 0 }, { 60 * MiB, 4 * MiB, MBF_NOMAP, 0 }, { GiB, GiB, 0, 0 },
+	};
+	struct mb_region rsv[] = { { 0, MiB, 0, 0 }, { 2 * MiB, MiB, 0, 0 } };
+	struct mb_state st;
+	struct render_input in = { .m = &mach, .st = &st };
+	struct picture p;
+
+	state_set(&st, mem, 3, rsv, 2);
+	draw(&p, &in, 40, SCALE_LINEAR);
+	is_u64(p.map.bpc, 96 * MiB, "2 GiB in 31 columns: 96 MiB per column");
+	is_band(&p, RL_BAND_MEMORY, "n..........###########", "the NOMAP piece wins its column");
+	is_band(&p, RL_BAND_RESERVED, "2          -----------",
+		"two plain reservations in one column still count 2");
+	undraw(&p);
+}
+
 /* A 4 KiB hole between two big regions still gets its column. */
 static void test_small_hole(void)
 {
@@ -709,6 +733,7 @@ int main(void)
 	test_ruler();
 	test_small_regions();
 	test_small_hole();
+	test_flag_beats_count();
 	test_compact();
 	test_compact_fallback();
 	test_changes();
