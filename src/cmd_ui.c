@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz [--no-color] [--no-mouse] [--engine=SPEC] [FILE]
+ * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]
  *
- * Opens the interactive UI on FILE, or on the bundled tour.  Everything
+ * Opens the interactive UI on FILE, or on the bundled tour.  With two
+ * engines, both run the scenario and the second's maps are drawn under
+ * the first's (see ui_engines.c).  Everything
  * that can go wrong with the scenario or the engine is found and reported
  * here, before curses takes the terminal: an error is one line on stderr
  * and exit status 2, readable in the shell that started mbviz.
@@ -26,17 +28,30 @@
 #include "ui.h"
 #include "xalloc.h"
 
+#define UI_MAX_ENGINES	2
+
 struct ui_args {
 	struct ui_options opts;
 	const char	*file;
-	const char	*engine;
+	const char	*engine[UI_MAX_ENGINES];
+	int		nr_engines;
 	char		*tour;
+};
+
+/* What the UI shows to run: one scenario on one or two engines. */
+struct ui_run {
+	struct scenario	*sc;
+	struct engine	*eng[UI_MAX_ENGINES];
+	struct timeline	*t[UI_MAX_ENGINES];
+	char		*name[UI_MAX_ENGINES];
 };
 
 static void ui_usage(FILE *f)
 {
-	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=model] [FILE]\n"
-	      "With no FILE the bundled tour opens.  Press ? in the UI for the keys.\n", f);
+	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]\n"
+	      "With no FILE the bundled tour opens.  SPEC is model (the default), kernel\n"
+	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
+	      "first's, differences marked.  Press ? in the UI for the keys.\n", f);
 }
 
 static int parse_size(const char *s, int *cols, int *rows)
@@ -46,6 +61,16 @@ static int parse_size(const char *s, int *cols, int *rows)
 	if (sscanf(s, "%d%c%d", cols, &x, rows) != 3 || x != 'x' || *cols < 1 ||
 	    *rows < 1 || *cols > 1000 || *rows > 1000)
 		return -1;
+	return 0;
+}
+
+static int add_engine(struct ui_args *a, const char *spec)
+{
+	if (a->nr_engines == UI_MAX_ENGINES) {
+		fprintf(stderr, "mbviz: the UI shows at most %d engines\n", UI_MAX_ENGINES);
+		return -1;
+	}
+	a->engine[a->nr_engines++] = spec;
 	return 0;
 }
 
@@ -64,9 +89,11 @@ static int parse_args(int argc, char **argv, struct ui_args *a)
 		} else if (options && !strcmp(s, "--no-mouse")) {
 			a->opts.no_mouse = true;
 		} else if (options && !strncmp(s, "--engine=", 9)) {
-			a->engine = s + 9;
+			if (add_engine(a, s + 9))
+				return -1;
 		} else if (options && !strcmp(s, "--engine") && i + 1 < argc) {
-			a->engine = argv[++i];
+			if (add_engine(a, argv[++i]))
+				return -1;
 		} else if (options && s[0] == '-' && s[1]) {
 			fprintf(stderr, "mbviz: unknown option '%s' (mbviz --help lists them)\n", s);
 			return -1;
@@ -118,43 +145,88 @@ static int write_dumps(const struct ui_args *a, const struct ui *u)
 	return 0;
 }
 
-static int open_scenario(struct ui_args *a, struct scenario **sc, struct engine **eng,
-			 struct timeline **t)
+/*
+ * The engine as the screen names it: "model", or "kernel:" and the last
+ * component of the tree's path (trees told apart by their directories:
+ * linux-before, linux-after), never a whole path.
+ */
+static char *short_name(const struct engine *e)
+{
+	const char *l = e->label ? e->label : e->ops->name, *p, *end;
+
+	if (strncmp(l, "kernel:", 7))
+		return xstrdup(l);
+	p = l + 7;
+	end = p + strlen(p);
+	while (end > p + 1 && end[-1] == '/')
+		end--;
+	for (l = end; l > p && l[-1] != '/'; l--)
+		;
+	return xasprintf("kernel:%.*s", (int)(end - l), l);
+}
+
+static int open_engine(const struct ui_args *a, struct ui_run *r, int i)
+{
+	const char *spec = a->nr_engines ? a->engine[i] : "model";
+	char err[1024];
+
+	r->eng[i] = engine_open(spec, err, sizeof(err));
+	if (!r->eng[i]) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		return -1;
+	}
+	r->t[i] = timeline_create(r->sc, r->eng[i], 0);
+	if (!r->t[i]) {
+		const char *why = engine_error(r->eng[i]);
+
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n",
+			r->sc->file, r->eng[i]->label ? r->eng[i]->label : r->eng[i]->ops->name,
+			why ? ": " : "", why ? why : "");
+		return -1;
+	}
+	r->name[i] = short_name(r->eng[i]);
+	return 0;
+}
+
+static int open_scenario(struct ui_args *a, struct ui_run *r)
 {
 	char err[1024];
+	int i;
 
 	if (!a->file) {
 		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
 		a->file = a->tour;
 	}
-	*sc = scenario_load(a->file, err, sizeof(err));
-	if (!*sc) {
+	r->sc = scenario_load(a->file, err, sizeof(err));
+	if (!r->sc) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
-	*eng = engine_open(a->engine ? a->engine : "model", err, sizeof(err));
-	if (!*eng) {
-		fprintf(stderr, "mbviz: %s\n", err);
-		return -1;
-	}
-	*t = timeline_create(*sc, *eng, 0);
-	if (!*t) {
-		const char *why = engine_error(*eng);
-
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n",
-			(*sc)->file, (*eng)->label ? (*eng)->label : (*eng)->ops->name,
-			why ? ": " : "", why ? why : "");
-		return -1;
-	}
+	for (i = 0; i < (a->nr_engines ? a->nr_engines : 1); i++)
+		if (open_engine(a, r, i))
+			return -1;
 	return 0;
+}
+
+static void close_run(struct ui_run *r)
+{
+	int i;
+
+	for (i = 0; i < UI_MAX_ENGINES; i++) {
+		if (r->t[i])
+			timeline_destroy(r->t[i]);
+		if (r->eng[i])
+			engine_close(r->eng[i]);
+		free(r->name[i]);
+	}
+	if (r->sc)
+		scenario_free(r->sc);
 }
 
 int cmd_ui(int argc, char **argv)
 {
 	struct ui_args a = { 0 };
-	struct scenario *sc = NULL;
-	struct engine *eng = NULL;
-	struct timeline *t = NULL;
+	struct ui_run r = { 0 };
 	struct ui u = { 0 };
 	int status = 2;
 	char err[512];
@@ -168,7 +240,7 @@ int cmd_ui(int argc, char **argv)
 		return 2;
 	}
 	setlocale(LC_ALL, "");
-	if (open_scenario(&a, &sc, &eng, &t))
+	if (open_scenario(&a, &r))
 		goto out;
 	if (a.opts.script) {
 		u.script = ui_script_load(a.opts.script, err, sizeof(err));
@@ -181,8 +253,11 @@ int cmd_ui(int argc, char **argv)
 		      "'mbviz run' or 'mbviz snapshot'\n", stderr);
 		goto out;
 	}
-	u.sc = sc;
-	u.t = t;
+	u.sc = r.sc;
+	u.t = r.t[0];
+	u.t2 = r.t[1];
+	u.names[0] = r.name[0];
+	u.names[1] = r.name[1];
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;
@@ -194,12 +269,7 @@ int cmd_ui(int argc, char **argv)
 out:
 	ui_script_free(u.script);
 	free(u.dumps);
-	if (t)
-		timeline_destroy(t);
-	if (eng)
-		engine_close(eng);
-	if (sc)
-		scenario_free(sc);
+	close_run(&r);
 	free(a.tour);
 	return status;
 }

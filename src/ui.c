@@ -94,6 +94,7 @@ void ui_goto(struct ui *u, int k)
 		timeline_check_final(u->t, &u->final);
 		u->final_checked = true;
 	}
+	ui_second_goto(u, u->step);
 	u->log_scroll = 0;
 	ui_table_clamp(u);
 }
@@ -216,6 +217,7 @@ int ui_run(struct ui *u)
 	u->sel[UT_MEMORY] = u->sel[UT_RESERVED] = u->sel[UT_ZONES] = -1;
 	u->focus_nid = -1;
 	canvas_init(&u->tcv);
+	canvas_init(&u->ecv);
 	ui_goto(u, 0);
 	ui_layout(u);
 	while (!u->quit) {
@@ -224,6 +226,8 @@ int ui_run(struct ui *u)
 		handle(u, &ev);
 	}
 	ui_map_free(u);
+	ui_second_close(u);
+	canvas_free(&u->ecv);
 	canvas_free(&u->tcv);
 	free(u->tlines);
 	u->tlines = NULL;

@@ -68,7 +68,9 @@ struct ui_options {
 /* A line of the map pane: a canvas line of one section. */
 struct map_row {
 	const struct rline *l;
-	int		sec;
+	int		sec;		/* the first engine's section, or: */
+#define UI_ROW_SECOND	-1		/*   a line of the second engine's maps */
+#define UI_ROW_ENGINE	-2		/*   an engine's title line */
 };
 
 struct ui_script;
@@ -97,6 +99,19 @@ struct ui {
 
 	/* Test mode. */
 	struct ui_script *script;
+
+	/* A second engine (mbviz --engine A --engine B): its maps under A's. */
+	const char	*names[2];		/* the engines, as the screen names them */
+	struct timeline	*t2;			/* NULL: one engine */
+	struct mb_state	prev2;			/* B's state before the current step */
+	bool		have_prev2;
+	bool		differ;			/* A and B differ after the current step */
+	char		differ_text[256];	/* what differs: "memory[1], reserved.cnt" */
+	int		nr_secs2;
+	struct render_node *secs2;
+	struct render_map *maps2;
+	struct canvas	*cvs2;			/* per section: header, bands, difference marks */
+	struct canvas	ecv;			/* the engines' title lines */
 	char		*dumps;			/* screen dumps so far */
 	size_t		dumps_len;
 	int		nr_dumps;
@@ -175,6 +190,7 @@ void ui_box(struct ui *u, int y, int x, int h, int w, const char *title, const c
 void ui_dump_screen(struct ui *u, const char *title);
 
 /* ui_layout.c: where the panes are, and drawing a frame */
+int ui_header_rows(const struct ui *u);
 void ui_layout(struct ui *u);
 void ui_draw(struct ui *u);
 
@@ -199,6 +215,14 @@ void ui_map_goto_addr(struct ui *u, uint64_t addr);
 /* Map pane rows needed for the current state. */
 int ui_map_height(struct ui *u, const struct render_input *in);
 bool ui_map_click(struct ui *u, int x, int y, int button);
+
+/* ui_engines.c: a second engine's maps under the first's */
+void ui_second_goto(struct ui *u, int k);
+void ui_second_render_input(struct ui *u, struct render_input *in);
+void ui_second_title(struct ui *u, int which);
+void ui_second_sections(struct ui *u, const struct render_opts *ro);
+void ui_second_free(struct ui *u);
+void ui_second_close(struct ui *u);
 
 /* ui_table.c: the region tables */
 void ui_draw_table(struct ui *u, const struct render_input *in);

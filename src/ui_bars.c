@@ -29,8 +29,10 @@ static void title_bar(struct ui *u)
 	int n = timeline_steps(u->t), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
 
-	rlen = snprintf(right, sizeof(right), " %s%s%sstep %d / %d ", label ? "$" : "",
-			label ? label : "", label ? "  " : "", u->step, n);
+	/* The engine, when one runs; with two, the fourth header line names them. */
+	rlen = snprintf(right, sizeof(right), " %s%s%s%s%sstep %d / %d ", label ? "$" : "",
+			label ? label : "", label ? "  " : "", u->t2 ? "" : u->names[0],
+			u->t2 ? "" : "  ", u->step, n);
 	if (rlen > u->cols)
 		rlen = u->cols;
 	snprintf(title, sizeof(title), " %s: %s", sc->name ? sc->name : "scenario",
@@ -115,6 +117,23 @@ static void final_status(struct ui *u, struct seg_line *s)
 	}
 }
 
+/* Two engines: both named, and whether (and where) they differ at this step. */
+static void engines_line(struct ui *u)
+{
+	struct seg_line s = { u, 3, 0, u->cols };
+
+	seg(&s, ui_attr(u, ST_HEADER), "A ");
+	seg(&s, A_NORMAL, u->names[0]);
+	seg(&s, ui_attr(u, ST_HEADER), "  B ");
+	seg(&s, A_NORMAL, u->names[1]);
+	if (!u->differ) {
+		seg(&s, ui_attr(u, ST_PASS), "  the same state and result");
+		return;
+	}
+	seg(&s, ui_attr(u, ST_FAIL), "  DIFFER: ");
+	seg(&s, ui_attr(u, ST_FAIL), u->differ_text);
+}
+
 void ui_draw_header(struct ui *u, const struct render_input *in)
 {
 	struct seg_line s = { u, 2, 0, u->cols };
@@ -122,6 +141,8 @@ void ui_draw_header(struct ui *u, const struct render_input *in)
 
 	title_bar(u);
 	call_line(u, in);
+	if (u->t2)
+		engines_line(u);
 	expect_status(u, &s, in);
 	final_status(u, &s);
 	/* The run cannot go on from here: say so on every visit. */

@@ -2,7 +2,8 @@
 /*
  * Where the panes go, and drawing one frame.
  *
- *   header   3 lines: title bar, the step's call, its expectations
+ *   header   3 lines: title bar, the step's call, its expectations; with
+ *            two engines a 4th: what differs between them
  *   map      as many lines as the sections need, at most what leaves the
  *            lower panes their minimum
  *   tables | log     side by side on wide terminals, else stacked
@@ -16,29 +17,35 @@
 
 #include "ui.h"
 
-#define HEADER_ROWS	3
 #define MIN_MAP_ROWS	5
 #define MIN_PANE_ROWS	4	/* a title bar and three lines */
 #define SIDE_BY_SIDE	110	/* columns from which tables and log sit side by side */
 
+int ui_header_rows(const struct ui *u)
+{
+	return u->t2 ? 4 : 3;
+}
+
 void ui_layout(struct ui *u)
 {
+	int hr = ui_header_rows(u);
+
 	struct ui_layout *l = &u->lay;
 
 	memset(l, 0, sizeof(*l));
 	l->too_small = u->cols < UI_MIN_COLS || u->rows < UI_MIN_ROWS;
 	if (l->too_small)
 		return;
-	l->header = (struct ui_rect){ 0, 0, HEADER_ROWS, u->cols };
+	l->header = (struct ui_rect){ 0, 0, hr, u->cols };
 	l->status = (struct ui_rect){ u->rows - 1, 0, 1, u->cols };
-	l->map = (struct ui_rect){ HEADER_ROWS, 0, u->rows - HEADER_ROWS - 1, u->cols };
+	l->map = (struct ui_rect){ hr, 0, u->rows - hr - 1, u->cols };
 }
 
 /* Split what is left under the map between the tables and the log. */
 static void layout_lower(struct ui *u, int map_need)
 {
 	struct ui_layout *l = &u->lay;
-	int avail = u->rows - HEADER_ROWS - 1, lower_min, y, h;
+	int avail = u->rows - ui_header_rows(u) - 1, lower_min, y, h;
 	bool side = u->cols >= SIDE_BY_SIDE;
 
 	lower_min = side ? MIN_PANE_ROWS : 2 * MIN_PANE_ROWS;

@@ -119,19 +119,14 @@ static void clamp_cursor(struct ui *u)
 		u->cursor = m->col_addr[m->ncols - 1];
 }
 
-void ui_map_sections(struct ui *u, const struct render_input *in)
+static void first_sections(struct ui *u, const struct render_input *in,
+			   const struct render_opts *ro)
 {
-	struct render_opts ro;
 	int i;
 
-	free_sections(u);
-	u->nr_secs = render_nodes(in, &u->secs);
-	if (!u->nr_secs)
-		return;
 	u->maps = xzalloc(u->nr_secs * sizeof(*u->maps));
 	u->cvs = xzalloc(2 * u->nr_secs * sizeof(*u->cvs));
 	find_focus(u);
-	render_opts_ui(u, &ro);
 	for (i = 0; i < u->nr_secs; i++) {
 		struct canvas *head = &u->cvs[2 * i], *bands = &u->cvs[2 * i + 1];
 		uint64_t s = 0, e = 0;
@@ -142,18 +137,33 @@ void ui_map_sections(struct ui *u, const struct render_input *in)
 			continue;
 		if (i == u->focus)
 			window(u, &u->secs[i], &s, &e);
-		render_bands(bands, &u->maps[i], in, &ro, &u->secs[i], s, e);
-		render_node_header(head, in, &ro, &u->maps[i]);
+		render_bands(bands, &u->maps[i], in, ro, &u->secs[i], s, e);
+		render_node_header(head, in, ro, &u->maps[i]);
 		add_rows(u, head, i);
 		add_rows(u, bands, i);
 	}
 	clamp_cursor(u);
 }
 
+void ui_map_sections(struct ui *u, const struct render_input *in)
+{
+	struct render_opts ro;
+
+	free_sections(u);
+	u->nr_secs = render_nodes(in, &u->secs);
+	render_opts_ui(u, &ro);
+	if (u->t2)
+		ui_second_title(u, 0);
+	if (u->nr_secs)
+		first_sections(u, in, &ro);
+	if (u->t2)
+		ui_second_sections(u, &ro);
+}
+
 int ui_map_height(struct ui *u, const struct render_input *in)
 {
 	(void)in;
-	return u->nr_secs ? u->nr_rows : 1;
+	return u->nr_rows ? u->nr_rows : 1;
 }
 
 /* The ruler's mark under the cursor: where z zooms, what / and Enter use. */
@@ -194,7 +204,7 @@ void ui_draw_map(struct ui *u, const struct render_input *in)
 	int i;
 
 	(void)in;
-	if (!u->nr_secs) {
+	if (!u->nr_rows) {
 		ui_puts(u, r->y, 0, r->w, ui_attr(u, ST_DIM),
 			"memblock is empty: no memory, no reservations yet");
 		return;
@@ -420,6 +430,8 @@ bool ui_map_click(struct ui *u, int x, int y, int button)
 	if (y < r->y || y >= r->y + r->h || k >= u->nr_rows)
 		return false;
 	row = &u->rows_list[k];
+	if (row->sec < 0)
+		return true;
 	m = &u->maps[row->sec];
 	if (col < 0 || col >= m->ncols)
 		return true;
