@@ -3,8 +3,10 @@
  * How fast the timeline moves on the model engine: a scenario of a million
  * steps (memory added once, then memblock_reserve and memblock_phys_free
  * of small ranges, alternating) is walked to the end, then the timeline
- * jumps back to step 999999 and to random steps, fetching the outcome
- * shown there as the UI would.  Prints the time of each move.
+ * jumps back to step 999999 (as a timeline move, and as the UI's step
+ * back, which fetches the state before that step too) and to random
+ * steps, fetching the outcome shown there as the UI would.  Prints the
+ * time of each move.
  * Run by `make bench`; never part of `make check`.
  */
 #include <stdio.h>
@@ -15,6 +17,7 @@
 
 #include "engine.h"
 #include "scenario.h"
+#include "state.h"
 #include "timeline.h"
 
 #define NR_STEPS	1000000
@@ -71,6 +74,7 @@ int main(void)
 	struct scenario *sc = build();
 	struct engine *eng = model_engine_create();
 	struct timeline *t;
+	struct mb_state prev;
 	struct rusage ru;
 	double t0, ms, sum = 0, max = 0;
 	int i, k;
@@ -97,6 +101,23 @@ int main(void)
 	timeline_state(t);
 	timeline_outcome(t, NR_STEPS - 2);
 	printf("step back to %d: %.3f ms\n", NR_STEPS - 1, now_ms() - t0);
+
+	/*
+	 * The UI's step back (ui_goto()) also fetches the state before the
+	 * new step, to highlight the step's changes: two more moves, a copy.
+	 */
+	timeline_goto(t, NR_STEPS);
+	t0 = now_ms();
+	timeline_goto(t, NR_STEPS - 1);
+	timeline_goto(t, NR_STEPS - 2);
+	memset(&prev, 0, sizeof(prev));
+	state_copy(&prev, timeline_state(t));
+	timeline_goto(t, NR_STEPS - 1);
+	timeline_state(t);
+	timeline_outcome(t, NR_STEPS - 2);
+	printf("the UI's step back at step %d (with the state before): %.3f ms\n", NR_STEPS,
+	       now_ms() - t0);
+	state_free(&prev);
 
 	srand(1);
 	for (i = 0; i < NR_BACKS; i++) {
