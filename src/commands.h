@@ -13,6 +13,9 @@ int cmd_snapshot(int argc, char **argv);
 /* Two engines side by side: one scenario, or random operation sequences. */
 int cmd_diff(int argc, char **argv);
 int cmd_fuzz_diff(int argc, char **argv);
+/* Boot logs in, kernel dump formats out. */
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 /* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
 int cmd_ui(int argc, char **argv);
 

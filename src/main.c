@@ -19,6 +19,8 @@ static void usage(FILE *f)
 	      "                           [--scale linear|compact] [--color=auto|always|never] [-o FILE]\n"
 	      "       mbviz diff FILE [--engine A] [--engine B]   first step where two engines differ\n"
 	      "       mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
+	      "       mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME]   boot log to scenario\n"
+	      "       mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]\n"
 	      "       mbviz --help | --version\n"
 	      "\n"
 	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
@@ -47,5 +49,9 @@ int main(int argc, char **argv)
 		return cmd_diff(argc - 1, argv + 1);
 	if (cmd && !strcmp(cmd, "fuzz-diff"))
 		return cmd_fuzz_diff(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "import"))
+		return cmd_import(argc - 1, argv + 1);
+	if (cmd && !strcmp(cmd, "export"))
+		return cmd_export(argc - 1, argv + 1);
 	return cmd_ui(argc, argv);
 }

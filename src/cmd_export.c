@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json] [--engine=SPEC]
+ *
+ * The state after N steps (default: all of them), or after the step whose
+ * `as` is LABEL, in one of the kernel's formats: what import reads back.
+ * Exit status: 0, or 2 for a usage or scenario error or a run-time error
+ * before the step.  Expectations are not checked (that is `check`).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "dump.h"
+#include "engine.h"
+#include "scenario.h"
+#include "timeline.h"
+
+struct export_opts {
+	const char		*file;
+	const char		*step;
+	const char		*engine;
+	enum dump_format	format;
+};
+
+static void export_usage(FILE *f)
+{
+	fputs("usage: mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]"
+	      " [--engine=model]\n", f);
+}
+
+static int set_format(struct export_opts *o, const char *name)
+{
+	int fmt = dump_format_lookup(name);
+
+	if (fmt < 0) {
+		fprintf(stderr, "mbviz: export: unknown format '%s' (debugfs, dump or json)\n", name);
+		return -1;
+	}
+	o->format = fmt;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct export_opts *o)
+{
+	bool options = true;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (options && !strcmp(a, "--")) {
+			options = false;
+		} else if (options && !strcmp(a, "--step") && i + 1 < argc) {
+			o->step = argv[++i];
+		} else if (options && !strncmp(a, "--step=", 7)) {
+			o->step = a + 7;
+		} else if (options && !strcmp(a, "--format") && i + 1 < argc) {
+			if (set_format(o, argv[++i]))
+				return -1;
+		} else if (options && !strncmp(a, "--format=", 9)) {
+			if (set_format(o, a + 9))
+				return -1;
+		} else if (options && !strncmp(a, "--engine=", 9)) {
+			o->engine = a + 9;
+		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+			export_usage(stdout);
+			exit(0);
+		} else if (options && a[0] == '-' && a[1]) {
+			fprintf(stderr, "mbviz: export: unknown option '%s'\n", a);
+			return -1;
+		} else if (o->file) {
+			fprintf(stderr, "mbviz: export: one scenario at a time ('%s' and '%s')\n",
+				o->file, a);
+			return -1;
+		} else {
+			o->file = a;
+		}
+	}
+	if (!o->file) {
+		fputs("mbviz: export: no scenario file given\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Steps to run: a number 0..nr_steps, or the step that binds the label. */
+static int resolve_step(const struct export_opts *o, const struct scenario *sc)
+{
+	const char *label = o->step;
+	int i;
+
+	if (!label)
+		return sc->nr_steps;
+	if (*label && strspn(label, "0123456789") == strlen(label)) {
+		long n = strlen(label) > 9 ? -1 : atol(label);
+
+		if (n < 0 || n > sc->nr_steps) {
+			fprintf(stderr, "mbviz: export: %s: --step %s: the scenario has steps 0 to %d\n",
+				sc->file, label, sc->nr_steps);
+			return -1;
+		}
+		return (int)n;
+	}
+	if (*label == '$')
+		label++;
+	for (i = 0; i < sc->nr_steps; i++)
+		if (sc->steps[i].as && !strcmp(sc->steps[i].as, label))
+			return i + 1;
+	fprintf(stderr, "mbviz: export: %s: no step is labelled '%s' (its \"as\")\n", sc->file,
+		o->step);
+	return -1;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct export_opts opts = { .engine = "model", .format = DUMP_MEMBLOCK };
+	struct engine *eng = NULL;
+	struct timeline *t = NULL;
+	struct scenario *sc;
+	int status = 2, k;
+	char err[1024];
+
+	if (parse_args(argc, argv, &opts)) {
+		export_usage(stderr);
+		return 2;
+	}
+	sc = scenario_load(opts.file, err, sizeof(err));
+	if (!sc) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	k = resolve_step(&opts, sc);
+	if (k < 0)
+		goto out;
+	eng = engine_open(opts.engine, err, sizeof(err));
+	if (!eng) {
+		fprintf(stderr, "mbviz: export: %s\n", err);
+		goto out;
+	}
+	t = timeline_create(sc, eng, 0);
+	if (!t) {
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
+			eng->label ? eng->label : eng->ops->name);
+		goto out;
+	}
+	if (timeline_goto(t, k)) {
+		const char *why = timeline_error(t);
+
+		fprintf(stderr, "%s\n", why ? why : "run-time error");
+		goto out;
+	}
+	dump_state(stdout, opts.format, &sc->machine, timeline_state(t));
+	status = fflush(stdout) || ferror(stdout) ? 2 : 0;
+out:
+	if (t)
+		timeline_destroy(t);
+	if (eng)
+		engine_close(eng);
+	scenario_free(sc);
+	return status;
+}

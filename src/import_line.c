@@ -1,0 +1,639 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * One line of a boot log, classified: which of the kernel's messages it is
+ * (the memblock=debug lines, memblock_dump_all, debugfs, e820, SRAT/NUMA,
+ * the early node ranges) and the numbers it carries.  Every number is
+ * parsed with an overflow check; a line that is ours but cannot be read
+ * says why, and whether it merely stopped early (a wrapped or truncated
+ * line).
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "import.h"
+
+struct cursor {
+	const char	*p;
+	bool		ran_out;	/* a parse failed at the end of the text */
+};
+
+static void skip_ws(struct cursor *c)
+{
+	while (*c->p == ' ' || *c->p == '\t')
+		c->p++;
+}
+
+static bool at_end(struct cursor *c)
+{
+	const char *q = c->p;
+
+	while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+		q++;
+	return !*q;
+}
+
+/* Nothing matched here: remember whether the text simply stopped. */
+static bool fail(struct cursor *c)
+{
+	if (at_end(c))
+		c->ran_out = true;
+	return false;
+}
+
+static bool lit(struct cursor *c, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	for (i = 0; i < n; i++) {
+		if (c->p[i] != s[i]) {
+			if (!c->p[i])
+				c->ran_out = true;
+			return false;
+		}
+	}
+	c->p += n;
+	return true;
+}
+
+/* 0x followed by 1..16 hex digits; @digits gets how many were printed. */
+static bool hex(struct cursor *c, uint64_t *v, int *digits)
+{
+	const char *q = c->p;
+	uint64_t x = 0;
+	int n = 0;
+
+	if (q[0] != '0' || (q[1] != 'x' && q[1] != 'X'))
+		return fail(c);
+	q += 2;
+	while (isxdigit((unsigned char)*q)) {
+		int d = isdigit((unsigned char)*q) ? *q - '0' : (tolower((unsigned char)*q) - 'a' + 10);
+
+		if (x >> 60)
+			return false;	/* more than 64 bits */
+		x = x << 4 | (uint64_t)d;
+		q++;
+		n++;
+	}
+	if (!n) {
+		if (!*q)
+			c->ran_out = true;
+		return false;
+	}
+	c->p = q;
+	*v = x;
+	if (digits)
+		*digits = n;
+	return true;
+}
+
+static bool dec(struct cursor *c, uint64_t *v)
+{
+	const char *q = c->p;
+	uint64_t x = 0;
+
+	if (!isdigit((unsigned char)*q))
+		return fail(c);
+	while (isdigit((unsigned char)*q)) {
+		unsigned d = (unsigned)(*q - '0');
+
+		if (x > (UINT64_MAX - d) / 10)
+			return false;
+		x = x * 10 + d;
+		q++;
+	}
+	c->p = q;
+	*v = x;
+	return true;
+}
+
+/* A node id: -1 or 0..65535. */
+static bool nid(struct cursor *c, int *out)
+{
+	uint64_t v;
+
+	if (lit(c, "-1")) {
+		*out = -1;
+		return true;
+	}
+	if (!dec(c, &v) || v > 65535)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* "0x...-0x..." (e820, SRAT, NUMA: "[mem A-B]" without the brackets) */
+static bool hex_range(struct cursor *c, uint64_t *a, uint64_t *b, int *digits)
+{
+	return hex(c, a, digits) && lit(c, "-") && hex(c, b, NULL);
+}
+
+/* "[mem 0x...-0x...]" */
+static bool mem_range(struct cursor *c, uint64_t *a, uint64_t *b)
+{
+	return lit(c, "[mem ") && hex_range(c, a, b, NULL) && lit(c, "]");
+}
+
+static void copy_rest(char *dst, size_t len, const char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	if (n >= len)
+		n = len - 1;
+	memcpy(dst, s, n);
+	dst[n] = 0;
+}
+
+/* "memory", "reserved", "physmem" at the cursor. */
+static int type_word(struct cursor *c)
+{
+	if (lit(c, "memory"))
+		return IMP_MEMORY;
+	if (lit(c, "reserved"))
+		return IMP_RESERVED;
+	if (lit(c, "physmem"))
+		return IMP_PHYSMEM;
+	return -1;
+}
+
+const char *import_strip_prefix(const char *line)
+{
+	const char *s = line, *k;
+
+	for (;;) {
+		const char *q = s;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q == '>') {		/* mail quoting, "> > " too */
+			s = q + 1;
+			if (*s == ' ')
+				s++;
+			continue;
+		}
+		if (*q == '<' && isdigit((unsigned char)q[1])) {	/* <6> */
+			const char *e = q + 1;
+
+			while (isdigit((unsigned char)*e))
+				e++;
+			if (*e == '>' && e - q <= 5) {
+				s = e + 1;
+				continue;
+			}
+		}
+		if (*q == '[') {		/* [    0.000000] and [    T0] */
+			const char *e = q + 1;
+			bool caller = false;
+
+			while (*e == ' ')
+				e++;
+			if (*e == 'T' || *e == 'C') {
+				caller = true;
+				e++;
+			}
+			if (isdigit((unsigned char)*e)) {
+				while (isdigit((unsigned char)*e))
+					e++;
+				if (!caller && *e == '.') {
+					e++;
+					while (isdigit((unsigned char)*e))
+						e++;
+				}
+				if (*e == ']') {
+					s = e + 1;
+					if (*s == ' ')
+						s++;
+					continue;
+				}
+			}
+		}
+		/* dmesg -x: "kern  :info  : " */
+		if (!strncmp(q, "kern", 4)) {
+			const char *e = q + 4;
+
+			while (*e == ' ')
+				e++;
+			if (*e == ':' && islower((unsigned char)e[1])) {
+				e++;
+				while (islower((unsigned char)*e))
+					e++;
+				while (*e == ' ')
+					e++;
+				if (*e == ':' && e[1] == ' ') {
+					s = e + 2;
+					continue;
+				}
+			}
+		}
+		break;
+	}
+	/* syslog / journalctl: "Dec  4 03:00:00 host kernel: " */
+	k = strstr(s, " kernel: ");
+	if (k && k - s < 80 && !memchr(s, '[', (size_t)(k - s))) {
+		const char *colon = strchr(s, ':');
+
+		if (colon && colon < k)	/* the time of day comes first */
+			return import_strip_prefix(k + 9);
+	}
+	return s;
+}
+
+struct name_map {
+	const char	*logged;
+	const char	*op;
+	bool		has_nid;	/* REQUEST: prints nid= */
+};
+
+static const struct name_map range_ops[] = {
+	{ "memblock_add_node",		"memblock_add_node", true },
+	{ "memblock_add",		"memblock_add", false },
+	{ "memblock_remove",		"memblock_remove", false },
+	{ "memblock_reserve",		"memblock_reserve", false },
+	{ "memblock_phys_free",		"memblock_phys_free", false },
+	/* Before 5.16 the physical-address free was memblock_free(). */
+	{ "memblock_free",		"memblock_phys_free", false },
+	{ "__memblock_free_early",	"memblock_phys_free", false },
+	{ "memblock_free_early",	"memblock_phys_free", false },
+	{ "memblock_physmem_add",	"memblock_physmem_add", false },
+	{ "memblock_free_late",		"memblock_free_late", false },
+	{ "__memblock_free_late",	"memblock_free_late", false },
+};
+
+static const struct name_map requests[] = {
+	{ "memblock_alloc_try_nid",		"memblock_alloc_try_nid", true },
+	{ "memblock_alloc_try_nid_raw",		"memblock_alloc_try_nid_raw", true },
+	{ "memblock_alloc_exact_nid_raw",	"memblock_alloc_exact_nid_raw", true },
+	{ "memblock_phys_alloc_range",		"memblock_phys_alloc_range", false },
+	{ "memblock_alloc_try_nid_nopanic",	"memblock_alloc_try_nid", true },
+	{ "memblock_virt_alloc_try_nid",	"memblock_alloc_try_nid", true },
+	{ "memblock_virt_alloc_try_nid_nopanic", "memblock_alloc_try_nid", true },
+	{ "memblock_virt_alloc_try_nid_raw",	"memblock_alloc_try_nid_raw", true },
+};
+
+static const struct name_map *find_name(const struct name_map *t, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(t[i].logged, name))
+			return &t[i];
+	return NULL;
+}
+
+static enum imp_kind unusable(struct imp_line *out, struct cursor *c, const char *why)
+{
+	out->kind = IMP_UNUSABLE;
+	out->why = why;
+	out->incomplete = c->ran_out || at_end(c);
+	return out->kind;
+}
+
+/* NAME: [base-end] [nid=N flags=F] [flags F] [caller] */
+static enum imp_kind parse_range_op(struct cursor *c, const struct name_map *m, struct imp_line *out)
+{
+	uint64_t v;
+
+	out->op = m->op;
+	skip_ws(c);
+	if (!lit(c, "[") || !hex(c, &out->base, &out->addr_digits) || !lit(c, "-") ||
+	    !hex(c, &out->end, NULL) || !lit(c, "]"))
+		return unusable(out, c, "expected [0x...-0x...] after the function name");
+	skip_ws(c);
+	if (!strncmp(c->p, "nid=", 4)) {
+		lit(c, "nid=");
+		if (!nid(c, &out->nid))
+			return unusable(out, c, "expected a node id after nid=");
+		out->has_nid = true;
+	}
+	if (out->has_nid) {
+		/* the flags of memblock_add_node are printed as %x, no 0x */
+		const char *q = strstr(c->p, "flags=");
+
+		if (q) {
+			uint64_t f = 0;
+			int n = 0;
+
+			q += 6;
+			if (q[0] == '0' && (q[1] == 'x' || q[1] == 'X'))
+				q += 2;
+			while (isxdigit((unsigned char)*q) && n < 8) {
+				f = f << 4 | (uint64_t)(isdigit((unsigned char)*q) ? *q - '0' :
+						       tolower((unsigned char)*q) - 'a' + 10);
+				q++;
+				n++;
+			}
+			if (!n || isxdigit((unsigned char)*q))
+				return unusable(out, c, "expected hexadecimal flags after flags=");
+			out->flags = (unsigned int)f;
+			out->has_flags = true;
+			c->p = q;
+		} else if (!strcmp(m->op, "memblock_add_node")) {
+			c->ran_out = true;
+			return unusable(out, c, "memblock_add_node without flags=");
+		}
+	} else if (!strcmp(m->op, "memblock_add_node")) {
+		return unusable(out, c, "memblock_add_node without nid=");
+	}
+	skip_ws(c);
+	if (lit(c, "flags ")) {		/* the 3.x/4.x memblock_reserve_region form */
+		if (!hex(c, &v, NULL) || v > 0xffffffffu)
+			return unusable(out, c, "expected the flags after 'flags'");
+		out->flags = (unsigned int)v;
+		out->has_flags = true;
+	}
+	copy_rest(out->caller, sizeof(out->caller), c->p);
+	return out->kind = IMP_RANGE_OP;
+}
+
+/* NAME: N bytes align=0x.. [nid=N] from=%pa max_addr=%pa caller */
+static enum imp_kind parse_request(struct cursor *c, const struct name_map *m, struct imp_line *out)
+{
+	out->op = m->op;
+	out->nid = -1;
+	skip_ws(c);
+	if (!dec(c, &out->size) || !lit(c, " bytes align=") || !hex(c, &out->align, NULL))
+		return unusable(out, c, "expected 'N bytes align=0x...'");
+	skip_ws(c);
+	if (lit(c, "nid=")) {
+		if (!nid(c, &out->nid))
+			return unusable(out, c, "expected a node id after nid=");
+		out->has_nid = true;
+		skip_ws(c);
+	}
+	if (!lit(c, "from=") || !hex(c, &out->from, &out->addr_digits))
+		return unusable(out, c, "expected from=0x...");
+	skip_ws(c);
+	if (!lit(c, "max_addr=") || !hex(c, &out->max_addr, NULL))
+		return unusable(out, c, "expected max_addr=0x...");
+	copy_rest(out->caller, sizeof(out->caller), c->p);
+	return out->kind = IMP_REQUEST;
+}
+
+/* " memory[0x0]\t[base-end], size bytes on node N flags: 0x0" */
+static enum imp_kind parse_dump_region(struct cursor *c, int type, struct imp_line *out)
+{
+	uint64_t idx, f;
+
+	out->type = type;
+	if (!hex(c, &idx, NULL) || idx > 0x7fffffff || !lit(c, "]"))
+		return unusable(out, c, "expected a region index [0x...]");
+	out->index = (int)idx;
+	skip_ws(c);
+	if (!lit(c, "[") || !hex(c, &out->base, &out->addr_digits) || !lit(c, "-") ||
+	    !hex(c, &out->end, NULL) || !lit(c, "],"))
+		return unusable(out, c, "expected [0x...-0x...],");
+	skip_ws(c);
+	if (!hex(c, &out->size, NULL) || !lit(c, " bytes"))
+		return unusable(out, c, "expected the region's size in bytes");
+	skip_ws(c);
+	if (lit(c, "on node ")) {
+		if (!nid(c, &out->nid) || out->nid < 0)
+			return unusable(out, c, "expected a node id after 'on node'");
+		out->has_nid = true;
+		skip_ws(c);
+	}
+	if (!lit(c, "flags:"))
+		return unusable(out, c, "expected 'flags:'");
+	skip_ws(c);
+	if (!hex(c, &f, NULL) || f > 0xffffffffu)
+		return unusable(out, c, "expected the flags in hexadecimal");
+	out->flags = (unsigned int)f;
+	out->has_flags = true;
+	if (out->size && out->base + out->size - 1 != out->end)
+		return unusable(out, c, "the size does not match the range");
+	return out->kind = IMP_DUMP_REGION;
+}
+
+static const struct { const char *name; unsigned int flag; } debugfs_flags[] = {
+	{ "NONE", 0 }, { "HOTPLUG", 1 }, { "MIRROR", 2 }, { "NOMAP", 4 }, { "DRV_MNG", 8 },
+	{ "DRIVER_MANAGED", 8 },
+};
+
+/* "   0: 0x...1000..0x...9efff" then, since 6.8, "    0 NONE" or "x NOMAP". */
+static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out)
+{
+	uint64_t idx;
+	size_t i;
+
+	if (!dec(c, &idx) || idx > 0x7fffffff || !lit(c, ":"))
+		return IMP_IGNORE;
+	out->index = (int)idx;
+	skip_ws(c);
+	if (c->p[0] != '0' || c->p[1] != 'x')
+		return IMP_IGNORE;
+	if (!hex(c, &out->base, &out->addr_digits) || !lit(c, "..") || !hex(c, &out->end, NULL))
+		return unusable(out, c, "expected 0x...  ..0x...");
+	skip_ws(c);
+	if (isdigit((unsigned char)*c->p)) {
+		if (!nid(c, &out->nid))
+			return unusable(out, c, "expected a node id");
+		out->has_nid = true;
+		skip_ws(c);
+	} else if (*c->p == 'x' && (c->p[1] == ' ' || !c->p[1])) {
+		out->nid_none = true;
+		c->p++;
+		skip_ws(c);
+	}
+	if (*c->p) {
+		for (i = 0; i < sizeof(debugfs_flags) / sizeof(debugfs_flags[0]); i++) {
+			size_t n = strlen(debugfs_flags[i].name);
+
+			if (!strncmp(c->p, debugfs_flags[i].name, n) && at_end(&(struct cursor){ c->p + n, false })) {
+				out->flags = debugfs_flags[i].flag;
+				out->has_flags = true;
+				break;
+			}
+		}
+		/* UNKNOWN and newer flag names: the flags are not checked */
+	}
+	return out->kind = IMP_DEBUGFS_REGION;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
+{
+	const char *tags[] = { "BIOS-e820: ", "e820: ", "modified: ", "user: ", "extended: ",
+			       "reserve setup_data: " };
+	size_t i;
+
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		if (!starts(c->p, tags[i]))
+			continue;
+		c->p += strlen(tags[i]);
+		if (!starts(c->p, "[mem "))
+			return IMP_IGNORE;	/* e820: update [mem ...], remove, ... */
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected [mem 0x...-0x...]");
+		skip_ws(c);
+		if (!*c->p)
+			return unusable(out, c, "the e820 entry has no type");
+		out->usable = starts(c->p, "usable");
+		copy_rest(out->text, sizeof(out->text), c->p);
+		return out->kind = IMP_E820;
+	}
+	return IMP_IGNORE;
+}
+
+static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
+{
+	uint64_t v;
+
+	if (lit(c, "SRAT: Node ")) {
+		if (!dec(c, &v) || v > 65535 || !lit(c, " PXM ") || !dec(c, &out->cnt))
+			return unusable(out, c, "expected 'SRAT: Node N PXM P'");
+		out->nid = (int)v;
+		out->has_nid = true;
+		skip_ws(c);
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected [mem 0x...-0x...]");
+		out->hotplug = strstr(c->p, "hotplug") != NULL;
+		return out->kind = IMP_NUMA_NODE;
+	}
+	if (lit(c, "NUMA: Node ")) {
+		const char *last;
+
+		if (!dec(c, &v) || v > 65535)
+			return unusable(out, c, "expected 'NUMA: Node N'");
+		out->nid = (int)v;
+		out->has_nid = true;
+		skip_ws(c);
+		if (!starts(c->p, "[mem "))
+			return IMP_IGNORE;	/* NUMA: Node 0 ... other messages */
+		last = c->p;
+		while (strstr(last + 1, "[mem "))
+			last = strstr(last + 1, "[mem ");
+		if (last != c->p && !strstr(c->p, "->"))
+			return unusable(out, c, "a NUMA merge line without '->'");
+		c->p = last;
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected [mem 0x...-0x...]");
+		return out->kind = IMP_NUMA_NODE;
+	}
+	return IMP_IGNORE;
+}
+
+enum imp_kind import_parse_line(const char *line, struct imp_line *out)
+{
+	struct cursor c;
+	const char *colon;
+	char name[48];
+	int type;
+	size_t n;
+
+	memset(out, 0, sizeof(*out));
+	c.p = import_strip_prefix(line);
+	c.ran_out = false;
+	skip_ws(&c);
+
+	if (starts(c.p, "Linux version ")) {
+		c.p += 14;
+		copy_rest(out->text, sizeof(out->text), c.p);
+		out->text[strcspn(out->text, " ")] = 0;
+		return out->kind = IMP_VERSION;
+	}
+	if (starts(c.p, "MEMBLOCK configuration:"))
+		return out->kind = IMP_DUMP_HEADER;
+	if (starts(c.p, "memory size = ")) {
+		c.p += 14;
+		if (!hex(&c, &out->base, &out->addr_digits) || !lit(&c, " reserved size = ") ||
+		    !hex(&c, &out->end, NULL))
+			return unusable(out, &c, "expected 'memory size = 0x... reserved size = 0x...'");
+		return out->kind = IMP_DUMP_SIZES;
+	}
+	if (starts(c.p, "memblock: ")) {
+		c.p += 10;
+		type = type_word(&c);
+		if (type < 0 || !lit(&c, " is doubled to "))
+			return IMP_IGNORE;
+		if (!dec(&c, &out->cnt) || out->cnt < 2 || out->cnt > (1u << 30))
+			return unusable(out, &c, "expected the new number of regions");
+		out->type = type;
+		return out->kind = IMP_DOUBLED;
+	}
+	if (starts(c.p, "memblock") && (colon = strchr(c.p, ':')) != NULL &&
+	    (n = (size_t)(colon - c.p)) < sizeof(name) && !memchr(c.p, ' ', n)) {
+		const struct name_map *m;
+
+		memcpy(name, c.p, n);
+		name[n] = 0;
+		memcpy(out->name, name, n + 1);
+		c.p = colon + 1;
+		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
+		if (m)
+			return parse_range_op(&c, m, out);
+		m = find_name(requests, sizeof(requests) / sizeof(requests[0]), name);
+		if (m)
+			return parse_request(&c, m, out);
+		return unusable(out, &c, "a memblock message mbviz does not know");
+	}
+	if (starts(c.p, "__memblock_free_")) {
+		const struct name_map *m;
+
+		colon = strchr(c.p, ':');
+		n = colon ? (size_t)(colon - c.p) : 0;
+		if (!colon || n >= sizeof(name))
+			return IMP_IGNORE;
+		memcpy(name, c.p, n);
+		name[n] = 0;
+		memcpy(out->name, name, n + 1);
+		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
+		if (!m)
+			return IMP_IGNORE;
+		c.p = colon + 1;
+		return parse_range_op(&c, m, out);
+	}
+	/* memblock_dump_all's per-type lines, and debugfs file headers */
+	if (strstr(c.p, "memblock/memory"))
+		return out->type = IMP_MEMORY, out->kind = IMP_DEBUGFS_HEADER;
+	if (strstr(c.p, "memblock/reserved"))
+		return out->type = IMP_RESERVED, out->kind = IMP_DEBUGFS_HEADER;
+	if (strstr(c.p, "memblock/physmem"))
+		return out->type = IMP_PHYSMEM, out->kind = IMP_DEBUGFS_HEADER;
+	type = type_word(&c);
+	if (type >= 0) {
+		out->type = type;
+		if (lit(&c, ".cnt")) {
+			skip_ws(&c);
+			if (!lit(&c, "=") || (skip_ws(&c), !hex(&c, &out->cnt, NULL)) ||
+			    !out->cnt || out->cnt > (1u << 30))
+				return unusable(out, &c, "expected '.cnt  = 0x...'");
+			return out->kind = IMP_DUMP_CNT;
+		}
+		if (lit(&c, "["))
+			return parse_dump_region(&c, type, out);
+		if (*c.p == ':' && at_end(&(struct cursor){ c.p + 1, false }))
+			return out->kind = IMP_DEBUGFS_HEADER;
+		return IMP_IGNORE;
+	}
+	if (isdigit((unsigned char)*c.p))
+		return parse_debugfs_region(&c, out);
+	if (parse_e820(&c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
+		return out->kind;
+	if (parse_numa(&c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
+		return out->kind;
+	if (lit(&c, "node ")) {
+		uint64_t v;
+
+		skip_ws(&c);
+		if (!dec(&c, &v) || v > 65535 || !lit(&c, ": "))
+			return IMP_IGNORE;
+		out->nid = (int)v;
+		out->has_nid = true;
+		if (!mem_range(&c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, &c, "expected [mem 0x...-0x...]");
+		return out->kind = IMP_NODE_RANGE;
+	}
+	if (starts(c.p, "Memory: ") && strstr(c.p, " available"))
+		return out->kind = IMP_MEM_INIT;
+	if (*c.p == '#')
+		return out->kind = IMP_COMMENT;
+	return IMP_IGNORE;
+}
