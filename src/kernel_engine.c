@@ -218,7 +218,7 @@ static uint64_t array_of(struct kernel_engine *ke, enum kshim_type t)
 	return v.array && !simmem_pa(ke->mem, v.array, &pa) ? pa : 0;
 }
 
-static void read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_type *out)
+void kengine_read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_type *out)
 {
 	const struct kshim_module *mod = ke->cur->mod;
 	struct kshim_type_view v;
@@ -247,7 +247,7 @@ static void track_contents(struct kernel_engine *ke, const struct op_call *call,
 	if (ke->contents.nr) {
 		struct mb_type reserved;
 
-		read_type(ke, KSHIM_RESERVED, &reserved);
+		kengine_read_type(ke, KSHIM_RESERVED, &reserved);
 		kcontents_keep_only(&ke->contents, &reserved);
 		free(reserved.regions);
 	}
@@ -298,15 +298,14 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 		args[i] = arg_value(&spec->args[i], &call->arg[i]);
 
 	ke->caller = call->caller;
-	if (call->op == OP_MEMBLOCK_FREE_ALL && !kpagealloc_before_free_all(ke)) {
-		unsupported(ke, res, "%s: %s", spec->name, ke->dead_why);
-		return;
-	}
+	kpagealloc_begin(ke, call->op);
 	if (!kcall(ke, kop, args, &ret)) {
+		kpagealloc_end(ke);
 		ke->caller = NULL;
 		unsupported(ke, res, "%s: %s", spec->name, ke->dead_why);
 		return;
 	}
+	kpagealloc_end(ke);
 	ke->caller = NULL;
 
 	switch (res->kind) {
@@ -341,8 +340,8 @@ static void k_get_state(struct engine *e, struct mb_state *out)
 	memset(out, 0, sizeof(*out));
 	if (!ke->cur)
 		return;
-	read_type(ke, KSHIM_MEMORY, &out->memory);
-	read_type(ke, KSHIM_RESERVED, &out->reserved);
+	kengine_read_type(ke, KSHIM_MEMORY, &out->memory);
+	kengine_read_type(ke, KSHIM_RESERVED, &out->reserved);
 	out->memory_array = array_of(ke, KSHIM_MEMORY);
 	out->reserved_array = array_of(ke, KSHIM_RESERVED);
 	ke->cur->mod->get_settings(&bottom_up, &limit);

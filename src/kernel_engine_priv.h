@@ -28,7 +28,7 @@ struct kcontents {
 	struct mb_content *v;		/* sorted, disjoint */
 };
 
-struct kpage_alloc;
+struct page_alloc;
 
 struct kernel_engine {
 	struct engine	e;
@@ -55,13 +55,16 @@ struct kernel_engine {
 	char		why[400];	/* res->why of the last failed call */
 	bool		discarded;
 	struct kcontents contents;
-	struct kpage_alloc *pa;		/* NULL without the page-allocator model */
+	struct page_alloc *pa;		/* the page allocator memblock hands over to */
 };
 
 static inline struct kernel_engine *kernel_of(struct engine *e)
 {
 	return (struct kernel_engine *)e;
 }
+
+/* The kernel's memblock type @t, copied (the caller frees out->regions). */
+void kengine_read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_type *out);
 
 /* kernel_host.c: fill ke->host with the hooks. */
 void khost_init(struct kernel_engine *ke);

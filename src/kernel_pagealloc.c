@@ -1,54 +1,57 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* The page-allocator hooks of a kernel engine (see kernel_pagealloc.h). */
-#include <stdio.h>
+/*
+ * The page-allocator hooks of a kernel engine (see kernel_pagealloc.h).
+ * The kernel's memblock.c calls them while it runs; each leads to the same
+ * page-allocator model the model engine uses, with memblock's state read
+ * from the kernel object.
+ */
+#include <stdlib.h>
 
 #include "kernel_engine_priv.h"
 #include "kernel_pagealloc.h"
-
-static void __attribute__((noreturn)) missing(void *ctx, const char *what)
-{
-	khost_abandon(ctx, "%s: the kernel engine has no page-allocator model yet", what);
-}
+#include "pagealloc.h"
 
 static void h_free_pages(void *ctx, unsigned long pfn, unsigned int order)
 {
-	(void)pfn;
-	(void)order;
-	missing(ctx, "memblock_free_pages");
+	struct kernel_engine *ke = ctx;
+
+	pa_memblock_free_pages(ke->pa, pfn, order);
 }
 
 static void h_free_pages_core(void *ctx, unsigned long pfn, unsigned int order)
 {
-	(void)pfn;
-	(void)order;
-	missing(ctx, "__free_pages_core");
+	struct kernel_engine *ke = ctx;
+
+	pa_free_pages_core(ke->pa, pfn, order);
 }
 
 static void h_reserve_region(void *ctx, uint64_t start, uint64_t end)
 {
-	(void)start;
-	(void)end;
-	missing(ctx, "reserve_bootmem_region");
+	struct kernel_engine *ke = ctx;
+
+	pa_reserve_bootmem_region(ke->pa, start, end);
 }
 
 static void h_totalram_add(void *ctx, long count)
 {
-	(void)count;
-	missing(ctx, "totalram_pages_add");
+	struct kernel_engine *ke = ctx;
+
+	ke->totalram_delta += count;
+	pa_totalram_add(ke->pa, count);
 }
 
 static void h_set_managed(void *ctx, int nid, int zone, long value)
 {
-	(void)nid;
-	(void)zone;
-	(void)value;
-	missing(ctx, "zone managed pages");
+	struct kernel_engine *ke = ctx;
+
+	pa_set_managed(ke->pa, nid, zone, value);
 }
 
 static int h_next_online_node(void *ctx, int nid)
 {
-	(void)nid;
-	missing(ctx, "for_each_online_pgdat");
+	struct kernel_engine *ke = ctx;
+
+	return pa_next_online_node(ke->pa, nid);
 }
 
 void kpagealloc_hooks(struct kshim_host *h)
@@ -63,53 +66,93 @@ void kpagealloc_hooks(struct kshim_host *h)
 
 void kpagealloc_create(struct kernel_engine *ke)
 {
-	ke->pa = NULL;
+	ke->pa = pa_create();
 }
 
 void kpagealloc_destroy(struct kernel_engine *ke)
 {
-	(void)ke;
+	pa_destroy(ke->pa);
+	ke->pa = NULL;
 }
 
 void kpagealloc_reset(struct kernel_engine *ke)
 {
-	(void)ke;
+	pa_reset(ke->pa, &ke->machine);
 }
 
-bool kpagealloc_before_free_all(struct kernel_engine *ke)
+/*
+ * The zones exist from free_area_init() in setup_arch(): laid out at the
+ * first hand-over from the kernel's memblock.memory as it is then, and
+ * max_low_pfn and max_pfn given to the kernel's memblock.c, which owns them.
+ */
+static void prepare(struct kernel_engine *ke)
 {
-	snprintf(ke->dead_why, sizeof(ke->dead_why),
-		 "the kernel engine has no page-allocator model yet");
-	return false;
+	struct mb_type mem;
+
+	kengine_read_type(ke, KSHIM_MEMORY, &mem);
+	if (!pa_is_setup(ke->pa)) {
+		pa_setup(ke->pa, &mem);
+		ke->cur->mod->set_pfn_limits(pa_max_low_pfn(ke->pa), pa_max_pfn(ke->pa));
+	}
+	pa_set_memory(ke->pa, &mem);
+	free(mem.regions);
+}
+
+void kpagealloc_begin(struct kernel_engine *ke, enum op_id op)
+{
+	switch (op) {
+	case OP_MEMBLOCK_FREE_ALL:
+		prepare(ke);
+		pa_begin(ke->pa, PA_CTX_FREE_ALL);
+		break;
+	case OP_MEMBLOCK_FREE_LATE:
+	case OP_MEMBLOCK_DISCARD:
+		/* memblock_discard() gives doubled arrays back with memblock_free_late(). */
+		prepare(ke);
+		pa_begin(ke->pa, PA_CTX_FREE_LATE);
+		break;
+	default:
+		pa_begin(ke->pa, PA_CTX_NONE);
+		break;
+	}
+}
+
+void kpagealloc_end(struct kernel_engine *ke)
+{
+	pa_end(ke->pa);
 }
 
 bool kpagealloc_init_late(struct kernel_engine *ke)
 {
-	snprintf(ke->dead_why, sizeof(ke->dead_why),
-		 "the kernel engine has no page-allocator model yet");
-	return false;
+	struct mb_type mem, rsv;
+
+	prepare(ke);
+	kengine_read_type(ke, KSHIM_MEMORY, &mem);
+	kengine_read_type(ke, KSHIM_RESERVED, &rsv);
+	/* After memblock_discard() memblock_memory is NULL and nothing is skipped. */
+	pa_deferred_init(ke->pa, &mem, &rsv, !ke->discarded);
+	free(mem.regions);
+	free(rsv.regions);
+	return true;
 }
 
 void kpagealloc_state(struct kernel_engine *ke, struct mb_state *out)
 {
-	(void)ke;
-	(void)out;
+	pa_get_state(ke->pa, out);
 }
 
 void *kpagealloc_save(struct kernel_engine *ke)
 {
-	(void)ke;
-	return NULL;
+	return pa_save(ke->pa);
 }
 
 void kpagealloc_restore(struct kernel_engine *ke, const void *saved)
 {
-	(void)ke;
-	(void)saved;
+	pa_restore(ke->pa, saved);
 }
 
 void kpagealloc_free_saved(struct kernel_engine *ke, void *saved)
 {
 	(void)ke;
-	(void)saved;
+	pa_free_saved(saved);
 }

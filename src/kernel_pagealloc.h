@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The kernel engine's page allocator: the hooks through which a real
- * mm/memblock.c hands pages over (memblock_free_pages, totalram, zones'
- * managed counts, reserve_bootmem_region) lead to mbviz's page-allocator
- * model, so memblock_free_all() and memblock_free_late() of the kernel's
- * code drive the same zone picture as the model's.
+ * mm/memblock.c hands pages over (memblock_free_pages, __free_pages_core,
+ * reserve_bootmem_region, totalram, zones' managed counts,
+ * for_each_online_pgdat) lead to mbviz's page-allocator model
+ * (src/pagealloc.c), so memblock_free_all() and memblock_free_late() of the
+ * kernel's own code drive the same zone picture as the model's.
  */
 #ifndef MBVIZ_KERNEL_PAGEALLOC_H
 #define MBVIZ_KERNEL_PAGEALLOC_H
@@ -12,6 +13,7 @@
 #include <stdbool.h>
 
 #include "../engine/kshim.h"
+#include "ops.h"
 
 struct kernel_engine;
 struct mb_state;
@@ -21,8 +23,9 @@ void kpagealloc_create(struct kernel_engine *ke);
 void kpagealloc_destroy(struct kernel_engine *ke);
 /* A fresh boot of the page allocator on ke->machine. */
 void kpagealloc_reset(struct kernel_engine *ke);
-/* Zones and page frame limits, set up before the kernel's memblock_free_all(). */
-bool kpagealloc_before_free_all(struct kernel_engine *ke);
+/* Around a call of the kernel's code: a hand-over op gets its zones and context. */
+void kpagealloc_begin(struct kernel_engine *ke, enum op_id op);
+void kpagealloc_end(struct kernel_engine *ke);
 /* page_alloc_init_late(): deferred struct page init; false and ke->dead_why on failure. */
 bool kpagealloc_init_late(struct kernel_engine *ke);
 void kpagealloc_state(struct kernel_engine *ke, struct mb_state *out);

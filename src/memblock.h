@@ -277,5 +277,7 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 void memblock_free_all(void);
 unsigned long memblock_free_all_count(void);	/* what the last memblock_free_all released */
 void memblock_free_late(phys_addr_t base, phys_addr_t size);
+/* mm/page_alloc.c's page_alloc_init_late(): deferred struct page init only. */
+void page_alloc_init_late(void);
 
 #endif

@@ -74,6 +74,10 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t
 		       int nid, enum memblock_flags flags);
 int memblock_remove_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 
+/* The page allocator memblock hands over to (memblock_free.c, pagealloc.c). */
+struct page_alloc;
+extern struct page_alloc *mb_page_alloc;
+
 /* memblock_alloc.c */
 phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phys_addr_t start,
 					phys_addr_t end, int nid, enum memblock_flags flags);

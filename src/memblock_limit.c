@@ -14,13 +14,6 @@
 #include "memblock_internal.h"
 
 /*
- * memblock_free_late() belongs to the page-allocator handover
- * (memblock_free.c), written separately; until it is linked in, a discard
- * that needs it stops with an error rather than pretending.
- */
-#pragma weak memblock_free_late
-
-/*
  * Round every memory region inward to @align (mm/memblock.c:1855-1878).
  * A shrunk region keeps the old total_size: the kernel only updates it
  * when a region disappears.  Nothing is merged afterwards.
@@ -177,10 +170,6 @@ void memblock_allow_resize(void)
 void memblock_discard(void)
 {
 	phys_addr_t addr, size;
-
-	if ((memblock.reserved.regions != memblock_reserved_init_regions ||
-	     memblock.memory.regions != memblock_memory_init_regions) && !memblock_free_late)
-		mbviz_unsupported("%s: memblock_free_late() is not implemented yet", __func__);
 
 	if (memblock.reserved.regions != memblock_reserved_init_regions) {
 		addr = *memblock_array_addr(&memblock.reserved);

@@ -13,6 +13,7 @@
 #include "kernel_stubs.h"
 #include "memblock.h"
 #include "memblock_internal.h"
+#include "pagealloc.h"
 #include "xalloc.h"
 
 static struct machine machine_copy;
@@ -74,6 +75,9 @@ void memblock_model_reset(const struct machine *m)
 
 	contents_reset();
 	mbviz_stubs_reset();
+	if (!mb_page_alloc)
+		mb_page_alloc = pa_create();
+	pa_reset(mb_page_alloc, &machine_copy);
 }
 
 bool memblock_model_discarded(void)
@@ -94,6 +98,7 @@ struct memblock_saved {
 	int			memory_in_slab, reserved_in_slab;
 	void			*contents;
 	void			*stubs;
+	void			*page_alloc;
 };
 
 static struct memblock_type *saved_type(int i)
@@ -129,6 +134,7 @@ void *memblock_model_save(void)
 	s->reserved_in_slab = memblock_reserved_in_slab;
 	s->contents = contents_save();
 	s->stubs = mbviz_stubs_save();
+	s->page_alloc = pa_save(mb_page_alloc);
 	return s;
 }
 
@@ -158,6 +164,7 @@ void memblock_model_restore(const void *saved)
 	memblock_reserved_in_slab = s->reserved_in_slab;
 	contents_restore(s->contents);
 	mbviz_stubs_restore(s->stubs);
+	pa_restore(mb_page_alloc, s->page_alloc);
 }
 
 void memblock_model_free_saved(void *saved)
@@ -171,5 +178,6 @@ void memblock_model_free_saved(void *saved)
 		free(s->regions[i]);
 	contents_free_saved(s->contents);
 	mbviz_stubs_free_saved(s->stubs);
+	pa_free_saved(s->page_alloc);
 	free(s);
 }

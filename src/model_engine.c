@@ -23,6 +23,7 @@
 #include "kernel_stubs.h"
 #include "memblock.h"
 #include "memblock_internal.h"
+#include "pagealloc.h"
 #include "state.h"
 #include "xalloc.h"
 
@@ -66,32 +67,11 @@ static void ret_int(struct op_result *res, int ret)
 	res->value = (uint64_t)(int64_t)ret;
 }
 
-/*
- * The handover to the page allocator is another part of the model; until
- * it exists these ops say so instead of pretending.
- */
-static bool page_alloc_op(const struct op_call *call, struct op_result *res)
-{
-	switch (call->op) {
-	case OP_MEMBLOCK_FREE_ALL:
-	case OP_MEMBLOCK_FREE_LATE:
-	case OP_PAGE_ALLOC_INIT_LATE:
-		res->unsupported = true;
-		res->why = "not implemented yet";
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* One op with its arguments already reduced; may leave through the trap. */
 static void run_op(const struct op_call *call, struct op_result *res)
 {
 	const union op_value *a = call->arg;
 	uint64_t *v = &res->value;
-
-	if (page_alloc_op(call, res))
-		return;
 
 	switch (call->op) {
 	case OP_MEMBLOCK_ADD:
@@ -221,6 +201,16 @@ static void run_op(const struct op_call *call, struct op_result *res)
 	case OP_MEMBLOCK_END_OF_DRAM:
 		*v = memblock_end_of_DRAM();
 		break;
+	case OP_MEMBLOCK_FREE_ALL:
+		memblock_free_all();
+		*v = memblock_free_all_count();
+		break;
+	case OP_MEMBLOCK_FREE_LATE:
+		memblock_free_late(a[0].phys, a[1].phys);
+		break;
+	case OP_PAGE_ALLOC_INIT_LATE:
+		page_alloc_init_late();
+		break;
 	case OP_MEMBLOCK_DISCARD:
 		memblock_discard();
 		break;
@@ -312,6 +302,7 @@ static void model_get_state(struct engine *e, struct mb_state *out)
 	out->current_limit = memblock.current_limit;
 	out->discarded = memblock_model_discarded();
 	contents_copy_out(out);
+	pa_get_state(mb_page_alloc, out);
 }
 
 static void *model_save(struct engine *e)

@@ -304,25 +304,50 @@ static void test_bug(void)
 	ok(res.unsupported && strstr(res.why, "died"), "after the oops: dead");
 }
 
+/*
+ * The hand-over ops reach the page-allocator model: 64M at 0 with one
+ * reserved page.  memblock_free_all() releases [0, 0x4000) but pfn 0x100
+ * (16383 pages); DMA is [0, 0x1000), DMA32 the rest; page_alloc_init_late
+ * without deferred init frees nothing more; a late free of the reserved
+ * page reaches the buddy allocator (no deferred range to drop it in).
+ */
 static void test_page_alloc_ops(void)
 {
 	struct machine m;
 	struct op_result res;
+	struct mb_state st;
 
 	machine_init_default(&m);
 	boot(&m);
+	RUN2(OP_MEMBLOCK_ADD, 0, 0x4000000);
+	RUN2(OP_MEMBLOCK_RESERVE, 0x100000, 0x1000);
+	eng->ops->get_state(eng, &st);
+	ok(!st.freed_all && st.nr_zones == 0, "before memblock_free_all: no zones");
+	state_free(&st);
+
 	res = RUN2(OP_MEMBLOCK_FREE_ALL, 0, 0);
-#if __has_include("page_alloc.h")
-	ok(!res.unsupported, "memblock_free_all: dispatched to the page-allocator model");
-#else
-	ok(res.unsupported && res.why && strstr(res.why, "not implemented"),
-	   "memblock_free_all: not implemented yet, said so");
-#endif
+	ok(!res.unsupported && res.kind == RET_PAGES && res.value == 16383,
+	   "memblock_free_all: returns the 16383 pages it released");
+	eng->ops->get_state(eng, &st);
+	ok(st.freed_all && st.nr_zones == 3 && st.zones[0].managed == 4095 &&
+	   st.zones[1].managed == 12288 && st.zones[1].present == 12288 &&
+	   st.zones[2].spanned == 0, "memblock_free_all: DMA 4095 managed, DMA32 12288");
+	ok(st.totalram_pages == 16383 && st.lost_pages == 0, "memblock_free_all: totalram");
+	state_free(&st);
+
+	res = RUN2(OP_PAGE_ALLOC_INIT_LATE, 0, 0);
+	ok(!res.unsupported, "page_alloc_init_late: runs");
+	res = RUN2(OP_MEMBLOCK_FREE_LATE, 0x100000, 0x1000);
+	ok(!res.unsupported, "memblock_free_late: runs");
+	eng->ops->get_state(eng, &st);
+	ok(st.deferred_done && st.zones[0].managed == 4096 && st.totalram_pages == 16384 &&
+	   st.lost_pages == 0, "memblock_free_late: the page reaches DMA's buddy allocator");
+	state_free(&st);
 }
 
 int main(void)
 {
-	plan(42);
+	plan(48);
 	steplog_init(&lg);
 	test_create();
 	test_results();
