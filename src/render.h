@@ -20,6 +20,7 @@
  *     change             ++++                                    <- RL_DELTA_MEMORY
  *   reserved RR-----------------------------------r-             <- RL_BAND_RESERVED
  *   pages    RRBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
+ *     change                              ~                      <- RL_DELTA_PAGES
  *
  * Every band line starts with a RENDER_MARGIN-column label; band column c
  * is canvas column RENDER_MARGIN + c.  Column c covers the addresses
@@ -126,6 +127,7 @@ enum rline_kind {
 	RL_ROW_GONE,		/* a region of the previous state that is gone */
 	RL_ZONE,		/* index: into st->zones */
 	RL_LEGEND,
+	RL_DELTA_PAGES,		/* page frames whose fate the step changed */
 };
 
 struct rline {

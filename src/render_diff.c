@@ -239,3 +239,63 @@ void diff_free(struct diff *d)
 	type_diff_free(&d->rsv);
 	memset(d, 0, sizeof(*d));
 }
+
+/* ---- page fates ---- */
+
+/* The fate of the range at index *@i of @p (nr @n) covering @pfn, or -1; the next boundary. */
+static int fate_at(const struct mb_page_range *p, int n, int *i, uint64_t pfn, uint64_t *next,
+		   int *nid)
+{
+	while (*i < n && p[*i].end_pfn <= pfn)
+		(*i)++;
+	if (*i >= n)
+		return -1;
+	if (p[*i].start_pfn > pfn) {
+		if (p[*i].start_pfn < *next)
+			*next = p[*i].start_pfn;
+		return -1;
+	}
+	if (p[*i].end_pfn < *next)
+		*next = p[*i].end_pfn;
+	*nid = p[*i].nid;
+	return p[*i].fate;
+}
+
+int pages_diff(const struct mb_state *prev, const struct mb_state *st, struct page_change **out)
+{
+	const struct mb_page_range *a = prev->pages, *b = st->pages;
+	int na = prev->freed_all ? prev->nr_pages : 0, nb = st->freed_all ? st->nr_pages : 0;
+	int i = 0, j = 0, n = 0, alloc = 0;
+	struct page_change *c = NULL;
+	uint64_t pos;
+
+	*out = NULL;
+	if (!na || !nb)
+		return 0;
+	pos = a[0].start_pfn < b[0].start_pfn ? a[0].start_pfn : b[0].start_pfn;
+	while (i < na || j < nb) {
+		uint64_t next = UINT64_MAX;
+		int nid = 0, fa = fate_at(a, na, &i, pos, &next, &nid);
+		int fb = fate_at(b, nb, &j, pos, &next, &nid);
+
+		if (i >= na && j >= nb)
+			break;
+		if (fa != fb) {
+			if (n && c[n - 1].end_pfn == pos && c[n - 1].from == fa && c[n - 1].to == fb &&
+			    c[n - 1].nid == nid) {
+				c[n - 1].end_pfn = next;
+			} else {
+				if (n == alloc) {
+					alloc = alloc ? 2 * alloc : 16;
+					c = xrealloc(c, alloc * sizeof(*c));
+				}
+				c[n++] = (struct page_change){ pos, next, fa, fb, nid };
+			}
+		}
+		if (next == UINT64_MAX)
+			break;
+		pos = next;
+	}
+	*out = c;
+	return n;
+}

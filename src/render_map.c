@@ -420,15 +420,36 @@ static struct cut *merge_cuts(struct cut *a, int na, const struct band *b, int *
 	return out;
 }
 
-enum { B_MEM, B_DMEM, B_RSV, B_DRSV, B_PAGES, NR_BANDS };
+enum { B_MEM, B_DMEM, B_RSV, B_DRSV, B_PAGES, B_DPAGES, NR_BANDS };
 
 static const char *const band_label[NR_BANDS] = {
-	"memory", "  change", "reserved", "  change", "pages",
+	"memory", "  change", "reserved", "  change", "pages", "  change",
 };
 
 static const enum rline_kind band_line[NR_BANDS] = {
 	RL_BAND_MEMORY, RL_DELTA_MEMORY, RL_BAND_RESERVED, RL_DELTA_RESERVED, RL_BAND_PAGES,
+	RL_DELTA_PAGES,
 };
+
+/* Pages whose fate changed: one mark for all of them, the pages band says what they are now. */
+static void delta_pages_band(struct band *b, const struct section *s)
+{
+	struct page_change *c;
+	int n, i;
+
+	if (!s->in->prev)
+		return;
+	n = pages_diff(s->in->prev, s->in->st, &c);
+	for (i = 0; i < n; i++) {
+		uint64_t start = pfn_addr(s->in->m, c[i].start_pfn);
+		uint64_t end = pfn_addr(s->in->m, c[i].end_pfn);
+
+		if (end <= s->lo || start >= s->hi || !nid_drawn(s, c[i].nid))
+			continue;
+		add_clipped(b, s, start, end, K_CHANGED, false);
+	}
+	free(c);
+}
 
 static void build_bands(struct section *s, struct band *bands, bool *present)
 {
@@ -444,11 +465,14 @@ static void build_bands(struct section *s, struct band *bands, bool *present)
 		delta_band(&bands[B_DMEM], s, &s->diff.mem, true);
 	reserved_band(&bands[B_RSV], s);
 	delta_band(&bands[B_DRSV], s, &s->diff.rsv, false);
-	if (present[B_PAGES])
+	if (present[B_PAGES]) {
 		pages_band(&bands[B_PAGES], s);
+		delta_pages_band(&bands[B_DPAGES], s);
+	}
 	/* A change line only where this section changed. */
 	present[B_DMEM] = bands[B_DMEM].nr > 0;
 	present[B_DRSV] = bands[B_DRSV].nr > 0;
+	present[B_DPAGES] = bands[B_DPAGES].nr > 0;
 }
 
 static void draw(struct canvas *cv, struct render_map *map, const struct section *s,
@@ -466,7 +490,7 @@ static void draw(struct canvas *cv, struct render_map *map, const struct section
 			continue;
 		l = canvas_line(cv, band_line[b], nid, -1);
 		line_puts(l, 0, ST_LABEL, band_label[b]);
-		band_paint(&bands[b], ax, l, s->o->utf8, b == B_DMEM || b == B_DRSV);
+		band_paint(&bands[b], ax, l, s->o->utf8, b == B_DMEM || b == B_DRSV || b == B_DPAGES);
 	}
 	map->nr_lines = cv->nr - map->first_line;
 }

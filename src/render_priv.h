@@ -78,6 +78,16 @@ struct diff {
 void diff_compute(struct diff *d, const struct mb_state *prev, const struct mb_state *st);
 void diff_free(struct diff *d);
 
+/* Page frames whose fate differs between two states that both ran memblock_free_all. */
+struct page_change {
+	uint64_t	start_pfn, end_pfn;
+	int		from, to;	/* enum page_fate, or -1: no page there */
+	int		nid;		/* of the new range (else the old one) */
+};
+
+/* The changed ranges, sorted and joined, in malloc'd *@out; returns how many. */
+int pages_diff(const struct mb_state *prev, const struct mb_state *st, struct page_change **out);
+
 /* ---- the address axis (render_axis.c) ---- */
 
 struct axis {

@@ -105,6 +105,93 @@ static void type_changes(struct text *t, const struct type_diff *d, const char *
 			 d->nr_changed > 1 ? "s" : "");
 }
 
+static const char *fate_name(int f)
+{
+	switch (f) {
+	case PF_RESERVED:	return "reserved";
+	case PF_FREE_ALL:	return "buddy";
+	case PF_DEFERRED:	return "deferred";
+	case PF_DEFERRED_INIT:	return "freed by deferred init";
+	case PF_FREED_LATE:	return "freed late";
+	case PF_LOST:		return "lost";
+	case PF_ABOVE_LOW:	return "above max_low_pfn";
+	default:		return "no page";
+	}
+}
+
+/* memblock_free_all ran in this step: where every page went. */
+static void pages_handover(struct text *t, const struct render_input *in)
+{
+	const struct mb_state *st = in->st;
+	uint64_t count[NR_PAGE_FATES] = { 0 };
+	const char *sep = "";
+	char h[32];
+	int i;
+
+	for (i = 0; i < st->nr_pages; i++)
+		if ((unsigned int)st->pages[i].fate < NR_PAGE_FATES)
+			count[st->pages[i].fate] += st->pages[i].end_pfn - st->pages[i].start_pfn;
+	text_add(t, "%spages: ", t->len ? "; " : "");
+	for (i = 0; i < NR_PAGE_FATES; i++) {
+		if (!count[i])
+			continue;
+		text_add(t, "%s%" PRIu64 " %s (%s)", sep, count[i],
+			 i == PF_FREE_ALL ? "to buddy" : fate_name(i),
+			 human_nb(pfn_addr(in->m, count[i]), h, sizeof(h)));
+		sep = ", ";
+	}
+	if (!*sep)
+		text_add(t, "none");
+}
+
+#define MAX_PAGE_RANGES	2
+
+/* Pages whose fate the step changed, by kind of change: "512 reserved -> lost (2 MiB) at A-B". */
+static void pages_changes(struct text *t, const struct render_input *in)
+{
+	struct page_change *c;
+	int n = pages_diff(in->prev, in->st, &c), i, k;
+	const char *sep = "";
+	char a[24], b[24], h[32];
+	bool *done;
+
+	if (!n)
+		return;
+	done = xzalloc(n * sizeof(*done));
+	text_add(t, "%spages: ", t->len ? "; " : "");
+	for (i = 0; i < n; i++) {
+		uint64_t pages = 0;
+		int ranges = 0;
+
+		if (done[i])
+			continue;
+		for (k = i; k < n; k++) {
+			if (c[k].from != c[i].from || c[k].to != c[i].to)
+				continue;
+			pages += c[k].end_pfn - c[k].start_pfn;
+			ranges++;
+		}
+		text_add(t, "%s%" PRIu64 " %s" NBSP_UTF8 "->" NBSP_UTF8 "%s (%s)", sep, pages,
+			 fate_name(c[i].from), fate_name(c[i].to),
+			 human_nb(pfn_addr(in->m, pages), h, sizeof(h)));
+		sep = ", ";
+		for (k = i; k < n; k++) {
+			if (c[k].from != c[i].from || c[k].to != c[i].to)
+				continue;
+			done[k] = true;
+			if (ranges > MAX_PAGE_RANGES)
+				continue;
+			text_add(t, "%s%s-%s", k == i ? " at " : " and ",
+				 hex_short(pfn_addr(in->m, c[k].start_pfn), a, sizeof(a)),
+				 hex_short(pfn_addr(in->m, c[k].end_pfn) - 1, b, sizeof(b)));
+		}
+		if (ranges > MAX_PAGE_RANGES)
+			text_add(t, " in %d ranges", ranges);
+	}
+	free(done);
+	free(c);
+}
+
 static void header_changes(struct canvas *cv, const struct render_input *in, int width)
 {
 	struct text t = { 0 };
@@ -113,6 +200,10 @@ static void header_changes(struct canvas *cv, const struct render_input *in, int
 	diff_compute(&d, in->prev, in->st);
 	type_changes(&t, &d.mem, "memory");
 	type_changes(&t, &d.rsv, "reserved");
+	if (in->st->freed_all && !in->prev->freed_all)
+		pages_handover(&t, in);
+	else if (in->st->freed_all)
+		pages_changes(&t, in);
 	put_wrapped(cv, width, 11, RL_TEXT, "  changes: ", ST_HEADER, t.len ? t.s : "none",
 		    ST_PLAIN);
 	free(t.s);

@@ -662,6 +662,79 @@ static void test_pages_late(void)
 	free(want);
 }
 
+/*
+ * page_alloc_init_late after a late free into a deferred range: the pages
+ * band shows the new fates, its change line marks every frame whose fate
+ * changed, and the header says how.
+ */
+static void test_pages_change(void)
+{
+	struct mb_region mem[] = { { 0, 64 * MiB, 0, 0 } };
+	struct mb_page_range before[] = {
+		{ 0, 0x1000, PF_FREE_ALL, 0 },
+		{ 0x1000, 0x4000, PF_DEFERRED, 0 },
+	};
+	struct mb_page_range after[] = {
+		{ 0, 0x1000, PF_FREE_ALL, 0 },
+		{ 0x1000, 0x2000, PF_DEFERRED_INIT, 0 },
+		{ 0x2000, 0x2100, PF_LOST, 0 },
+		{ 0x2100, 0x4000, PF_DEFERRED_INIT, 0 },
+	};
+	struct mb_state prev, st;
+	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct render_opts o;
+	struct canvas cv;
+	char *want = malloc(80), *text;
+
+	state_set(&prev, mem, 1, NULL, 0);
+	prev.freed_all = true;
+	prev.nr_pages = 2;
+	prev.pages = before;
+	state_set(&st, mem, 1, NULL, 0);
+	st.freed_all = st.deferred_done = true;
+	st.nr_pages = 4;
+	st.pages = after;
+	render_opts_init(&o);
+	canvas_init(&cv);
+	render_snapshot(&cv, &in, &o);
+	/* 1 MiB per column at 80 columns. */
+	snprintf(want, 80, "%.16s%.16sX%.31s", "BBBBBBBBBBBBBBBB", "IIIIIIIIIIIIIIII",
+		 "IIIIIIIIIIIIIIIIIIIIIIIIIIIIIII");
+	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want, "pages after deferred init: a lost MiB");
+	snprintf(want, 80, "%16s%.48s", "", "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~");
+	is_line(&cv, RL_DELTA_PAGES, 0, RENDER_MARGIN, want,
+		"pages change line: every frame that left the deferred state");
+	ok(find_line(&cv, RL_DELTA_PAGES, 0) == find_line(&cv, RL_BAND_PAGES, 0) + 1,
+	   "the change line is right under the pages band");
+	canvas_free(&cv);
+
+	o.width = 200;
+	canvas_init(&cv);
+	render_header(&cv, &in, &o);
+	text = canvas_text(&cv, false, NULL);
+	ok(strstr(text, "  changes: pages: 12032 deferred -> freed by deferred init (47 MiB) at "
+		   "0x1000000-0x1ffffff and 0x2100000-0x3ffffff, 256 deferred -> lost (1 MiB) at "
+		   "0x2000000-0x20fffff\n") != NULL,
+	   "header: the page fates that changed, by kind, with their ranges");
+	ok(strstr(text, "  lost: 256 pages (1 MiB) never reached the buddy allocator: "
+		   "0x2000000-0x20fffff\n") != NULL, "header: the lost pages");
+	free(text);
+	canvas_free(&cv);
+
+	/* The step that ran memblock_free_all: where the pages went. */
+	prev.freed_all = false;
+	canvas_init(&cv);
+	render_snapshot(&cv, &in, &o);
+	text = canvas_text(&cv, false, NULL);
+	ok(strstr(text, "  changes: pages: 4096 to buddy (16 MiB), 12032 freed by deferred init "
+		   "(47 MiB), 256 lost (1 MiB)\n") != NULL,
+	   "header of the hand-over: how many pages went where");
+	ok(find_line(&cv, RL_DELTA_PAGES, 0) < 0, "no pages change line on the hand-over itself");
+	free(text);
+	canvas_free(&cv);
+	free(want);
+}
+
 static void test_human(void)
 {
 	char buf[32];
@@ -742,6 +815,7 @@ int main(void)
 	test_pages();
 	test_pages_snapshot();
 	test_pages_late();
+	test_pages_change();
 	test_human();
 	test_text();
 	test_snapshot_utf8();
