@@ -639,7 +639,7 @@ static const struct entry legend_pages[] = {
 /* The same marks in the change bands and the tables' first column. */
 static const struct entry legend_change[] = {
 	{ K_ADDED, false, NULL, "added" }, { K_REMOVED, false, NULL, "removed or gone" },
-	{ K_CHANGED, false, NULL, "changed (flags, node; size in tables)" },
+	{ K_CHANGED, false, NULL, "changed (flags, node; size in tables; pages: fate)" },
 	{ K_SPLIT, false, NULL, "split" }, { K_MERGED, false, NULL, "merged" },
 };
 
