@@ -463,6 +463,13 @@ static void base_size_step(struct importer *im, const char *op, uint64_t base, u
 	put_note(s, note);
 }
 
+static int blk_cmp(const void *a, const void *b)
+{
+	const struct node_blk *x = a, *y = b;
+
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
 static void flush_nodes(struct importer *im)
 {
 	static const char *types[] = { "memory", "reserved" };
@@ -471,6 +478,7 @@ static void flush_nodes(struct importer *im)
 	if (!im->blks_dirty)
 		return;
 	im->blks_dirty = false;
+	qsort(im->blks, (size_t)im->nr_blks, sizeof(*im->blks), blk_cmp);
 	for (t = 0; t < 2; t++) {
 		for (i = 0; i < im->nr_blks; i++) {
 			cJSON *s = new_step(im, "memblock_set_node");
@@ -558,7 +566,7 @@ static void range_op(struct importer *im, const struct rec *r)
 
 	size = range_size(im, l->base, l->end);
 	if (!strcmp(l->op, "memblock_reserve") && im->req_pending &&
-	    (!l->caller[0] || is_caller(l->caller, "memblock_alloc_range_nid")) &&
+	    (!l->caller[0] || !strncmp(l->caller, "memblock_", 9)) &&
 	    size == im->req.l.size) {
 		im->req_pending = false;
 		emit_alloc(im, &im->req, true, l->base);

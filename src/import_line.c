@@ -301,7 +301,7 @@ static enum imp_kind parse_range_op(struct cursor *c, const struct name_map *m, 
 	skip_ws(c);
 	if (!lit(c, "[") || !hex(c, &out->base, &out->addr_digits) || !lit(c, "-") ||
 	    !hex(c, &out->end, NULL) || !lit(c, "]"))
-		return unusable(out, c, "expected [0x...-0x...] after the function name");
+		return unusable(out, c, "expected '[0x...-0x...]' after the function name");
 	skip_ws(c);
 	if (!strncmp(c->p, "nid=", 4)) {
 		lit(c, "nid=");
@@ -365,10 +365,10 @@ static enum imp_kind parse_request(struct cursor *c, const struct name_map *m, s
 		skip_ws(c);
 	}
 	if (!lit(c, "from=") || !hex(c, &out->from, &out->addr_digits))
-		return unusable(out, c, "expected from=0x...");
+		return unusable(out, c, "expected 'from=0x...'");
 	skip_ws(c);
 	if (!lit(c, "max_addr=") || !hex(c, &out->max_addr, NULL))
-		return unusable(out, c, "expected max_addr=0x...");
+		return unusable(out, c, "expected 'max_addr=0x...'");
 	copy_rest(out->caller, sizeof(out->caller), c->p);
 	return out->kind = IMP_REQUEST;
 }
@@ -385,7 +385,7 @@ static enum imp_kind parse_dump_region(struct cursor *c, int type, struct imp_li
 	skip_ws(c);
 	if (!lit(c, "[") || !hex(c, &out->base, &out->addr_digits) || !lit(c, "-") ||
 	    !hex(c, &out->end, NULL) || !lit(c, "],"))
-		return unusable(out, c, "expected [0x...-0x...],");
+		return unusable(out, c, "expected '[0x...-0x...],'");
 	skip_ws(c);
 	if (!hex(c, &out->size, NULL) || !lit(c, " bytes"))
 		return unusable(out, c, "expected the region's size in bytes");
@@ -426,7 +426,7 @@ static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out
 	if (c->p[0] != '0' || c->p[1] != 'x')
 		return IMP_IGNORE;
 	if (!hex(c, &out->base, &out->addr_digits) || !lit(c, "..") || !hex(c, &out->end, NULL))
-		return unusable(out, c, "expected 0x...  ..0x...");
+		return unusable(out, c, "expected '0x...  ..0x...'");
 	skip_ws(c);
 	if (isdigit((unsigned char)*c->p)) {
 		if (!nid(c, &out->nid))
@@ -471,7 +471,7 @@ static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 		if (!starts(c->p, "[mem "))
 			return IMP_IGNORE;	/* e820: update [mem ...], remove, ... */
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
-			return unusable(out, c, "expected [mem 0x...-0x...]");
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		skip_ws(c);
 		if (!*c->p)
 			return unusable(out, c, "the e820 entry has no type");
@@ -493,7 +493,7 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 		out->has_nid = true;
 		skip_ws(c);
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
-			return unusable(out, c, "expected [mem 0x...-0x...]");
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		out->hotplug = strstr(c->p, "hotplug") != NULL;
 		return out->kind = IMP_NUMA_NODE;
 	}
@@ -514,7 +514,7 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 			return unusable(out, c, "a NUMA merge line without '->'");
 		c->p = last;
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
-			return unusable(out, c, "expected [mem 0x...-0x...]");
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		return out->kind = IMP_NUMA_NODE;
 	}
 	return IMP_IGNORE;
@@ -628,7 +628,7 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		out->nid = (int)v;
 		out->has_nid = true;
 		if (!mem_range(&c, &out->base, &out->end) || out->end < out->base)
-			return unusable(out, &c, "expected [mem 0x...-0x...]");
+			return unusable(out, &c, "expected '[mem 0x...-0x...]'");
 		return out->kind = IMP_NODE_RANGE;
 	}
 	if (starts(c.p, "Memory: ") && strstr(c.p, " available"))
