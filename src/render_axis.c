@@ -249,8 +249,13 @@ static void ruler_linear(const struct axis *ax, struct rline *labels, struct rli
 	t = (first + step - 1) / step * step;
 	if (t < first)			/* rounding up wrapped */
 		t = UINT64_MAX;
-	/* The first column's address always: a round one too close to it gives way. */
-	next = place_label(labels, ticks, 0, next, avail, first, tick);
+	/*
+	 * The first column's address too, if it leaves the round ones their
+	 * room (a zoomed view reads better by round addresses; the header
+	 * gives the window's first address anyway).
+	 */
+	if (t > last || (t - first) / ax->bpc > strlen(hex_short(first, buf, sizeof(buf))))
+		next = place_label(labels, ticks, 0, next, avail, first, tick);
 	while (t <= last) {
 		next = place_label(labels, ticks, (int)((t - first) / ax->bpc), next, avail, t,
 				   tick);
