@@ -56,6 +56,8 @@ struct kernel_engine {
 	bool		discarded;
 	struct kcontents contents;
 	struct page_alloc *pa;		/* the page allocator memblock hands over to */
+	/* The call's memblock_free_late() released pages the other way than machine.free_late. */
+	const char	*free_late_way;
 };
 
 static inline struct kernel_engine *kernel_of(struct engine *e)

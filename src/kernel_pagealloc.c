@@ -10,11 +10,24 @@
 #include "kernel_engine_priv.h"
 #include "kernel_pagealloc.h"
 #include "pagealloc.h"
+#include "steplog.h"
+
+/*
+ * The tree's memblock_free_late() decides how pages are released, not
+ * machine.free_late: the kernel engine runs the code it was given, and
+ * says so on the step when the two disagree.
+ */
+static void free_late_way(struct kernel_engine *ke, enum free_late_mode way, const char *call)
+{
+	if (pa_context(ke->pa) == PA_CTX_FREE_LATE && ke->machine.free_late != way)
+		ke->free_late_way = call;
+}
 
 static void h_free_pages(void *ctx, unsigned long pfn, unsigned int order)
 {
 	struct kernel_engine *ke = ctx;
 
+	free_late_way(ke, FREE_LATE_SKIP_DEFERRED, "memblock_free_pages");
 	pa_memblock_free_pages(ke->pa, pfn, order);
 }
 
@@ -22,6 +35,7 @@ static void h_free_pages_core(void *ctx, unsigned long pfn, unsigned int order)
 {
 	struct kernel_engine *ke = ctx;
 
+	free_late_way(ke, FREE_LATE_RELEASE_ALWAYS, "__free_pages_core");
 	pa_free_pages_core(ke->pa, pfn, order);
 }
 
@@ -119,6 +133,13 @@ void kpagealloc_begin(struct kernel_engine *ke, enum op_id op)
 
 void kpagealloc_end(struct kernel_engine *ke)
 {
+	if (ke->free_late_way)
+		steplog_printk(LOG_WARN, "mbviz: this tree's memblock_free_late() releases pages "
+			       "with %s(), not as machine.free_late \"%s\" says: the kernel "
+			       "engine runs the tree's code", ke->free_late_way,
+			       ke->machine.free_late == FREE_LATE_SKIP_DEFERRED ?
+			       "skip-deferred" : "release-always");
+	ke->free_late_way = NULL;
 	pa_end(ke->pa);
 }
 

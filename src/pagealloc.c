@@ -733,6 +733,11 @@ static void mark_above_low(struct page_alloc *pa)
 	fate_merge(pa, 0, pa->nr_fates - 1);
 }
 
+enum pa_context pa_context(const struct page_alloc *pa)
+{
+	return pa->ctx;
+}
+
 void pa_end(struct page_alloc *pa)
 {
 	flush_run(pa);

@@ -62,6 +62,7 @@ void pa_set_memory(struct page_alloc *pa, const struct mb_type *memory);
 
 /* Around one hand-over; pa_end() records the step's hazard warning, if any. */
 void pa_begin(struct page_alloc *pa, enum pa_context ctx);
+enum pa_context pa_context(const struct page_alloc *pa);
 void pa_end(struct page_alloc *pa);
 
 /* The page allocator's side of the calls mm/memblock.c makes. */
