@@ -123,7 +123,8 @@ static double frame_snapshot(const struct render_input *in, size_t *bytes)
 	return (now_ms() - t0) / FRAMES;
 }
 
-static void run(uint64_t stride, const char *what)
+/* Returns the time per frame of the bands, linear. */
+static double run(uint64_t stride, const char *what)
 {
 	struct mb_state st, prev;
 	struct machine m;
@@ -145,11 +146,15 @@ static void run(uint64_t stride, const char *what)
 	free(st.reserved.regions);
 	free(st.pages);
 	free(prev.reserved.regions);
+	return lin;
 }
 
 int main(void)
 {
-	run(1ULL << 23, "80 GiB");		/* 8 MiB regions */
-	run(1ULL << 34, "160 TiB");		/* 16 GiB regions */
+	double small = run(1ULL << 23, "80 GiB");	/* 8 MiB regions */
+	double big = run(1ULL << 34, "160 TiB");	/* 16 GiB regions */
+
+	/* About 1 whatever the size of memory; only noise moves it. */
+	printf("160 TiB / 80 GiB, bands linear: %.2fx the time per frame\n", big / small);
 	return 0;
 }
