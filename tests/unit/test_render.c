@@ -735,6 +735,87 @@ static void test_pages_change(void)
 	free(want);
 }
 
+static uint64_t lcg_state = 12345;
+
+static uint32_t lcg(void)
+{
+	lcg_state = lcg_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (uint32_t)(lcg_state >> 33);
+}
+
+/* Does the band line of @kind show something other than @weak or blank in [c0, c1]? */
+static bool shown(const struct canvas *cv, enum rline_kind kind, int c0, int c1, char weak)
+{
+	int i = find_line(cv, kind, 0), c;
+
+	for (c = c0; i >= 0 && c <= c1; c++) {
+		const struct rline *l = &cv->lines[i];
+		uint32_t ch = RENDER_MARGIN + c < l->len ? l->cells[RENDER_MARGIN + c].ch : ' ';
+
+		if (ch != ' ' && ch != (uint32_t)weak)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Random states, widths and scales: no memory or reserved region ever
+ * vanishes.  Each shows in its home column, its first or the next one:
+ * as itself, as a count, or as a flagged region that won the column.
+ */
+static void test_never_vanish(void)
+{
+	static const unsigned int flag[] = { 0, 0, 0, MBF_HOTPLUG, MBF_MIRROR, MBF_NOMAP,
+					     MBF_DRIVER_MANAGED };
+	struct mb_region mem[300], rsv[300];
+	int iter, bad = 0, checked = 0;
+
+	for (iter = 0; iter < 300 && !bad; iter++) {
+		int nm = 1 + (int)(lcg() % 300), nr = 0, width = 32 + (int)(lcg() % 220), i;
+		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
+		uint64_t pos = (uint64_t)(lcg() % 4) << 30;
+		struct render_input in = { .m = &mach };
+		struct mb_state st;
+		struct picture p;
+
+		for (i = 0; i < nm; i++) {
+			uint64_t size = 0x1000ULL << (lcg() % 24);
+
+			pos += lcg() % 3 ? 0 : 0x1000ULL << (lcg() % 26);
+			mem[i] = (struct mb_region){ pos, size, flag[lcg() % 7], 0 };
+			/* A reservation inside some regions. */
+			if (lcg() % 2 && nr < 300) {
+				uint64_t r = 0x1000ULL << (lcg() % 12);
+
+				rsv[nr++] = (struct mb_region){ pos, r < size ? r : size, 0, 0 };
+			}
+			pos += size;
+		}
+		state_set(&st, mem, nm, rsv, nr);
+		in.st = &st;
+		draw(&p, &in, width, scale);
+		for (i = 0; i < nm + nr && !bad; i++) {
+			const struct mb_region *r = i < nm ? &mem[i] : &rsv[i - nm];
+			int c0 = render_map_col(&p.map, r->base);
+			int c1 = render_map_col(&p.map, r->base + r->size - 1);
+
+			if (c1 > c0 + 1)
+				c1 = c0 + 1;
+			checked++;
+			if (i < nm ? shown(&p.cv, RL_BAND_MEMORY, c0, c1, '.') :
+				     shown(&p.cv, RL_BAND_RESERVED, c0, c1, '-'))
+				continue;
+			bad++;
+			diag("iteration %d, width %d, %s: %s region [%#llx, +%#llx) vanished",
+			     iter, width, scale == SCALE_COMPACT ? "compact" : "linear",
+			     i < nm ? "memory" : "reserved", (unsigned long long)r->base,
+			     (unsigned long long)r->size);
+		}
+		undraw(&p);
+	}
+	ok(!bad, "%d regions in %d random pictures: none vanished", checked, iter);
+}
+
 static void test_human(void)
 {
 	char buf[32];
@@ -816,6 +897,7 @@ int main(void)
 	test_pages_snapshot();
 	test_pages_late();
 	test_pages_change();
+	test_never_vanish();
 	test_human();
 	test_text();
 	test_snapshot_utf8();
