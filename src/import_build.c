@@ -718,9 +718,9 @@ static void dump_close(struct importer *im)
 		struct dump_type *dt = &d->t[t];
 		cJSON *o;
 
-		if (!dt->present)
+		if (!dt->present || (!dt->has_cnt && !dt->has_total && (dt->broken || !dt->nr)))
 			continue;
-		if (d->debugfs) {
+		if (d->debugfs && !dt->broken && dt->nr) {
 			dt->has_cnt = true;
 			dt->cnt = (uint64_t)dt->nr;
 		}

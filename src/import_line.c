@@ -146,6 +146,10 @@ static void copy_rest(char *dst, size_t len, const char *s)
 		n = len - 1;
 	memcpy(dst, s, n);
 	dst[n] = 0;
+	/* symbols and releases are ASCII: anything else is damage, not text */
+	for (; *dst; dst++)
+		if ((unsigned char)*dst < 0x20 || (unsigned char)*dst > 0x7e)
+			*dst = '?';
 }
 
 /* "memory", "reserved", "physmem" at the cursor. */
