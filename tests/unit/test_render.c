@@ -816,6 +816,78 @@ static void test_never_vanish(void)
 	ok(!bad, "%d regions in %d random pictures: none vanished", checked, iter);
 }
 
+/* Is 'X' or 'x' in the pages band in [c0, c1]? */
+static bool lost_shown(const struct canvas *cv, int c0, int c1)
+{
+	int i = find_line(cv, RL_BAND_PAGES, 0), c;
+
+	for (c = c0; i >= 0 && c <= c1; c++) {
+		const struct rline *l = &cv->lines[i];
+		uint32_t ch = RENDER_MARGIN + c < l->len ? l->cells[RENDER_MARGIN + c].ch : ' ';
+
+		if (ch == 'X' || ch == 'x')
+			return true;
+	}
+	return false;
+}
+
+/* Random page fates with a few lost pages among them: every lost range shows as lost. */
+static void test_lost_never_hidden(void)
+{
+	static const enum page_fate fates[] = {
+		PF_RESERVED, PF_FREE_ALL, PF_FREE_ALL, PF_DEFERRED, PF_DEFERRED_INIT, PF_FREED_LATE,
+	};
+	struct mb_page_range pg[400];
+	struct mb_region mem[1];
+	int iter, bad = 0, checked = 0;
+
+	for (iter = 0; iter < 300 && !bad; iter++) {
+		int n = 0, width = 32 + (int)(lcg() % 220), i;
+		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
+		struct render_input in = { .m = &mach };
+		uint64_t pfn = 0;
+		struct mb_state st;
+		struct picture p;
+
+		while (n < 400) {
+			uint64_t len = 1ULL << (lcg() % 20);
+			bool lost = lcg() % 8 == 0;
+
+			if (lost)
+				len = 1 + lcg() % 4;
+			pg[n++] = (struct mb_page_range){ pfn, pfn + len,
+							  lost ? PF_LOST : fates[lcg() % 6], 0 };
+			pfn += len;
+		}
+		mem[0] = (struct mb_region){ 0, pfn << 12, 0, 0 };
+		state_set(&st, mem, 1, NULL, 0);
+		st.freed_all = true;
+		st.nr_pages = n;
+		st.pages = pg;
+		in.st = &st;
+		draw(&p, &in, width, scale);
+		for (i = 0; i < n && !bad; i++) {
+			int c0, c1;
+
+			if (pg[i].fate != PF_LOST)
+				continue;
+			c0 = render_map_col(&p.map, pg[i].start_pfn << 12);
+			c1 = render_map_col(&p.map, (pg[i].end_pfn << 12) - 1);
+			if (c1 > c0 + 1)
+				c1 = c0 + 1;
+			checked++;
+			if (lost_shown(&p.cv, c0, c1))
+				continue;
+			bad++;
+			diag("iteration %d, width %d, %s: lost pfns [%#llx, %#llx) hidden", iter, width,
+			     scale == SCALE_COMPACT ? "compact" : "linear",
+			     (unsigned long long)pg[i].start_pfn, (unsigned long long)pg[i].end_pfn);
+		}
+		undraw(&p);
+	}
+	ok(!bad, "%d lost ranges in %d random pictures: every one shows as lost", checked, iter);
+}
+
 static void test_human(void)
 {
 	char buf[32];
@@ -898,6 +970,7 @@ int main(void)
 	test_pages_late();
 	test_pages_change();
 	test_never_vanish();
+	test_lost_never_hidden();
 	test_human();
 	test_text();
 	test_snapshot_utf8();
