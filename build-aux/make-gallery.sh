@@ -31,7 +31,7 @@ snapshot() {
 	caption=$1
 	shift
 	printf '%s %s\n\n' "$level" "$caption"
-	printf '    $ mbviz snapshot %s\n\n' "$*"
+	printf '    $ mbviz snapshot %s --width %s\n\n' "$*" "$width"
 	"$mbviz" snapshot "$@" --width "$width" --color=never >"$tmp.snap"
 	printf '```\n'
 	cat "$tmp.snap"
