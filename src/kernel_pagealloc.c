@@ -136,7 +136,7 @@ void kpagealloc_end(struct kernel_engine *ke)
 	if (ke->free_late_way)
 		steplog_printk(LOG_WARN, "mbviz: this tree's memblock_free_late() releases pages "
 			       "with %s(), not as machine.free_late \"%s\" says: the kernel "
-			       "engine runs the tree's code", ke->free_late_way,
+			       "engine runs the tree's code\n", ke->free_late_way,
 			       ke->machine.free_late == FREE_LATE_SKIP_DEFERRED ?
 			       "skip-deferred" : "release-always");
 	ke->free_late_way = NULL;

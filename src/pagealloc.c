@@ -747,12 +747,12 @@ void pa_end(struct page_alloc *pa)
 		steplog_printk(LOG_WARN, "mbviz: %lu page(s) reached __free_one_page() while a "
 			       "buddy was an uninitialised deferred struct page (first: pfn %#llx, "
 			       "buddy pfn %#llx at order %u): the kernel reads raw memmap there, the "
-			       "hazard that reverted 115d9d77bb (647037adcad0)",
+			       "hazard that reverted 115d9d77bb (647037adcad0)\n",
 			       pa->hazards, (unsigned long long)pa->hazard_pfn,
 			       (unsigned long long)pa->hazard_buddy, pa->hazard_order);
 	if (pa->unzoned)
 		steplog_printk(LOG_WARN, "mbviz: %llu page(s) freed outside every zone: no "
-			       "managed count took them",
+			       "managed count took them\n",
 			       (unsigned long long)pa->unzoned);
 	pa->ctx = PA_CTX_NONE;
 }
@@ -877,7 +877,7 @@ void pa_setup(struct page_alloc *pa, const struct mb_type *memory)
 		add_node(pa, 0)->start_pfn = 0;
 	if (unassigned)
 		steplog_printk(LOG_WARN, "mbviz: %lu page(s) of memory belong to no node (nid "
-			       "MAX_NUMNODES): the page allocator leaves them out", unassigned);
+			       "MAX_NUMNODES): the page allocator leaves them out\n", unassigned);
 
 	for (j = 0; j < pa->nr_nodes; j++)
 		node_zones(pa, memory, &pa->nodes[j], low, high);
@@ -969,7 +969,7 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 			if (pa->fates[k].fate == PF_DEFERRED && pa->fates[k].nid == n->nid)
 				pa->fates[k].fate = PF_LOST;
 		fate_merge(pa, 0, pa->nr_fates - 1);
-		steplog_printk(LOG_INFO, "node %d deferred pages initialised in 0ms", n->nid);
+		steplog_printk(LOG_INFO, "node %d deferred pages initialised in 0ms\n", n->nid);
 	}
 	update_deferring(pa);
 	pa->deferred_done = true;
