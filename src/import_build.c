@@ -86,6 +86,8 @@ struct importer {
 	int		nr_blks;
 	bool		blks_dirty;
 	struct dump	d;
+	int		cur_line;	/* the log line the next step comes from */
+	int		blks_line, last_add_line;
 	bool		headerless_noted;
 	bool		synthesized;
 };
@@ -321,6 +323,22 @@ static void learn(struct importer *im)
 	im->max_nid = -1;
 	im->e820_first = im->e820_last = -1;
 	for (i = 0; i < im->nr; i++) {
+		enum imp_kind k = im->recs[i].l.kind;
+
+		if (k == IMP_VERSION && i && im->version[0]) {
+			report(im, im->recs[i].lineno, "another boot starts here (Linux %s): only the first one is imported",
+			       im->recs[i].l.text);
+			im->nr = i;
+			break;
+		}
+		if (k == IMP_VERSION)
+			snprintf(im->version, sizeof(im->version), "%s", im->recs[i].l.text);
+		else if (k != IMP_COMMENT && !im->version[0])
+			im->version[0] = '?';	/* something of this boot came first */
+	}
+	if (im->version[0] == '?')
+		im->version[0] = 0;
+	for (i = 0; i < im->nr; i++) {
 		struct imp_line *l = &im->recs[i].l;
 
 		if (!digits && l->addr_digits && l->kind != IMP_E820)
@@ -443,6 +461,8 @@ static cJSON *new_step(struct importer *im, const char *op)
 
 	attach_pending(im);
 	cJSON_AddStringToObject(s, "op", op);
+	if (im->cur_line > 0)
+		cJSON_AddNumberToObject(s, "x-log-line", im->cur_line);
 	cJSON_AddItemToArray(im->steps, s);
 	return s;
 }
@@ -475,9 +495,12 @@ static void flush_nodes(struct importer *im)
 	static const char *types[] = { "memory", "reserved" };
 	int t, i;
 
+	int line = im->cur_line;
+
 	if (!im->blks_dirty)
 		return;
 	im->blks_dirty = false;
+	im->cur_line = im->blks_line;
 	qsort(im->blks, (size_t)im->nr_blks, sizeof(*im->blks), blk_cmp);
 	for (t = 0; t < 2; t++) {
 		for (i = 0; i < im->nr_blks; i++) {
@@ -490,16 +513,21 @@ static void flush_nodes(struct importer *im)
 			put_note(s, "numa_init: the node ranges of the SRAT/NUMA lines (not logged by memblock=debug)");
 		}
 	}
+	im->cur_line = line;
 }
 
 static void end_adds_run(struct importer *im)
 {
 	cJSON *s;
 
+	int line = im->cur_line;
+
 	if (im->adds_run != 1)
 		return;
 	im->adds_run = 2;
+	im->cur_line = im->last_add_line;
 	s = new_step(im, "memblock_trim_memory");
+	im->cur_line = line;
 	cJSON_AddStringToObject(s, "align", "PAGE_SIZE");
 	put_note(s, "e820__memblock_setup: memblock_trim_memory(PAGE_SIZE) is not logged");
 }
@@ -508,7 +536,12 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 {
 	const struct imp_line *l = &req->l;
 	bool phys = !strcmp(l->op, "memblock_phys_alloc_range");
-	cJSON *s = new_step(im, l->op), *ex;
+	int line = im->cur_line;
+	cJSON *s, *ex;
+
+	im->cur_line = req->lineno;
+	s = new_step(im, l->op);
+	im->cur_line = line;
 
 	put_hex(s, "size", l->size);
 	put_hex(s, "align", l->align);
@@ -585,6 +618,7 @@ static void range_op(struct importer *im, const struct rec *r)
 	if (!strcmp(l->op, "memblock_add")) {
 		if (!im->adds_run && im->e820_first >= 0)
 			im->adds_run = 1;
+		im->last_add_line = r->lineno;
 	} else {
 		end_adds_run(im);
 	}
@@ -658,6 +692,7 @@ static void synthesize(struct importer *im)
 	int i;
 
 	im->synthesized = true;
+	im->cur_line = im->d.lineno;
 	for (i = 0; i < mem->nr; i++) {
 		const struct dump_region *r = &mem->r[i];
 		cJSON *s;
@@ -890,6 +925,7 @@ static void numa_node(struct importer *im, const struct rec *r)
 	im->blks[im->nr_blks].nid = l->nid;
 	im->nr_blks++;
 	im->blks_dirty = true;
+	im->blks_line = r->lineno;
 	if (l->hotplug && l->end > l->base) {
 		resolve_request(im, false);
 		end_adds_run(im);
@@ -908,6 +944,7 @@ static void initial_memory(struct importer *im)
 		for (i = im->e820_first; i <= im->e820_last; i++) {
 			const struct imp_line *l = &im->recs[i].l;
 
+			im->cur_line = im->last_add_line = im->recs[i].lineno;
 			if (l->usable)
 				base_size_step(im, "memblock_add", l->base, l->end - l->base + 1,
 					       "e820__memblock_setup: a usable e820 entry");
@@ -921,6 +958,7 @@ static void initial_memory(struct importer *im)
 
 			if (l->kind != IMP_NODE_RANGE)
 				continue;
+			im->cur_line = im->recs[i].lineno;
 			s = new_step(im, "memblock_add_node");
 			put_hex(s, "base", l->base);
 			put_hex(s, "size", l->end - l->base + 1);
@@ -947,6 +985,7 @@ static void build(struct importer *im)
 		const struct rec *r = &im->recs[i];
 		enum imp_kind k = r->l.kind;
 
+		im->cur_line = r->lineno;
 		if (is_dump_kind(k)) {
 			/* the header line of a debugfs dump may name physmem: skip its lines */
 			dump_line(im, r);
@@ -1233,6 +1272,19 @@ static char *print_doc(const cJSON *doc)
 	return t.s;
 }
 
+/* "x-log-line" after a step's own keys and its expect, where a reader looks last. */
+static void line_keys_last(cJSON *steps)
+{
+	cJSON *s;
+
+	cJSON_ArrayForEach(s, steps) {
+		cJSON *k = cJSON_DetachItemFromObjectCaseSensitive(s, "x-log-line");
+
+		if (k)
+			cJSON_AddItemToObject(s, "x-log-line", k);
+	}
+}
+
 char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unusable,
 		 char *err, int errlen)
 {
@@ -1263,6 +1315,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		insert_flips(&im, flips, n, bottom_up);
 		free(flips);
 	}
+	line_keys_last(im.steps);
 	doc = document(&im, bottom_up, true);
 	text = print_doc(doc);
 	cJSON_Delete(doc);
