@@ -70,7 +70,7 @@ struct map_row {
 	const struct rline *l;
 	int		sec;		/* the first engine's section, or: */
 #define UI_ROW_SECOND	-1		/*   a line of the second engine's maps */
-#define UI_ROW_ENGINE	-2		/*   an engine's title line */
+#define UI_ROW_SECOND_FOCUS -2		/*   ... of the node that has the focus */
 };
 
 struct ui_script;
@@ -219,7 +219,6 @@ bool ui_map_click(struct ui *u, int x, int y, int button);
 /* ui_engines.c: a second engine's maps under the first's */
 void ui_second_goto(struct ui *u, int k);
 void ui_second_render_input(struct ui *u, struct render_input *in);
-void ui_second_title(struct ui *u, int which);
 void ui_second_sections(struct ui *u, const struct render_opts *ro);
 void ui_second_free(struct ui *u);
 void ui_second_close(struct ui *u);

@@ -181,9 +181,9 @@ static bool is_band(enum rline_kind k)
 
 /*
  * Under every band of B that differs from A's band of the same kind, a
- * line of marks; @mark_of[j] gets the marks line of bands line j, or -1.
+ * line of marks, whose index is the bands line it belongs under.
  */
-static void diff_marks(struct ui *u, int i, int *mark_of)
+static void diff_marks(struct ui *u, int i)
 {
 	const struct canvas *bands = &u->cvs2[3 * i + 1];
 	struct canvas *marks = &u->cvs2[3 * i + 2];
@@ -191,13 +191,11 @@ static void diff_marks(struct ui *u, int i, int *mark_of)
 	const char *mark = u->utf8 ? "\u25b2" : "^";
 	int j, k;
 
-	first_line(u, &u->secs2[i], RL_RULER, &ma);
 	for (j = 0; j < bands->nr; j++) {
 		const struct rline *lb = &bands->lines[j], *la;
 		struct rline *m;
 		bool any = false;
 
-		mark_of[j] = -1;
 		if (!is_band(lb->kind))
 			continue;
 		la = first_line(u, &u->secs2[i], lb->kind, &ma);
@@ -205,9 +203,8 @@ static void diff_marks(struct ui *u, int i, int *mark_of)
 					ma->ncols != mb->ncols)) {
 			/* Different windows: columns cannot be compared, say so once. */
 			if (lb->kind == RL_BAND_MEMORY) {
-				m = canvas_line(marks, RL_TEXT, lb->nid, -1);
+				m = canvas_line(marks, RL_TEXT, lb->nid, j);
 				line_puts(m, 2, ST_FAIL, "not comparable: A shows another span");
-				mark_of[j] = marks->nr - 1;
 			}
 			continue;
 		}
@@ -215,12 +212,11 @@ static void diff_marks(struct ui *u, int i, int *mark_of)
 			any |= !same_cell(la, lb, k);
 		if (!any)
 			continue;
-		m = canvas_line(marks, RL_TEXT, lb->nid, -1);
+		m = canvas_line(marks, RL_TEXT, lb->nid, j);
 		line_puts(m, 2, ST_FAIL, "differs");
 		for (k = RENDER_MARGIN; k < RENDER_MARGIN + mb->ncols; k++)
 			if (!same_cell(la, lb, k))
 				line_puts(m, k, ST_FAIL, mark);
-		mark_of[j] = marks->nr - 1;
 	}
 }
 
@@ -233,77 +229,122 @@ static void add_row(struct ui *u, const struct rline *l, int sec)
 	u->rows_list[u->nr_rows++] = (struct map_row){ l, sec };
 }
 
-/* The title line of engine @which (0: A, 1: B) above its maps. */
-void ui_second_title(struct ui *u, int which)
+/* The engines' title lines, drawn above each of their sections. */
+static void titles(struct ui *u)
 {
 	struct rline *l;
 
-	if (which == 0) {
-		canvas_clear(&u->ecv);
-		l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
-		line_printf(l, 0, ST_HEADER, "A  %s", u->names[0]);
-		l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
-		line_printf(l, 0, ST_HEADER, "B  %s", u->names[1]);
-		if (u->differ)
-			line_puts(l, 5 + (int)strlen(u->names[1]), ST_FAIL,
-				  "differs from A: marks under its bands");
-		else
-			line_puts(l, 5 + (int)strlen(u->names[1]), ST_PASS, "the same as A");
+	canvas_clear(&u->ecv);
+	l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
+	line_printf(l, 0, ST_HEADER, "A  %s", u->names[0]);
+	l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
+	line_printf(l, 0, ST_HEADER, "B  %s", u->names[1]);
+	if (u->differ)
+		line_puts(l, 5 + (int)strlen(u->names[1]), ST_FAIL,
+			  "differs from A: marks under its bands");
+	else
+		line_puts(l, 5 + (int)strlen(u->names[1]), ST_PASS, "the same as A");
+}
+
+static bool drawn2(const struct ui *u, int i)
+{
+	return u->view_all || (u->secs2[i].nid == u->focus_nid &&
+			       u->secs2[i].outside == u->focus_outside);
+}
+
+/* B's section @i: its title, header lines, bands, and marks under them. */
+static void add_second(struct ui *u, int i, int sec)
+{
+	const struct canvas *head = &u->cvs2[3 * i], *bands = &u->cvs2[3 * i + 1];
+	const struct canvas *marks = &u->cvs2[3 * i + 2];
+	int j, k;
+
+	add_row(u, &u->ecv.lines[1], sec);
+	for (j = 0; j < head->nr; j++)
+		add_row(u, &head->lines[j], sec);
+	for (j = 0; j < bands->nr; j++) {
+		add_row(u, &bands->lines[j], sec);
+		for (k = 0; k < marks->nr; k++)
+			if (marks->lines[k].index == j)
+				add_row(u, &marks->lines[k], sec);
 	}
-	add_row(u, &u->ecv.lines[which], UI_ROW_ENGINE);
+}
+
+/* B's section like A's section @i, or -1. */
+static int pair_of(const struct ui *u, int i)
+{
+	int j;
+
+	for (j = 0; j < u->nr_secs2; j++)
+		if (u->secs2[j].nid == u->secs[i].nid && u->secs2[j].outside == u->secs[i].outside)
+			return j;
+	return -1;
 }
 
 /*
  * B's sections, rendered as A's are (same width, scale, and the zoom
- * window on the focused node), appended to the map rows; B's rows belong
- * to no section of A, so they take no clicks and no focus.
+ * window on the focused node), and the map rows of both engines, node by
+ * node: A's section, then B's of the same node right under it, so that
+ * the two pictures of a node are next to each other.  B's rows belong to
+ * no section of A: they take no clicks.
  */
 void ui_second_sections(struct ui *u, const struct render_opts *ro)
 {
 	struct render_opts o = *ro;
 	struct render_input in;
+	bool *done;
 	int i, j;
 
 	/* The selection is a row of A's tables: it means nothing on B's map. */
 	o.sel_type = -1;
-	ro = &o;
 	ui_second_free(u);
+	titles(u);
 	ui_second_render_input(u, &in);
 	u->nr_secs2 = render_nodes(&in, &u->secs2);
-	ui_second_title(u, 1);
-	if (!u->nr_secs2)
-		return;
-	u->maps2 = xzalloc(u->nr_secs2 * sizeof(*u->maps2));
-	u->cvs2 = xzalloc(3 * u->nr_secs2 * sizeof(*u->cvs2));
+	u->maps2 = xzalloc((u->nr_secs2 + 1) * sizeof(*u->maps2));
+	u->cvs2 = xzalloc(3 * (u->nr_secs2 + 1) * sizeof(*u->cvs2));
 	for (i = 0; i < u->nr_secs2; i++) {
-		struct canvas *head = &u->cvs2[3 * i], *bands = &u->cvs2[3 * i + 1];
 		const struct render_node *n = &u->secs2[i];
-		bool focus = n->nid == u->focus_nid && n->outside == u->focus_outside;
 		uint64_t s = 0, e = 0;
-		int *mark_of;
 
-		canvas_init(head);
-		canvas_init(bands);
+		canvas_init(&u->cvs2[3 * i]);
+		canvas_init(&u->cvs2[3 * i + 1]);
 		canvas_init(&u->cvs2[3 * i + 2]);
-		if (!u->view_all && !focus)
+		if (!drawn2(u, i))
 			continue;
-		if (focus && u->zoomed) {
+		if (n->nid == u->focus_nid && n->outside == u->focus_outside && u->zoomed) {
 			s = u->zoom_start > n->start ? u->zoom_start : n->start;
 			e = u->zoom_end < n->end ? u->zoom_end : n->end;
 			if (s >= e || (s == n->start && e == n->end))
 				s = e = 0;
 		}
-		render_bands(bands, &u->maps2[i], &in, ro, n, s, e);
-		render_node_header(head, &in, ro, &u->maps2[i]);
-		mark_of = xzalloc((bands->nr + 1) * sizeof(*mark_of));
-		diff_marks(u, i, mark_of);
-		for (j = 0; j < head->nr; j++)
-			add_row(u, &head->lines[j], UI_ROW_SECOND);
-		for (j = 0; j < bands->nr; j++) {
-			add_row(u, &bands->lines[j], UI_ROW_SECOND);
-			if (mark_of[j] >= 0)
-				add_row(u, &u->cvs2[3 * i + 2].lines[mark_of[j]], UI_ROW_SECOND);
-		}
-		free(mark_of);
+		render_bands(&u->cvs2[3 * i + 1], &u->maps2[i], &in, &o, n, s, e);
+		render_node_header(&u->cvs2[3 * i], &in, &o, &u->maps2[i]);
+		diff_marks(u, i);
 	}
+
+	done = xzalloc((u->nr_secs2 + 1) * sizeof(*done));
+	for (i = 0; i < u->nr_secs; i++) {
+		const struct canvas *head = &u->cvs[2 * i], *bands = &u->cvs[2 * i + 1];
+
+		if (!u->view_all && i != u->focus)
+			continue;
+		add_row(u, &u->ecv.lines[0], i);
+		for (j = 0; j < head->nr; j++)
+			add_row(u, &head->lines[j], i);
+		for (j = 0; j < bands->nr; j++)
+			add_row(u, &bands->lines[j], i);
+		j = pair_of(u, i);
+		if (j >= 0 && drawn2(u, j)) {
+			add_second(u, j, i == u->focus ? UI_ROW_SECOND_FOCUS : UI_ROW_SECOND);
+			done[j] = true;
+		}
+	}
+	/* Nodes only B has. */
+	for (j = 0; j < u->nr_secs2; j++)
+		if (!done[j] && drawn2(u, j))
+			add_second(u, j, UI_ROW_SECOND);
+	free(done);
+	if (!u->nr_secs && !u->nr_secs2)
+		add_row(u, &u->ecv.lines[0], UI_ROW_SECOND);
 }

@@ -49,6 +49,9 @@ static void layout_lower(struct ui *u, int map_need)
 	bool side = u->cols >= SIDE_BY_SIDE;
 
 	lower_min = side ? MIN_PANE_ROWS : 2 * MIN_PANE_ROWS;
+	/* On a short terminal the map comes first: the panes under it keep two lines. */
+	if (avail - lower_min < MIN_MAP_ROWS + 2)
+		lower_min = side ? MIN_PANE_ROWS - 1 : 2 * (MIN_PANE_ROWS - 1);
 	if (map_need < MIN_MAP_ROWS)
 		map_need = MIN_MAP_ROWS;
 	l->map.h = map_need < avail - lower_min ? map_need : avail - lower_min;

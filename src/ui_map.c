@@ -119,6 +119,7 @@ static void clamp_cursor(struct ui *u)
 		u->cursor = m->col_addr[m->ncols - 1];
 }
 
+/* A's sections; their rows too with one engine (with two, ui_second_sections() interleaves them). */
 static void first_sections(struct ui *u, const struct render_input *in,
 			   const struct render_opts *ro)
 {
@@ -139,6 +140,8 @@ static void first_sections(struct ui *u, const struct render_input *in,
 			window(u, &u->secs[i], &s, &e);
 		render_bands(bands, &u->maps[i], in, ro, &u->secs[i], s, e);
 		render_node_header(head, in, ro, &u->maps[i]);
+		if (u->t2)
+			continue;
 		add_rows(u, head, i);
 		add_rows(u, bands, i);
 	}
@@ -152,8 +155,6 @@ void ui_map_sections(struct ui *u, const struct render_input *in)
 	free_sections(u);
 	u->nr_secs = render_nodes(in, &u->secs);
 	render_opts_ui(u, &ro);
-	if (u->t2)
-		ui_second_title(u, 0);
 	if (u->nr_secs)
 		first_sections(u, in, &ro);
 	if (u->t2)
@@ -183,7 +184,8 @@ static void scroll_to_focus(struct ui *u, int h)
 	int first = -1, last = -1, i;
 
 	for (i = 0; i < u->nr_rows; i++)
-		if (u->rows_list[i].sec == u->focus) {
+		if (u->rows_list[i].sec == u->focus ||
+		    u->rows_list[i].sec == UI_ROW_SECOND_FOCUS) {
 			if (first < 0)
 				first = i;
 			last = i;
