@@ -88,6 +88,7 @@ struct importer {
 	struct dump	d;
 	int		cur_line;	/* the log line the next step comes from */
 	int		blks_line, last_add_line;
+	bool		x86_low_limit;	/* the 1M limit step was written */
 	bool		headerless_noted;
 	bool		synthesized;
 };
@@ -527,9 +528,14 @@ static void end_adds_run(struct importer *im)
 	im->adds_run = 2;
 	im->cur_line = im->last_add_line;
 	s = new_step(im, "memblock_trim_memory");
-	im->cur_line = line;
 	cJSON_AddStringToObject(s, "align", "PAGE_SIZE");
 	put_note(s, "e820__memblock_setup: memblock_trim_memory(PAGE_SIZE) is not logged");
+	/* x86's setup_arch() limits early allocations to the first 1M */
+	s = new_step(im, "memblock_set_current_limit");
+	cJSON_AddStringToObject(s, "limit", "0x100000");
+	put_note(s, "setup_arch: memblock_set_current_limit(ISA_END_ADDRESS) around e820__memblock_setup (x86; not logged)");
+	im->cur_line = line;
+	im->x86_low_limit = true;
 }
 
 static void emit_alloc(struct importer *im, const struct rec *req, bool placed, uint64_t where)
@@ -1080,25 +1086,40 @@ static bool ret_failed(const struct step_outcome *o)
 	return false;
 }
 
-/* memblock_set_bottom_up(@enable) on the engine, between two of the runner's steps. */
-static void set_direction(struct engine *eng, bool enable)
+/* Run @op with one argument on the engine, between two of the runner's steps. */
+static void engine_op(struct engine *eng, enum op_id op, union op_value arg)
 {
-	struct op_call call = { .op = OP_MEMBLOCK_SET_BOTTOM_UP, .caller = "import" };
+	struct op_call call = { .op = op, .caller = "import" };
 	struct op_result res = { 0 };
 
-	call.arg[0].boolean = enable;
+	call.arg[0] = arg;
 	steplog_set_current(NULL, 8);
 	eng->ops->exec(eng, &call, &res);
 }
 
+static uint64_t end_of_dram(const struct mb_state *st)
+{
+	const struct mb_type *t = &st->memory;
+
+	if (!t->cnt || !t->regions[t->cnt - 1].size)
+		return 0;
+	return t->regions[t->cnt - 1].base + t->regions[t->cnt - 1].size;
+}
+
+enum placement_fix {
+	FIX_FLIP	= 1,	/* memblock_set_bottom_up(!direction) */
+	FIX_RAISE	= 2,	/* memblock_set_current_limit(end_of_DRAM): x86 after init_mem_mapping */
+};
+
 /*
  * Replay on the model; where an allocation lands elsewhere than the log
- * says and the other direction puts it there, the direction changed:
- * memblock_set_bottom_up() is not logged, its effect is.  flips[i] is set
- * for each step that needs a memblock_set_bottom_up before it; the return
- * value is the initial direction.
+ * says, and an operation memblock=debug does not log would put it there,
+ * that operation happened: the other allocation direction
+ * (memblock_set_bottom_up), or on x86 the end of the 1M limit of early
+ * boot.  fixes[i] says what goes before step i; the return value is the
+ * initial direction (a flip before any placement is the machine's).
  */
-static bool placement_directions(struct importer *im, bool *flips, int nr)
+static bool placement_fixes(struct importer *im, unsigned char *fixes, int nr)
 {
 	cJSON *doc = document(im, false, true);
 	char *text = cJSON_PrintUnformatted(doc), err[512];
@@ -1106,7 +1127,7 @@ static bool placement_directions(struct importer *im, bool *flips, int nr)
 	struct engine *eng = NULL;
 	struct run *r = NULL;
 	struct step_outcome o;
-	bool dir = false, initial = false, checked = false;
+	bool dir = false, initial = false, checked = false, raised = !im->x86_low_limit;
 
 	cJSON_Delete(doc);
 	if (!text)
@@ -1118,28 +1139,47 @@ static bool placement_directions(struct importer *im, bool *flips, int nr)
 	eng = engine_open("model", err, sizeof(err));
 	r = eng ? run_create(sc, eng) : NULL;
 	while (r && run_done(r) < sc->nr_steps) {
-		int i = run_done(r), ret;
+		int i = run_done(r), ret, fix;
 		bool placed = sc->steps[i].expect.ret.present &&
 			      sc->steps[i].expect.ret.kind == RET_ADDR;
 		void *saved = placed ? run_save(r) : NULL;
 
 		ret = run_step(r, &o);
-		if (placed && !ret && ret_failed(&o)) {
+		for (fix = FIX_FLIP; placed && !ret && ret_failed(&o) && fix <= (FIX_FLIP | FIX_RAISE); fix++) {
+			union op_value v;
+
+			if ((fix & FIX_RAISE) && raised)
+				continue;
 			step_outcome_free(&o);
 			run_restore(r, saved);
-			set_direction(eng, !dir);
+			if (fix & FIX_RAISE) {
+				v.phys = end_of_dram(run_state(r));
+				engine_op(eng, OP_MEMBLOCK_SET_CURRENT_LIMIT, v);
+			}
+			if (fix & FIX_FLIP) {
+				v.boolean = !dir;
+				engine_op(eng, OP_MEMBLOCK_SET_BOTTOM_UP, v);
+			}
 			ret = run_step(r, &o);
 			if (!ret && !ret_failed(&o)) {
-				dir = !dir;
-				if (checked)
-					flips[i] = true;
-				else
-					initial = dir;
-			} else {
-				step_outcome_free(&o);
-				run_restore(r, saved);
-				ret = run_step(r, &o);
+				if (fix & FIX_FLIP) {
+					dir = !dir;
+					if (!checked) {
+						initial = dir;
+						fix &= ~FIX_FLIP;
+					}
+				}
+				if (fix & FIX_RAISE)
+					raised = true;
+				fixes[i] = (unsigned char)fix;
+				break;
 			}
+		}
+		if (placed && !ret && ret_failed(&o) && fix > (FIX_FLIP | FIX_RAISE)) {
+			/* nothing explains it: replay it as the log has it, and say so */
+			step_outcome_free(&o);
+			run_restore(r, saved);
+			ret = run_step(r, &o);
 		}
 		if (placed && !ret)
 			checked = true;
@@ -1157,18 +1197,25 @@ out:
 	return initial;
 }
 
-static void insert_flips(struct importer *im, const bool *flips, int nr, bool initial)
+static void insert_fixes(struct importer *im, const unsigned char *fixes, int nr, bool initial)
 {
 	bool dir = initial;
 	int i;
-	cJSON *out = cJSON_CreateArray(), *s;
+	cJSON *out = cJSON_CreateArray(), *s, *f;
 
 	for (i = 0; i < nr; i++) {
 		s = cJSON_DetachItemFromArray(im->steps, 0);
-		if (flips[i]) {
-			cJSON *f = cJSON_CreateObject();
-
+		if (fixes[i] & FIX_RAISE) {
+			f = cJSON_CreateObject();
+			cJSON_AddStringToObject(f, "op", "memblock_set_current_limit");
+			cJSON_AddStringToObject(f, "limit", "end_of_DRAM");
+			cJSON_AddStringToObject(f, "note",
+				"setup_arch: memblock_set_current_limit(get_max_mapped()) after init_mem_mapping (x86; not logged), as the next allocation's placement says");
+			cJSON_AddItemToArray(out, f);
+		}
+		if (fixes[i] & FIX_FLIP) {
 			dir = !dir;
+			f = cJSON_CreateObject();
 			cJSON_AddStringToObject(f, "op", "memblock_set_bottom_up");
 			cJSON_AddBoolToObject(f, "enable", dir);
 			cJSON_AddStringToObject(f, "note", dir ?
@@ -1309,11 +1356,11 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 	}
 	if (o->guess_direction && has_placements(im.steps)) {
 		int n = cJSON_GetArraySize(im.steps);
-		bool *flips = xzalloc((size_t)n * sizeof(*flips));
+		unsigned char *fixes = xzalloc((size_t)n);
 
-		bottom_up = placement_directions(&im, flips, n);
-		insert_flips(&im, flips, n, bottom_up);
-		free(flips);
+		bottom_up = placement_fixes(&im, fixes, n);
+		insert_fixes(&im, fixes, n, bottom_up);
+		free(fixes);
 	}
 	line_keys_last(im.steps);
 	doc = document(&im, bottom_up, true);
