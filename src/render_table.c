@@ -147,48 +147,56 @@ static void pages_handover(struct text *t, const struct render_input *in)
 #define MAX_PAGE_RANGES	2
 
 /* Pages whose fate the step changed, by kind of change: "512 reserved -> lost (2 MiB) at A-B". */
+struct transition {
+	uint64_t	pages;
+	int		ranges;
+	int		first[MAX_PAGE_RANGES];	/* indices of its first ranges */
+};
+
+#define NR_FATE_SLOTS	(NR_PAGE_FATES + 1)	/* -1 (no page) too */
+
 static void pages_changes(struct text *t, const struct render_input *in)
 {
+	struct transition tr[NR_FATE_SLOTS * NR_FATE_SLOTS] = { { 0 } };
+	int order[NR_FATE_SLOTS * NR_FATE_SLOTS], nr_order = 0;
 	struct page_change *c;
 	int n = pages_diff(in->prev, in->st, &c), i, k;
-	const char *sep = "";
 	char a[24], b[24], h[32];
-	bool *done;
 
 	if (!n)
 		return;
-	done = xzalloc(n * sizeof(*done));
-	text_add(t, "%spages: ", t->len ? "; " : "");
+	/* One pass, grouped by (from, to) in order of first appearance. */
 	for (i = 0; i < n; i++) {
-		uint64_t pages = 0;
-		int ranges = 0;
+		int slot = (c[i].from + 1) * NR_FATE_SLOTS + c[i].to + 1;
+		struct transition *x = &tr[slot];
 
-		if (done[i])
-			continue;
-		for (k = i; k < n; k++) {
-			if (c[k].from != c[i].from || c[k].to != c[i].to)
-				continue;
-			pages += c[k].end_pfn - c[k].start_pfn;
-			ranges++;
-		}
-		text_add(t, "%s%" PRIu64 " %s" NBSP_UTF8 "->" NBSP_UTF8 "%s (%s)", sep, pages,
-			 fate_name(c[i].from), fate_name(c[i].to),
-			 human_nb(pfn_addr(in->m, pages), h, sizeof(h)));
-		sep = ", ";
-		for (k = i; k < n; k++) {
-			if (c[k].from != c[i].from || c[k].to != c[i].to)
-				continue;
-			done[k] = true;
-			if (ranges > MAX_PAGE_RANGES)
-				continue;
-			text_add(t, "%s%s-%s", k == i ? " at " : " and ",
-				 hex_short(pfn_addr(in->m, c[k].start_pfn), a, sizeof(a)),
-				 hex_short(pfn_addr(in->m, c[k].end_pfn) - 1, b, sizeof(b)));
-		}
-		if (ranges > MAX_PAGE_RANGES)
-			text_add(t, " in %d ranges", ranges);
+		if (!x->ranges)
+			order[nr_order++] = slot;
+		if (x->ranges < MAX_PAGE_RANGES)
+			x->first[x->ranges] = i;
+		x->ranges++;
+		x->pages += c[i].end_pfn - c[i].start_pfn;
 	}
-	free(done);
+	text_add(t, "%spages: ", t->len ? "; " : "");
+	for (k = 0; k < nr_order; k++) {
+		const struct transition *x = &tr[order[k]];
+		const struct page_change *f = &c[x->first[0]];
+
+		text_add(t, "%s%" PRIu64 " %s" NBSP_UTF8 "->" NBSP_UTF8 "%s (%s)", k ? ", " : "",
+			 x->pages, fate_name(f->from), fate_name(f->to),
+			 human_nb(pfn_addr(in->m, x->pages), h, sizeof(h)));
+		if (x->ranges > MAX_PAGE_RANGES) {
+			text_add(t, " in %d ranges", x->ranges);
+			continue;
+		}
+		for (i = 0; i < x->ranges; i++) {
+			const struct page_change *r = &c[x->first[i]];
+
+			text_add(t, "%s%s-%s", i ? " and " : " at ",
+				 hex_short(pfn_addr(in->m, r->start_pfn), a, sizeof(a)),
+				 hex_short(pfn_addr(in->m, r->end_pfn) - 1, b, sizeof(b)));
+		}
+	}
 	free(c);
 }
 

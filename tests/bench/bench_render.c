@@ -2,7 +2,8 @@
 /*
  * How fast the renderer draws a big state: 10,000 memory regions (with
  * alternating flags, so none merge), a reservation inside each, the page
- * fates of all of them, and a previous state to diff against, drawn at
+ * fates of all of them, and a previous state to diff against (other
+ * reservations, 10,000 page ranges of another fate), drawn at
  * 250 columns.  Prints the time per frame of what the UI redraws (the
  * bands of the node, linear and compact) and of a whole snapshot (bands,
  * the 20,000-row tables, text).  The same regions spread over 64 GiB and
@@ -72,8 +73,14 @@ static void build(struct mb_state *st, struct mb_state *prev, uint64_t stride)
 	st->nr_pages = 2 * NR_REGIONS;
 	st->pages = pg;
 	*prev = *st;
-	prev->freed_all = false;
 	prev->reserved = (struct mb_type){ n, NR_REGIONS, 0x3000ULL * n, old };
+	/* Before: the free halves were deferred, so 10,000 page ranges change fate. */
+	prev->pages = zalloc(2 * NR_REGIONS * sizeof(*pg));
+	for (i = 0; i < 2 * NR_REGIONS; i++) {
+		prev->pages[i] = pg[i];
+		if (pg[i].fate == PF_FREE_ALL)
+			prev->pages[i].fate = PF_DEFERRED;
+	}
 }
 
 static double frame_bands(const struct render_input *in, enum render_scale scale)
@@ -146,6 +153,7 @@ static double run(uint64_t stride, const char *what)
 	free(st.reserved.regions);
 	free(st.pages);
 	free(prev.reserved.regions);
+	free(prev.pages);
 	return lin;
 }
 
