@@ -519,6 +519,7 @@ static int grep_line(const struct canvas *cv, enum rline_kind kind, const char *
 
 static void test_pages_snapshot(void)
 {
+	struct render_map p_map;
 	struct mb_state st;
 	struct machine m;
 	struct render_input in = { .m = &m, .st = &st };
@@ -566,6 +567,29 @@ static void test_pages_snapshot(void)
 		"rRR-------------------------------------------------------------",
 		"node 0 reserved: the first megabyte and the kernel");
 	free(want);
+
+	/* From a column back to the page ranges under it. */
+	{
+		struct render_node *nodes;
+		struct render_hit hit;
+		struct canvas bands;
+		int nn = render_nodes(&in, &nodes);
+
+		canvas_init(&bands);
+		render_bands(&bands, &p_map, &in, &o, &nodes[0], 0, 0);
+		ok(nn == 2 && render_map_hit(&p_map, &in, 3, &hit) && hit.page_first == 3 &&
+		   hit.page_count == 2 && hit.mem_first == 1 && hit.rsv_first == -1,
+		   "column 3 of node 0 holds the lost page and the buddy pages after it");
+		ok(render_map_hit(&p_map, &in, 0, &hit) && hit.page_first == 0 && hit.page_count == 2,
+		   "column 0 holds two page ranges");
+		render_map_free(&p_map);
+		render_bands(&bands, &p_map, &in, &o, &nodes[1], 0, 0);
+		ok(render_map_hit(&p_map, &in, 63, &hit) && hit.page_first == 8 && hit.page_count == 2,
+		   "node 1's last column: deferred and reserved pages, no node 0 range");
+		render_map_free(&p_map);
+		canvas_free(&bands);
+		free(nodes);
+	}
 
 	/* Zones, after the tables: sorted by node, then zone. */
 	is_line(&cv, RL_TABLE_HEAD, 2, 0,
