@@ -10,8 +10,8 @@
  * everything drawn: each stretch that holds something gets at least one
  * column (more in proportion to its size; inside it, columns start at
  * multiples of the size, so that ticks fall on round addresses there
- * too), each hole exactly one.  The
- * work is proportional to the number of boundaries plus the width.
+ * too), each hole exactly one.  The work is proportional to the number
+ * of boundaries plus the width.
  */
 #include <stdlib.h>
 #include <string.h>
