@@ -19,7 +19,10 @@ case $file in
 	else
 		echo "not ok 1 - exit status 2 (got $status)"
 	fi
-	if [ "$got" = "$(cat "$want")" ]; then
+	if [ ! -f "$want" ]; then
+		echo "not ok 2 - error message (no ${want##*/} holding the expected message)"
+		echo "# got:      $got"
+	elif [ "$got" = "$(cat "$want")" ]; then
 		echo "ok 2 - error message"
 	else
 		echo "not ok 2 - error message"
