@@ -290,7 +290,12 @@ static int classify(struct importer *im, char **lines, int nr, char *err, int er
 			while (*b == ' ' || *b == '\t')
 				b++;
 			if (is_symbol_line(b)) {
+				char *q;
+
 				snprintf(l.caller, sizeof(l.caller), "%s", b);
+				for (q = l.caller; *q; q++)	/* ASCII only, as in import_line.c */
+					if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
+						*q = '?';
 				i++;
 			}
 		}
@@ -940,6 +945,27 @@ static void numa_node(struct importer *im, const struct rec *r)
 	}
 }
 
+/*
+ * On a 32-bit phys_addr_t a wider number is damage in memblock's own lines;
+ * firmware tables may describe memory above 4G, which such a kernel skips.
+ */
+static bool fits(const struct importer *im, const struct imp_line *l)
+{
+	uint64_t m = 0xffffffffu;
+
+	if (!im->phys32)
+		return true;
+	switch (l->kind) {
+	case IMP_REQUEST:
+		return l->size <= m && l->align <= m && l->from <= m && l->max_addr <= m;
+	case IMP_DUMP_REGION:
+		return l->base <= m && l->end <= m && l->size <= m;
+	case IMP_DUMP_SIZES:
+	default:
+		return l->base <= m && l->end <= m;
+	}
+}
+
 /* ---- machine source: e820 or the early node ranges ---- */
 
 static void initial_memory(struct importer *im)
@@ -951,7 +977,7 @@ static void initial_memory(struct importer *im)
 			const struct imp_line *l = &im->recs[i].l;
 
 			im->cur_line = im->last_add_line = im->recs[i].lineno;
-			if (l->usable)
+			if (l->usable && fits(im, l))
 				base_size_step(im, "memblock_add", l->base, l->end - l->base + 1,
 					       "e820__memblock_setup: a usable e820 entry");
 		}
@@ -962,7 +988,7 @@ static void initial_memory(struct importer *im)
 			const struct imp_line *l = &im->recs[i].l;
 			cJSON *s;
 
-			if (l->kind != IMP_NODE_RANGE)
+			if (l->kind != IMP_NODE_RANGE || !fits(im, l))
 				continue;
 			im->cur_line = im->recs[i].lineno;
 			s = new_step(im, "memblock_add_node");
@@ -992,6 +1018,15 @@ static void build(struct importer *im)
 		enum imp_kind k = r->l.kind;
 
 		im->cur_line = r->lineno;
+		if (!fits(im, &r->l)) {
+			if (k == IMP_E820 || k == IMP_NUMA_NODE || k == IMP_NODE_RANGE)
+				continue;
+			if (is_dump_kind(k) && im->d.open && im->d.type >= 0)
+				im->d.t[im->d.type].broken = true;
+			unusable(im, r->lineno, "a number wider than the 32-bit phys_addr_t of the log's addresses",
+				 r->l.name[0] ? r->l.name : "");
+			continue;
+		}
 		if (is_dump_kind(k)) {
 			/* the header line of a debugfs dump may name physmem: skip its lines */
 			dump_line(im, r);

@@ -557,8 +557,10 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		type = type_word(&c);
 		if (type < 0 || !lit(&c, " is doubled to "))
 			return IMP_IGNORE;
-		if (!dec(&c, &out->cnt) || out->cnt < 2 || out->cnt > (1u << 30))
+		if (!dec(&c, &out->cnt) || out->cnt < 2)
 			return unusable(out, &c, "expected the new number of regions");
+		if (out->cnt > 131072)	/* twice the largest array a machine may start with */
+			return unusable(out, &c, "more regions than a scenario's machine can start with");
 		out->type = type;
 		return out->kind = IMP_DOUBLED;
 	}

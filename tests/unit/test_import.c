@@ -152,6 +152,8 @@ static void dumps(void)
 	is_int(parse("memblock: reserved is doubled to 256 at [0x000000007fffe000-0x000000007fffffff]"),
 	       IMP_DOUBLED, "doubling");
 	ok(l.type == IMP_RESERVED && l.cnt == 256, "reserved, 256");
+	is_int(parse("memblock: memory is doubled to 262144 at [0x0-0x1]"), IMP_UNUSABLE,
+	       "doubled beyond what a machine can start with");
 }
 
 static void machine_lines(void)
