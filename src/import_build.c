@@ -321,7 +321,7 @@ static void note_nid(struct importer *im, int nid)
 
 static void learn(struct importer *im)
 {
-	int i, digits = 0, first_op = -1, table_start = -1;
+	int i, digits = 0, first_op = -1, table_start = -1, last_e820 = -2;
 	uint64_t prev_e820 = 0;
 	bool doubled[2] = { false, false };
 	bool have_node_ranges = false, have_dump = false;
@@ -384,16 +384,13 @@ static void learn(struct importer *im)
 			note_nid(im, l->nid);
 			break;
 		case IMP_E820:
-			/* tables are sorted: a lower address starts a new one */
-			if (table_start < 0 || l->base < prev_e820 || i != im->e820_last + 1) {
+			/* tables are sorted: a lower address, or another line between, starts one */
+			if (table_start < 0 || l->base < prev_e820 || i != last_e820 + 1)
 				table_start = i;
-			}
 			prev_e820 = l->base;
-			if (first_op < 0 || im->e820_first < 0) {
-				im->e820_first = table_start;
-			}
-			im->e820_last = i;
-			if (first_op < 0)
+			last_e820 = i;
+			/* the table used is the last one begun before memblock's first line */
+			if (first_op < 0 || im->e820_first < 0)
 				im->e820_first = table_start;
 			break;
 		case IMP_VERSION:
