@@ -83,11 +83,15 @@ struct page_alloc {
 
 	int		nr_fates, alloc_fates;
 	struct fate_range *fates;
+	/* page_zone()'s last answer: pfns [start, end) are all in zone @zid of node @nid. */
+	uint64_t	zcache_start, zcache_end;
+	int		zcache_nid, zcache_zid;
 	bool		has_run;
 	struct fate_range run;		/* the latest run, not yet in fates[] */
 
-	/* The hand-over in progress. */
+	/* The hand-over in progress; nested ones (free_late inside discard) join it. */
 	enum pa_context	ctx;
+	int		depth;
 	unsigned long	hazards;
 	uint64_t	hazard_pfn, hazard_buddy;
 	unsigned int	hazard_order;
@@ -482,15 +486,30 @@ static bool all_released(struct page_alloc *pa, uint64_t start, uint64_t end)
 }
 
 /* The zone of a page's struct page, or NULL for a pfn outside every zone. */
-static struct pa_zone *page_zone(const struct page_alloc *pa, uint64_t pfn, int *nidp, int *zidp)
+static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp, int *zidp)
 {
 	struct pa_node *n = NULL;
-	int nid, z, i;
+	int nid, z, i, f;
 
-	if (fate_at(pa, pfn, &nid) >= 0)
+	/* A range's node never changes once laid out, nor do the zones: cache. */
+	if (pfn >= pa->zcache_start && pfn < pa->zcache_end) {
+		n = find_node(pa, pa->zcache_nid);
+		*nidp = pa->zcache_nid;
+		*zidp = pa->zcache_zid;
+		return &n->zones[pa->zcache_zid];
+	}
+	f = fate_search(pa, pfn);
+	if (f < pa->nr_fates && pa->fates[f].start <= pfn) {
+		nid = pa->fates[f].nid;
 		n = find_node(pa, nid);
-	if (n && (z = zone_of(pa, n, pfn)) >= 0)
+	}
+	if (n && (z = zone_of(pa, n, pfn)) >= 0) {
+		pa->zcache_start = max_u64(pa->fates[f].start, n->zones[z].start_pfn);
+		pa->zcache_end = min_u64(pa->fates[f].end, zone_end(&n->zones[z]));
+		pa->zcache_nid = n->nid;
+		pa->zcache_zid = z;
 		goto found;
+	}
 	/* Not memory: a hole's struct page belongs to the zone spanning it. */
 	for (i = 0; i < pa->nr_nodes; i++) {
 		n = &pa->nodes[i];
@@ -704,6 +723,8 @@ unsigned long pa_free_all_count(const struct page_alloc *pa)
 void pa_begin(struct page_alloc *pa, enum pa_context ctx)
 {
 	pa->ctx = ctx;
+	if (pa->depth++)
+		return;
 	pa->hazards = 0;
 	pa->unzoned = 0;
 	if (ctx == PA_CTX_FREE_ALL)
@@ -741,6 +762,11 @@ enum pa_context pa_context(const struct page_alloc *pa)
 void pa_end(struct page_alloc *pa)
 {
 	flush_run(pa);
+	if (pa->depth > 1) {
+		pa->depth--;
+		return;
+	}
+	pa->depth = 0;
 	if (pa->ctx == PA_CTX_FREE_ALL)
 		mark_above_low(pa);
 	if (pa->hazards)
@@ -845,6 +871,7 @@ void pa_setup(struct page_alloc *pa, const struct mb_type *memory)
 	int h, j;
 
 	pa->setup = true;
+	pa->zcache_start = pa->zcache_end = 0;
 	pa_set_memory(pa, memory);
 	last = &memory->regions[memory->cnt - 1];
 	/* max_pfn: the end of RAM; max_low_pfn below HighMem where there is one. */
@@ -976,6 +1003,30 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 	pa_end(pa);
 }
 
+const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory)
+{
+	uint64_t steps = 0, s, e;
+	unsigned long i;
+
+	for (i = 0; i < memory->cnt; i++)
+		if (region_pfns(pa, &memory->regions[i], &s, &e))
+			steps += ((e - s) >> (PA_MAX_ORDER - 1)) + 1;
+	if (steps <= PA_MAX_WALK)
+		return NULL;
+	return "memory is too large to walk in MAX_ORDER blocks (mbviz stops at 2^26 blocks, "
+	       "as many as 256 TiB of 4K pages)";
+}
+
+const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size)
+{
+	uint64_t cursor = pfn_up(pa, base), end = pfn_down(pa, base + size);
+
+	if (cursor >= end || end - cursor <= PA_MAX_WALK)
+		return NULL;
+	return "the range is too large to free page by page (mbviz stops at 2^26 pages, "
+	       "256 GiB of 4K pages)";
+}
+
 static int public_fate(int fate)
 {
 	return fate == FATE_MEMBLOCK ? PF_RESERVED : fate;
@@ -1043,12 +1094,15 @@ static struct page_alloc *pa_clone(const struct page_alloc *src)
 
 	*c = *src;
 	c->nodes = xrealloc(NULL, (src->nr_nodes ? src->nr_nodes : 1) * sizeof(*c->nodes));
-	memcpy(c->nodes, src->nodes, src->nr_nodes * sizeof(*c->nodes));
+	if (src->nr_nodes)
+		memcpy(c->nodes, src->nodes, src->nr_nodes * sizeof(*c->nodes));
 	c->mem = xrealloc(NULL, (src->nr_mem ? src->nr_mem : 1) * sizeof(*c->mem));
-	memcpy(c->mem, src->mem, src->nr_mem * sizeof(*c->mem));
+	if (src->nr_mem)
+		memcpy(c->mem, src->mem, src->nr_mem * sizeof(*c->mem));
 	c->alloc_fates = src->nr_fates ? src->nr_fates : 1;
 	c->fates = xrealloc(NULL, c->alloc_fates * sizeof(*c->fates));
-	memcpy(c->fates, src->fates, src->nr_fates * sizeof(*c->fates));
+	if (src->nr_fates)
+		memcpy(c->fates, src->fates, src->nr_fates * sizeof(*c->fates));
 	return c;
 }
 
@@ -1065,6 +1119,7 @@ void pa_restore(struct page_alloc *pa, const void *saved)
 	pa_release(pa);
 	*pa = *copy;
 	free(copy);
+	pa->zcache_start = pa->zcache_end = 0;
 }
 
 void pa_free_saved(void *saved)

@@ -5,10 +5,16 @@
 
 #define BITS_PER_LONG	(8 * (int)sizeof(long))
 
-/* Index of the lowest set bit; undefined for 0, as in the kernel. */
+/*
+ * Index of the lowest set bit.  The kernel leaves __ffs(0) undefined, and
+ * __free_pages_memory() calls it for pfn 0 (x86's bsf leaves a value that
+ * min(MAX_ORDER - 1, ...) caps anyway); here 0 gives BITS_PER_LONG - 1, as
+ * the generic version and the kernel engine's stub do, so both cut pfn 0
+ * into the same blocks.
+ */
 static inline unsigned long __ffs(unsigned long word)
 {
-	return (unsigned long)__builtin_ctzl(word);
+	return word ? (unsigned long)__builtin_ctzl(word) : (unsigned long)BITS_PER_LONG - 1;
 }
 
 /* Index of the highest set bit; undefined for 0. */
