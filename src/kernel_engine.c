@@ -209,7 +209,7 @@ static void unsupported(struct kernel_engine *ke, struct op_result *res, const c
 }
 
 /* Where the kernel's array of @t is: in simulated memory, or 0 (its static array). */
-static uint64_t array_of(struct kernel_engine *ke, enum kshim_type t)
+uint64_t kengine_array_of(struct kernel_engine *ke, enum kshim_type t)
 {
 	struct kshim_type_view v;
 	uint64_t pa;
@@ -264,6 +264,7 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 	struct kernel_engine *ke = kernel_of(e);
 	const struct op_spec *spec = op_spec(call->op);
 	uint64_t args[KSHIM_MAX_ARGS] = { 0 }, ret = 0;
+	const char *why;
 	int i, kop;
 
 	memset(res, 0, sizeof(*res));
@@ -298,7 +299,12 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 		args[i] = arg_value(&spec->args[i], &call->arg[i]);
 
 	ke->caller = call->caller;
-	kpagealloc_begin(ke, call->op);
+	why = kpagealloc_begin(ke, call);
+	if (why) {
+		ke->caller = NULL;
+		unsupported(ke, res, "%s: %s", spec->name, why);
+		return;
+	}
 	if (!kcall(ke, kop, args, &ret)) {
 		kpagealloc_end(ke);
 		ke->caller = NULL;
@@ -342,8 +348,8 @@ static void k_get_state(struct engine *e, struct mb_state *out)
 		return;
 	kengine_read_type(ke, KSHIM_MEMORY, &out->memory);
 	kengine_read_type(ke, KSHIM_RESERVED, &out->reserved);
-	out->memory_array = array_of(ke, KSHIM_MEMORY);
-	out->reserved_array = array_of(ke, KSHIM_RESERVED);
+	out->memory_array = kengine_array_of(ke, KSHIM_MEMORY);
+	out->reserved_array = kengine_array_of(ke, KSHIM_RESERVED);
 	ke->cur->mod->get_settings(&bottom_up, &limit);
 	out->bottom_up = bottom_up;
 	out->current_limit = limit;

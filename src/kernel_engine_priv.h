@@ -68,6 +68,9 @@ static inline struct kernel_engine *kernel_of(struct engine *e)
 /* The kernel's memblock type @t, copied (the caller frees out->regions). */
 void kengine_read_type(struct kernel_engine *ke, enum kshim_type t, struct mb_type *out);
 
+/* Where the kernel's array of @t lives in simulated memory; 0: its static array. */
+uint64_t kengine_array_of(struct kernel_engine *ke, enum kshim_type t);
+
 /* kernel_host.c: fill ke->host with the hooks. */
 void khost_init(struct kernel_engine *ke);
 /* Leave the current call: the engine cannot go on (records why, marks it dead). */

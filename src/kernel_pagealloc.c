@@ -112,16 +112,32 @@ static void prepare(struct kernel_engine *ke)
 	free(mem.regions);
 }
 
-void kpagealloc_begin(struct kernel_engine *ke, enum op_id op)
+const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *call)
 {
-	switch (op) {
+	struct mb_type mem;
+	const char *why;
+
+	switch (call->op) {
 	case OP_MEMBLOCK_FREE_ALL:
+		kengine_read_type(ke, KSHIM_MEMORY, &mem);
+		why = pa_free_all_too_long(ke->pa, &mem);
+		free(mem.regions);
+		if (why)
+			return why;
 		prepare(ke);
 		pa_begin(ke->pa, PA_CTX_FREE_ALL);
 		break;
-	case OP_MEMBLOCK_FREE_LATE:
 	case OP_MEMBLOCK_DISCARD:
-		/* memblock_discard() gives doubled arrays back with memblock_free_late(). */
+		/* memblock_discard() frees late only the arrays that doubled. */
+		if (!kengine_array_of(ke, KSHIM_MEMORY) && !kengine_array_of(ke, KSHIM_RESERVED)) {
+			pa_begin(ke->pa, PA_CTX_NONE);
+			break;
+		}
+		/* fall through */
+	case OP_MEMBLOCK_FREE_LATE:
+		if (call->op == OP_MEMBLOCK_FREE_LATE &&
+		    (why = pa_free_late_too_long(ke->pa, call->arg[0].phys, call->arg[1].phys)))
+			return why;
 		prepare(ke);
 		pa_begin(ke->pa, PA_CTX_FREE_LATE);
 		break;
@@ -129,6 +145,7 @@ void kpagealloc_begin(struct kernel_engine *ke, enum op_id op)
 		pa_begin(ke->pa, PA_CTX_NONE);
 		break;
 	}
+	return NULL;
 }
 
 void kpagealloc_end(struct kernel_engine *ke)

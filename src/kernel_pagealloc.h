@@ -23,8 +23,12 @@ void kpagealloc_create(struct kernel_engine *ke);
 void kpagealloc_destroy(struct kernel_engine *ke);
 /* A fresh boot of the page allocator on ke->machine. */
 void kpagealloc_reset(struct kernel_engine *ke);
-/* Around a call of the kernel's code: a hand-over op gets its zones and context. */
-void kpagealloc_begin(struct kernel_engine *ke, enum op_id op);
+/*
+ * Around a call of the kernel's code: a hand-over op gets its zones and
+ * context.  NULL, or why the call is refused (a walk longer than
+ * PA_MAX_WALK), before anything ran.
+ */
+const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *call);
 void kpagealloc_end(struct kernel_engine *ke);
 /* page_alloc_init_late(): deferred struct page init; false and ke->dead_why on failure. */
 bool kpagealloc_init_late(struct kernel_engine *ke);

@@ -15,6 +15,7 @@
 #include <linux/mm.h>
 #include <linux/pfn.h>
 
+#include "kernel_stubs.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "pagealloc.h"
@@ -48,7 +49,7 @@ static void view_type(struct mb_type *out, const struct memblock_type *type)
  * the model lays them out at the first hand-over, from memblock.memory as
  * it is then.
  */
-static void handover_begin(enum pa_context ctx)
+void memblock_handover_begin(enum pa_context ctx)
 {
 	struct mb_type mem;
 
@@ -137,12 +138,25 @@ static unsigned long free_low_memory_core_early(void)
 void memblock_free_all(void)
 {
 	unsigned long pages;
+	struct mb_type mem;
+	const char *why;
 
-	handover_begin(PA_CTX_FREE_ALL);
+	view_type(&mem, &memblock.memory);
+	why = pa_free_all_too_long(mb_page_alloc, &mem);
+	free(mem.regions);
+	if (why)
+		mbviz_unsupported("%s", why);
+
+	memblock_handover_begin(PA_CTX_FREE_ALL);
 	reset_all_zones_managed_pages();
 	pages = free_low_memory_core_early();
 	pa_totalram_add(mb_page_alloc, pages);
 	pa_set_free_all_count(mb_page_alloc, pages);
+	pa_end(mb_page_alloc);
+}
+
+void memblock_handover_end(void)
+{
 	pa_end(mb_page_alloc);
 }
 
@@ -161,14 +175,18 @@ unsigned long memblock_free_all_count(void)
 void memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t cursor, end;
+	const char *why = pa_free_late_too_long(mb_page_alloc, base, size);
 
+	if (why)
+		mbviz_unsupported("%s", why);
+	/* The zones exist before the call: anything their set-up says comes first. */
+	memblock_handover_begin(PA_CTX_FREE_LATE);
 	end = mbviz_phys_wrap(base + size - 1);
 	memblock_dbg("%s: [%pa-%pa] %pS\n", __func__, &base, &end, (void *)_RET_IP_);
 	/* kmemleak_free_part_phys(): no leak tracking in the model. */
 	cursor = PFN_UP(base);
 	end = PFN_DOWN(mbviz_phys_wrap(base + size));
 
-	handover_begin(PA_CTX_FREE_LATE);
 	for (; cursor < end; cursor++) {
 		if (mb_machine->free_late == FREE_LATE_RELEASE_ALWAYS)
 			pa_free_pages_core(mb_page_alloc, cursor, 0);

@@ -8,6 +8,7 @@
 #define MBVIZ_MEMBLOCK_INTERNAL_H
 
 #include "memblock.h"
+#include "pagealloc.h"
 
 /* Checks mirrored from mm/memblock.c report that file and its line. */
 #define KFILE	"mm/memblock.c"
@@ -75,8 +76,10 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t
 int memblock_remove_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size);
 
 /* The page allocator memblock hands over to (memblock_free.c, pagealloc.c). */
-struct page_alloc;
 extern struct page_alloc *mb_page_alloc;
+/* Zones laid out if need be, memblock.memory given, a hand-over opened. */
+void memblock_handover_begin(enum pa_context ctx);
+void memblock_handover_end(void);
 
 /* memblock_alloc.c */
 phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phys_addr_t start,

@@ -169,8 +169,13 @@ void memblock_allow_resize(void)
  */
 void memblock_discard(void)
 {
+	bool doubled = memblock.reserved.regions != memblock_reserved_init_regions ||
+		       memblock.memory.regions != memblock_memory_init_regions;
 	phys_addr_t addr, size;
 
+	/* One hand-over for both frees, as one call of the kernel's code makes. */
+	if (doubled)
+		memblock_handover_begin(PA_CTX_FREE_LATE);
 	if (memblock.reserved.regions != memblock_reserved_init_regions) {
 		addr = *memblock_array_addr(&memblock.reserved);
 		size = PAGE_ALIGN(memblock_region_bytes() * memblock.reserved.max);
@@ -182,6 +187,8 @@ void memblock_discard(void)
 		size = PAGE_ALIGN(memblock_region_bytes() * memblock.memory.max);
 		nested_call(memblock_free_late(addr, size));
 	}
+	if (doubled)
+		memblock_handover_end();
 
 	memblock_memory = NULL;
 }

@@ -31,6 +31,14 @@
 
 struct page_alloc;
 
+/*
+ * memblock_free_all() walks free memory in MAX_ORDER blocks and
+ * memblock_free_late() page by page, in the kernel as here.  A walk longer
+ * than this (256 TiB, 256 GiB at 4K pages) is refused by both engines
+ * rather than left to run for hours.
+ */
+#define PA_MAX_WALK		(1ULL << 26)
+
 /* Which of memblock's hand-overs is running: it decides what a freed page becomes. */
 enum pa_context {
 	PA_CTX_NONE,
@@ -60,7 +68,11 @@ unsigned long pa_max_pfn(const struct page_alloc *pa);
  */
 void pa_set_memory(struct page_alloc *pa, const struct mb_type *memory);
 
-/* Around one hand-over; pa_end() records the step's hazard warning, if any. */
+/*
+ * Around one hand-over; pa_end() records the step's hazard warning, if
+ * any.  They nest: an inner pair (memblock_free_late() called by
+ * memblock_discard()) belongs to the outer one, whose pa_end() reports.
+ */
 void pa_begin(struct page_alloc *pa, enum pa_context ctx);
 enum pa_context pa_context(const struct page_alloc *pa);
 void pa_end(struct page_alloc *pa);
@@ -88,6 +100,14 @@ unsigned long pa_free_all_count(const struct page_alloc *pa);
  */
 void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 		      const struct mb_type *reserved, bool filter);
+
+/*
+ * How many steps a hand-over would take: memblock_free_all() over
+ * @memory, memblock_free_late(@base, @size); NULL if at most PA_MAX_WALK,
+ * else why it is refused (a static string, the same for both engines).
+ */
+const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory);
+const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size);
 
 /* The zones, nodes and page fates into @out (which holds memblock's part already). */
 void pa_get_state(struct page_alloc *pa, struct mb_state *out);
