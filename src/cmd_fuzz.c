@@ -414,7 +414,7 @@ int cmd_fuzz_diff(int argc, char **argv)
 	fx->flags = CMP_LOG;
 	fx->seed = 1;
 	fx->ops = 10000;
-	fx->gen = (struct fuzz_opts){ .page_alloc = false, .phys32 = true, .numa = true };
+	fx->gen = (struct fuzz_opts){ .page_alloc = true, .phys32 = true, .numa = true };
 	if (parse_args(argc, argv, fx, engines)) {
 		fuzz_usage(stderr);
 		free(fx);

@@ -89,6 +89,10 @@ void fuzz_new_case(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_ca
 	m->allow_resize = chance(r, 70);
 	m->mirrored_kernelcore = chance(r, 20);
 	m->movable_node = chance(r, 15);
+	/* CONFIG_DEFERRED_STRUCT_PAGE_INIT depends on 64BIT. */
+	m->deferred_struct_page_init = m->phys_addr_bits == 64 && chance(r, 60);
+	if (chance(r, 25))
+		m->section_size = m->page_size << (10 + below(r, 8));
 	if (m->phys_addr_bits == 32)
 		c->span = pick(r, spans32, 3);
 	else
@@ -98,6 +102,7 @@ void fuzz_new_case(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_ca
 		m->current_limit = below(r, c->span) & ~(uint64_t)0xfff;
 	c->nr_ops = 10 + (int)below(r, 300);
 	c->nr_physmem = 0;
+	c->nr_done = 0;
 }
 
 /* ---- arguments --------------------------------------------------------- */
@@ -302,14 +307,31 @@ static enum op_id pick_op(struct fuzz_rng *r)
 	return OP_MEMBLOCK_ADD;
 }
 
-/* The page allocator's handover comes once, in order, towards the end of a case. */
+/* memblock_end_of_DRAM() of @st. */
+static uint64_t memory_end(const struct mb_state *st)
+{
+	const struct mb_region *last = &st->memory.regions[st->memory.cnt - 1];
+
+	return last->base + last->size;
+}
+
+/*
+ * The page allocator's handover comes once, in order, in the last quarter
+ * of a case: memblock is not meant to be used after it, and
+ * memblock_discard ends the case.
+ */
 static bool page_alloc_op(struct fuzz_rng *r, const struct fuzz_case *c,
 			  const struct mb_state *st, struct op_call *call)
 {
 	uint64_t base, size;
 
 	if (!st->freed_all) {
-		if (!chance(r, 1))
+		/*
+		 * memblock_free_all() walks memory in MAX_ORDER blocks, in the
+		 * kernel as in the model: only where memory ends below 4 TiB.
+		 */
+		if (c->nr_done < c->nr_ops * 3 / 4 || !chance(r, 10) ||
+		    memory_end(st) > (1ULL << 42))
 			return false;
 		call->op = OP_MEMBLOCK_FREE_ALL;
 		return true;
@@ -320,6 +342,9 @@ static bool page_alloc_op(struct fuzz_rng *r, const struct fuzz_case *c,
 	}
 	if (chance(r, 20)) {
 		pick_range(r, c, st, true, &base, &size);
+		/* Callers free late what they reserved: firmware tables, not gigabytes. */
+		if (size > (64ULL << 20))
+			size = 64ULL << 20;
 		call->op = OP_MEMBLOCK_FREE_LATE;
 		call->arg[0].phys = base;
 		call->arg[1].phys = size;
@@ -399,6 +424,7 @@ void fuzz_op(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_case *c,
 	     const struct mb_state *st, struct op_call *call)
 {
 	memset(call->arg, 0, sizeof(call->arg));
+	c->nr_done++;
 	if (o->page_alloc && page_alloc_op(r, c, st, call))
 		return;
 	/*

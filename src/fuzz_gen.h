@@ -38,6 +38,7 @@ struct fuzz_case {
 	uint64_t	span;
 	int		nr_ops;		/* how many operations the case should have */
 	int		nr_physmem;	/* memblock_physmem_add calls so far */
+	int		nr_done;	/* operations generated so far */
 };
 
 void fuzz_new_case(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_case *c);
