@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "kernel_loader.h"
+#include "kshim-hash.h"
 #include "xalloc.h"
 
 /* ---- a private copy ---------------------------------------------------- */
@@ -282,7 +283,10 @@ static int mkdir_p(const char *dir)
 	return mkdir(buf, 0777) && errno != EEXIST ? -1 : 0;
 }
 
-/* One cache directory per tree, named after it and a hash of its path. */
+/*
+ * One cache directory per tree and version of the shims, named after the
+ * tree, a hash of its path and one of the shims' sources.
+ */
 static char *cache_dir(const char *tree)
 {
 	const char *root = getenv("MBVIZ_ENGINE_CACHE");
@@ -300,7 +304,7 @@ static char *cache_dir(const char *tree)
 		top = xasprintf("%s/mbviz/engines", xdg);
 	else
 		top = xasprintf("%s/.cache/mbviz/engines", home && *home ? home : "/tmp");
-	dir = xasprintf("%s/%s-%016llx", top, base, (unsigned long long)h);
+	dir = xasprintf("%s/%s-%016llx-%s", top, base, (unsigned long long)h, MBVIZ_KSHIM_HASH);
 	free(top);
 	return dir;
 }
