@@ -85,34 +85,6 @@ static int parse_args(int argc, char **argv, struct export_opts *o)
 	return 0;
 }
 
-/* Steps to run: a number 0..nr_steps, or the step that binds the label. */
-static int resolve_step(const struct export_opts *o, const struct scenario *sc)
-{
-	const char *label = o->step;
-	int i;
-
-	if (!label)
-		return sc->nr_steps;
-	if (*label && strspn(label, "0123456789") == strlen(label)) {
-		long n = strlen(label) > 9 ? -1 : atol(label);
-
-		if (n < 0 || n > sc->nr_steps) {
-			fprintf(stderr, "mbviz: export: %s: --step %s: the scenario has steps 0 to %d\n",
-				sc->file, label, sc->nr_steps);
-			return -1;
-		}
-		return (int)n;
-	}
-	if (*label == '$')
-		label++;
-	for (i = 0; i < sc->nr_steps; i++)
-		if (sc->steps[i].as && !strcmp(sc->steps[i].as, label))
-			return i + 1;
-	fprintf(stderr, "mbviz: export: %s: no step is labelled '%s' (its \"as\")\n", sc->file,
-		o->step);
-	return -1;
-}
-
 int cmd_export(int argc, char **argv)
 {
 	struct export_opts opts = { .engine = "model", .format = DUMP_MEMBLOCK };
@@ -131,7 +103,7 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "%s\n", err);
 		return 2;
 	}
-	k = resolve_step(&opts, sc);
+	k = scenario_step_arg(sc, opts.step, "export");
 	if (k < 0)
 		goto out;
 	eng = engine_open(opts.engine, err, sizeof(err));

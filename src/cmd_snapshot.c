@@ -195,34 +195,6 @@ static int parse_args(int argc, char **argv, struct snap_opts *o)
 	return 0;
 }
 
-/* Steps done for --step: a number, or the step whose `as` is the label. */
-static int resolve_step(const struct snap_opts *o, const struct scenario *sc)
-{
-	const char *label = o->step;
-	int i;
-
-	if (!label)
-		return sc->nr_steps;
-	if (strspn(label, "0123456789") == strlen(label) && *label) {
-		long n = strlen(label) > 9 ? -1 : atol(label);
-
-		if (n < 0 || n > sc->nr_steps) {
-			fprintf(stderr, "mbviz: snapshot: %s: --step %s: the scenario has steps 0 to %d\n",
-				sc->file, label, sc->nr_steps);
-			return -1;
-		}
-		return (int)n;
-	}
-	if (*label == '$')
-		label++;
-	for (i = 0; i < sc->nr_steps; i++)
-		if (sc->steps[i].as && !strcmp(sc->steps[i].as, label))
-			return i + 1;
-	fprintf(stderr, "mbviz: snapshot: %s: no step is labelled '%s' (its \"as\")\n", sc->file,
-		o->step);
-	return -1;
-}
-
 static int terminal_width(void)
 {
 	struct winsize ws;
@@ -287,7 +259,7 @@ static int draw(struct drawing *d, const struct snap_opts *o)
 {
 	int k, first, last;
 
-	first = last = resolve_step(o, d->sc);
+	first = last = scenario_step_arg(d->sc, o->step, "snapshot");
 	if (first < 0)
 		return 2;
 	if (o->all) {

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -328,4 +329,31 @@ void scenario_expr_consts(const struct machine *m, struct expr_env *env)
 	env->page_size = m->page_size;
 	env->smp_cache_bytes = m->smp_cache_bytes;
 	env->low_address_limit = m->low_address_limit;
+}
+
+int scenario_step_arg(const struct scenario *sc, const char *arg, const char *cmd)
+{
+	const char *label = arg;
+	int i;
+
+	if (!label)
+		return sc->nr_steps;
+	if (*label && strspn(label, "0123456789") == strlen(label)) {
+		long n = strlen(label) > 9 ? -1 : atol(label);
+
+		if (n < 0 || n > sc->nr_steps) {
+			fprintf(stderr, "mbviz: %s: %s: --step %s: the scenario has steps 0 to %d\n",
+				cmd, sc->file, label, sc->nr_steps);
+			return -1;
+		}
+		return (int)n;
+	}
+	if (*label == '$')
+		label++;
+	for (i = 0; i < sc->nr_steps; i++)
+		if (sc->steps[i].as && !strcmp(sc->steps[i].as, label))
+			return i + 1;
+	fprintf(stderr, "mbviz: %s: %s: no step is labelled '%s' (its \"as\")\n", cmd, sc->file,
+		arg);
+	return -1;
 }

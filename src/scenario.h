@@ -126,6 +126,14 @@ struct scenario *scenario_load_buffer(const char *name, const char *buf, size_t 
 				      char *err, int errlen);
 void scenario_free(struct scenario *sc);
 
+/*
+ * How many steps a --step argument asks to run: all of them for NULL, a
+ * number 0 .. nr_steps, or through the step whose `as` is the label
+ * ($ optional).  -1, with a message for subcommand @cmd on stderr, if it
+ * names none.
+ */
+int scenario_step_arg(const struct scenario *sc, const char *arg, const char *cmd);
+
 /* The constants an expression may use on this machine. */
 void scenario_expr_consts(const struct machine *m, struct expr_env *env);
 
