@@ -23,27 +23,6 @@
 
 struct page_alloc *mb_page_alloc;
 
-/* A plain copy of @type, as the page allocator reads memblock. */
-static void view_type(struct mb_type *out, const struct memblock_type *type)
-{
-	unsigned long i;
-
-	out->cnt = type->cnt;
-	out->max = type->max;
-	out->total_size = type->total_size;
-	out->regions = xzalloc((type->cnt ? type->cnt : 1) * sizeof(*out->regions));
-	for (i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		out->regions[i] = (struct mb_region){
-			.base = r->base,
-			.size = r->size,
-			.flags = r->flags,
-			.nid = r->nid,
-		};
-	}
-}
-
 /*
  * The page allocator's zones exist from free_area_init() in setup_arch();
  * the model lays them out at the first hand-over, from memblock.memory as
@@ -53,7 +32,7 @@ void memblock_handover_begin(enum pa_context ctx)
 {
 	struct mb_type mem;
 
-	view_type(&mem, &memblock.memory);
+	memblock_type_copy(&mem, &memblock.memory);
 	if (!pa_is_setup(mb_page_alloc))
 		pa_setup(mb_page_alloc, &mem);
 	pa_set_memory(mb_page_alloc, &mem);
@@ -141,7 +120,7 @@ void memblock_free_all(void)
 	struct mb_type mem;
 	const char *why;
 
-	view_type(&mem, &memblock.memory);
+	memblock_type_copy(&mem, &memblock.memory);
 	why = pa_free_all_too_long(mb_page_alloc, &mem);
 	free(mem.regions);
 	if (why)
@@ -206,8 +185,8 @@ void page_alloc_init_late(void)
 {
 	struct mb_type mem, rsv;
 
-	view_type(&mem, &memblock.memory);
-	view_type(&rsv, &memblock.reserved);
+	memblock_type_copy(&mem, &memblock.memory);
+	memblock_type_copy(&rsv, &memblock.reserved);
 	if (!pa_is_setup(mb_page_alloc))
 		pa_setup(mb_page_alloc, &mem);
 	pa_set_memory(mb_page_alloc, &mem);

@@ -77,6 +77,8 @@ int memblock_remove_range(struct memblock_type *type, phys_addr_t base, phys_add
 
 /* The page allocator memblock hands over to (memblock_free.c, pagealloc.c). */
 extern struct page_alloc *mb_page_alloc;
+/* A plain copy of @type as struct mb_type (nid as memblock_get_region_node); free out->regions. */
+void memblock_type_copy(struct mb_type *out, const struct memblock_type *type);
 /* Zones laid out if need be, memblock.memory given, a hand-over opened. */
 void memblock_handover_begin(enum pa_context ctx);
 void memblock_handover_end(void);

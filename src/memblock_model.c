@@ -181,3 +181,23 @@ void memblock_model_free_saved(void *saved)
 	pa_free_saved(s->page_alloc);
 	free(s);
 }
+
+void memblock_type_copy(struct mb_type *out, const struct memblock_type *type)
+{
+	unsigned long i;
+
+	out->cnt = type->cnt;
+	out->max = type->max;
+	out->total_size = type->total_size;
+	out->regions = xzalloc((type->cnt ? type->cnt : 1) * sizeof(*out->regions));
+	for (i = 0; i < type->cnt; i++) {
+		const struct memblock_region *r = &type->regions[i];
+
+		out->regions[i] = (struct mb_region){
+			.base = r->base,
+			.size = r->size,
+			.flags = r->flags,
+			.nid = memblock_get_region_node(r),
+		};
+	}
+}

@@ -270,32 +270,12 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 	mbviz_ret_ip = "0x0";
 }
 
-static void copy_type(struct mb_type *out, const struct memblock_type *type)
-{
-	unsigned long i;
-
-	out->cnt = type->cnt;
-	out->max = type->max;
-	out->total_size = type->total_size;
-	out->regions = xzalloc(type->cnt * sizeof(*out->regions));
-	for (i = 0; i < type->cnt; i++) {
-		const struct memblock_region *r = &type->regions[i];
-
-		out->regions[i] = (struct mb_region){
-			.base = r->base,
-			.size = r->size,
-			.flags = r->flags,
-			.nid = memblock_get_region_node(r),
-		};
-	}
-}
-
 static void model_get_state(struct engine *e, struct mb_state *out)
 {
 	(void)e;
 	memset(out, 0, sizeof(*out));
-	copy_type(&out->memory, &memblock.memory);
-	copy_type(&out->reserved, &memblock.reserved);
+	memblock_type_copy(&out->memory, &memblock.memory);
+	memblock_type_copy(&out->reserved, &memblock.reserved);
 	out->memory_array = *memblock_array_addr(&memblock.memory);
 	out->reserved_array = *memblock_array_addr(&memblock.reserved);
 	out->bottom_up = memblock.bottom_up;
