@@ -14,10 +14,12 @@
  * its keys from the script and writes the screens the script's `dump`
  * commands ask for to MBVIZ_UI_DUMP (default: standard output).
  */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
@@ -127,15 +129,40 @@ static int test_mode(struct ui_args *a)
 	return 0;
 }
 
-/* Write the test mode's screen dumps; atomically when they go to a file. */
+/* Write @u's dumps to @f, which is closed unless it is stdout. */
+static int write_stream(FILE *f, const char *name, const struct ui *u)
+{
+	int ret = 0;
+
+	if (u->dumps_len && fwrite(u->dumps, 1, u->dumps_len, f) != u->dumps_len)
+		ret = -1;
+	if (f == stdout ? fflush(f) : fclose(f))
+		ret = -1;
+	if (ret)
+		fprintf(stderr, "mbviz: %s: cannot write the screen dumps\n", name);
+	return ret;
+}
+
+/*
+ * Write the test mode's screen dumps; atomically when they go to a
+ * regular file.  Anything else that exists (/dev/null, a FIFO) is written
+ * to as it is: an atomic write would rename a new file over it.
+ */
 static int write_dumps(const struct ui_args *a, const struct ui *u)
 {
+	struct stat st;
 	char err[512];
+	FILE *f;
 
-	if (!a->opts.dump || !*a->opts.dump || !strcmp(a->opts.dump, "-")) {
-		if (u->dumps_len && fwrite(u->dumps, 1, u->dumps_len, stdout) != u->dumps_len)
+	if (!a->opts.dump || !*a->opts.dump || !strcmp(a->opts.dump, "-"))
+		return write_stream(stdout, "standard output", u);
+	if (!stat(a->opts.dump, &st) && !S_ISREG(st.st_mode)) {
+		f = fopen(a->opts.dump, "w");
+		if (!f) {
+			fprintf(stderr, "mbviz: %s: %s\n", a->opts.dump, strerror(errno));
 			return -1;
-		return fflush(stdout) ? -1 : 0;
+		}
+		return write_stream(f, a->opts.dump, u);
 	}
 	if (atomic_write_file(a->opts.dump, u->dumps ? u->dumps : "", u->dumps_len, err,
 			      sizeof(err))) {
