@@ -5,6 +5,7 @@
  * a new file would get (0666 less the umask), not mkstemp's 0600.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,15 +34,53 @@ static void fail(char *err, int errlen, const char *path, const char *what)
 	snprintf(err, errlen, "%s: %s: %s", path, what, strerror(errno));
 }
 
+/* A device, FIFO or terminal: no file to replace, only something to write to. */
+static int write_in_place(const char *path, const void *data, size_t len, char *err, int errlen)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY);
+
+	if (fd < 0) {
+		fail(err, errlen, path, "cannot open");
+		return -1;
+	}
+	if (write_all(fd, data, len)) {
+		fail(err, errlen, path, "cannot write");
+		close(fd);
+		return -1;
+	}
+	if (close(fd)) {
+		fail(err, errlen, path, "cannot write");
+		return -1;
+	}
+	return 0;
+}
+
 int atomic_write_file(const char *path, const void *data, size_t len, char *err, int errlen)
 {
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
+	char *real = NULL, *tmp;
+	struct stat st;
 	mode_t mask;
+	size_t n;
 	int fd;
 
+	if (!stat(path, &st)) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			fail(err, errlen, path, "cannot replace");
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode))
+			return write_in_place(path, data, len, err, errlen);
+		/* Through a symbolic link: replace the file it names. */
+		real = realpath(path, NULL);
+		if (real)
+			path = real;
+	}
+	n = strlen(path);
+	tmp = malloc(n + 16);
 	if (!tmp) {
 		snprintf(err, errlen, "%s: out of memory", path);
+		free(real);
 		return -1;
 	}
 	snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
@@ -68,11 +107,13 @@ int atomic_write_file(const char *path, const void *data, size_t len, char *err,
 		goto undo;
 	}
 	free(tmp);
+	free(real);
 	return 0;
 undo:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
 	free(tmp);
+	free(real);
 	return -1;
 }
