@@ -90,10 +90,8 @@ void contents_copy_out(struct mb_state *out)
 {
 	out->nr_contents = cur.nr;
 	out->contents = NULL;
-	if (cur.nr) {
-		out->contents = xrealloc(NULL, cur.nr * sizeof(*cur.v));
-		memcpy(out->contents, cur.v, cur.nr * sizeof(*cur.v));
-	}
+	if (cur.nr)
+		out->contents = xmemdup(cur.v, cur.nr * sizeof(*cur.v));
 }
 
 void *contents_save(void)
@@ -101,10 +99,8 @@ void *contents_save(void)
 	struct contents *s = xzalloc(sizeof(*s));
 
 	s->nr = s->alloc = cur.nr;
-	if (cur.nr) {
-		s->v = xrealloc(NULL, cur.nr * sizeof(*cur.v));
-		memcpy(s->v, cur.v, cur.nr * sizeof(*cur.v));
-	}
+	if (cur.nr)
+		s->v = xmemdup(cur.v, cur.nr * sizeof(*cur.v));
 	return s;
 }
 
@@ -114,10 +110,8 @@ void contents_restore(const void *saved)
 
 	contents_reset();
 	cur.nr = cur.alloc = s->nr;
-	if (s->nr) {
-		cur.v = xrealloc(NULL, s->nr * sizeof(*s->v));
-		memcpy(cur.v, s->v, s->nr * sizeof(*s->v));
-	}
+	if (s->nr)
+		cur.v = xmemdup(s->v, s->nr * sizeof(*s->v));
 }
 
 void contents_free_saved(void *saved)

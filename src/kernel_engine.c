@@ -355,10 +355,8 @@ static void k_get_state(struct engine *e, struct mb_state *out)
 	out->current_limit = limit;
 	out->discarded = ke->discarded;
 	out->nr_contents = ke->contents.nr;
-	if (ke->contents.nr) {
-		out->contents = xrealloc(NULL, ke->contents.nr * sizeof(*out->contents));
-		memcpy(out->contents, ke->contents.v, ke->contents.nr * sizeof(*out->contents));
-	}
+	if (ke->contents.nr)
+		out->contents = xmemdup(ke->contents.v, ke->contents.nr * sizeof(*out->contents));
 	kpagealloc_state(ke, out);
 }
 

@@ -123,7 +123,7 @@ void *memblock_model_save(void)
 		struct memblock_type *type = saved_type(i);
 		size_t bytes = (type->max ? type->max : 1) * sizeof(*type->regions);
 
-		s->regions[i] = memcpy(xrealloc(NULL, bytes), type->regions, bytes);
+		s->regions[i] = xmemdup(type->regions, bytes);
 		s->is_static[i] = type->regions == *init_array(i);
 		s->addr[i] = *memblock_array_addr(type);
 	}

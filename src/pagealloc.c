@@ -308,7 +308,7 @@ uint64_t pa_defer_in_range(uint64_t start, uint64_t end, uint64_t pages_per_sect
 	need = *nr_initialised > pages_per_section ? 1 : pages_per_section + 1 - *nr_initialised;
 	pfn = start + need - 1;
 	pfn = (pfn + pages_per_section - 1) & ~(pages_per_section - 1);
-	if (pfn >= start + need - 1 && pfn < end) {
+	if (pfn < end) {
 		*nr_initialised += pfn - start + 1;
 		return pfn;
 	}
@@ -1093,16 +1093,10 @@ static struct page_alloc *pa_clone(const struct page_alloc *src)
 	struct page_alloc *c = xzalloc(sizeof(*c));
 
 	*c = *src;
-	c->nodes = xrealloc(NULL, (src->nr_nodes ? src->nr_nodes : 1) * sizeof(*c->nodes));
-	if (src->nr_nodes)
-		memcpy(c->nodes, src->nodes, src->nr_nodes * sizeof(*c->nodes));
-	c->mem = xrealloc(NULL, (src->nr_mem ? src->nr_mem : 1) * sizeof(*c->mem));
-	if (src->nr_mem)
-		memcpy(c->mem, src->mem, src->nr_mem * sizeof(*c->mem));
-	c->alloc_fates = src->nr_fates ? src->nr_fates : 1;
-	c->fates = xrealloc(NULL, c->alloc_fates * sizeof(*c->fates));
-	if (src->nr_fates)
-		memcpy(c->fates, src->fates, src->nr_fates * sizeof(*c->fates));
+	c->nodes = xmemdup(src->nodes, src->nr_nodes * sizeof(*c->nodes));
+	c->mem = xmemdup(src->mem, src->nr_mem * sizeof(*c->mem));
+	c->fates = xmemdup(src->fates, src->nr_fates * sizeof(*c->fates));
+	c->alloc_fates = src->nr_fates;
 	return c;
 }
 

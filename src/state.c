@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "state.h"
+#include "xalloc.h"
 
 void state_free(struct mb_state *s)
 {
@@ -16,19 +16,10 @@ void state_free(struct mb_state *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Empty arrays stay NULL in a copy, as in a fresh state. */
 static void *dup_array(const void *src, size_t n, size_t size)
 {
-	void *p;
-
-	if (!src || !n)
-		return NULL;
-	p = malloc(n * size);
-	if (!p) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
-	memcpy(p, src, n * size);
-	return p;
+	return src && n ? xmemdup(src, n * size) : NULL;
 }
 
 void state_copy(struct mb_state *dst, const struct mb_state *src)

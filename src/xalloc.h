@@ -30,11 +30,19 @@ static inline void *xzalloc(size_t n)
 	return p;
 }
 
+/* A copy of @n bytes at @p (which may be NULL when @n is 0). */
+static inline void *xmemdup(const void *p, size_t n)
+{
+	void *q = xrealloc(NULL, n);
+
+	if (n)
+		memcpy(q, p, n);
+	return q;
+}
+
 static inline char *xstrdup(const char *s)
 {
-	size_t n = strlen(s) + 1;
-
-	return memcpy(xrealloc(NULL, n), s, n);
+	return xmemdup(s, strlen(s) + 1);
 }
 
 static inline __attribute__((format(printf, 1, 2)))
