@@ -99,52 +99,45 @@ void kpagealloc_reset(struct kernel_engine *ke)
  * first hand-over from the kernel's memblock.memory as it is then, and
  * max_low_pfn and max_pfn given to the kernel's memblock.c, which owns them.
  */
-static void prepare(struct kernel_engine *ke)
+static void prepare(struct kernel_engine *ke, const struct mb_type *mem)
 {
-	struct mb_type mem;
-
-	kengine_read_type(ke, KSHIM_MEMORY, &mem);
-	if (!pa_is_setup(ke->pa)) {
-		pa_setup(ke->pa, &mem);
+	if (pa_prepare(ke->pa, mem))
 		ke->cur->mod->set_pfn_limits(pa_max_low_pfn(ke->pa), pa_max_pfn(ke->pa));
-	}
-	pa_set_memory(ke->pa, &mem);
-	free(mem.regions);
 }
 
 const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *call)
 {
+	enum pa_context ctx = PA_CTX_NONE;
+	const char *why = NULL;
 	struct mb_type mem;
-	const char *why;
 
 	switch (call->op) {
 	case OP_MEMBLOCK_FREE_ALL:
-		kengine_read_type(ke, KSHIM_MEMORY, &mem);
-		why = pa_free_all_too_long(ke->pa, &mem);
-		free(mem.regions);
-		if (why)
-			return why;
-		prepare(ke);
-		pa_begin(ke->pa, PA_CTX_FREE_ALL);
+		ctx = PA_CTX_FREE_ALL;
+		break;
+	case OP_MEMBLOCK_FREE_LATE:
+		ctx = PA_CTX_FREE_LATE;
+		why = pa_free_late_too_long(ke->pa, call->arg[0].phys, call->arg[1].phys);
 		break;
 	case OP_MEMBLOCK_DISCARD:
 		/* memblock_discard() frees late only the arrays that doubled. */
-		if (!kengine_array_of(ke, KSHIM_MEMORY) && !kengine_array_of(ke, KSHIM_RESERVED)) {
-			pa_begin(ke->pa, PA_CTX_NONE);
-			break;
-		}
-		/* fall through */
-	case OP_MEMBLOCK_FREE_LATE:
-		if (call->op == OP_MEMBLOCK_FREE_LATE &&
-		    (why = pa_free_late_too_long(ke->pa, call->arg[0].phys, call->arg[1].phys)))
-			return why;
-		prepare(ke);
-		pa_begin(ke->pa, PA_CTX_FREE_LATE);
+		if (kengine_array_of(ke, KSHIM_MEMORY) || kengine_array_of(ke, KSHIM_RESERVED))
+			ctx = PA_CTX_FREE_LATE;
 		break;
 	default:
-		pa_begin(ke->pa, PA_CTX_NONE);
 		break;
 	}
+	if (!why && ctx != PA_CTX_NONE) {
+		kengine_read_type(ke, KSHIM_MEMORY, &mem);
+		if (ctx == PA_CTX_FREE_ALL)
+			why = pa_free_all_too_long(ke->pa, &mem);
+		if (!why)
+			prepare(ke, &mem);
+		free(mem.regions);
+	}
+	if (why)
+		return why;
+	pa_begin(ke->pa, ctx);
 	return NULL;
 }
 
@@ -164,9 +157,9 @@ bool kpagealloc_init_late(struct kernel_engine *ke)
 {
 	struct mb_type mem, rsv;
 
-	prepare(ke);
 	kengine_read_type(ke, KSHIM_MEMORY, &mem);
 	kengine_read_type(ke, KSHIM_RESERVED, &rsv);
+	prepare(ke, &mem);
 	/* After memblock_discard() memblock_memory is NULL and nothing is skipped. */
 	pa_deferred_init(ke->pa, &mem, &rsv, !ke->discarded);
 	free(mem.regions);

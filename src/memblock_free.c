@@ -33,11 +33,14 @@ void memblock_handover_begin(enum pa_context ctx)
 	struct mb_type mem;
 
 	memblock_type_copy(&mem, &memblock.memory);
-	if (!pa_is_setup(mb_page_alloc))
-		pa_setup(mb_page_alloc, &mem);
-	pa_set_memory(mb_page_alloc, &mem);
+	pa_prepare(mb_page_alloc, &mem);
 	free(mem.regions);
 	pa_begin(mb_page_alloc, ctx);
+}
+
+void memblock_handover_end(void)
+{
+	pa_end(mb_page_alloc);
 }
 
 static void reset_all_zones_managed_pages(void)
@@ -122,21 +125,18 @@ void memblock_free_all(void)
 
 	memblock_type_copy(&mem, &memblock.memory);
 	why = pa_free_all_too_long(mb_page_alloc, &mem);
+	if (!why)
+		pa_prepare(mb_page_alloc, &mem);
 	free(mem.regions);
 	if (why)
 		mbviz_unsupported("%s", why);
 
-	memblock_handover_begin(PA_CTX_FREE_ALL);
+	pa_begin(mb_page_alloc, PA_CTX_FREE_ALL);
 	reset_all_zones_managed_pages();
 	pages = free_low_memory_core_early();
 	pa_totalram_add(mb_page_alloc, pages);
 	pa_set_free_all_count(mb_page_alloc, pages);
-	pa_end(mb_page_alloc);
-}
-
-void memblock_handover_end(void)
-{
-	pa_end(mb_page_alloc);
+	memblock_handover_end();
 }
 
 unsigned long memblock_free_all_count(void)
@@ -173,7 +173,7 @@ void memblock_free_late(phys_addr_t base, phys_addr_t size)
 			pa_memblock_free_pages(mb_page_alloc, cursor, 0);
 		pa_totalram_add(mb_page_alloc, 1);
 	}
-	pa_end(mb_page_alloc);
+	memblock_handover_end();
 }
 
 /*
@@ -187,9 +187,7 @@ void page_alloc_init_late(void)
 
 	memblock_type_copy(&mem, &memblock.memory);
 	memblock_type_copy(&rsv, &memblock.reserved);
-	if (!pa_is_setup(mb_page_alloc))
-		pa_setup(mb_page_alloc, &mem);
-	pa_set_memory(mb_page_alloc, &mem);
+	pa_prepare(mb_page_alloc, &mem);
 	pa_deferred_init(mb_page_alloc, &mem, &rsv, memblock_memory != NULL);
 	free(mem.regions);
 	free(rsv.regions);

@@ -828,7 +828,7 @@ unsigned long pa_max_pfn(const struct page_alloc *pa)
 	return (unsigned long)pa->max_pfn;
 }
 
-void pa_set_memory(struct page_alloc *pa, const struct mb_type *memory)
+static void set_memory(struct page_alloc *pa, const struct mb_type *memory)
 {
 	unsigned long i;
 
@@ -863,7 +863,7 @@ static int highmem_zone(const struct page_alloc *pa)
 	return -1;
 }
 
-void pa_setup(struct page_alloc *pa, const struct mb_type *memory)
+static void setup(struct page_alloc *pa, const struct mb_type *memory)
 {
 	uint64_t low[MACHINE_MAX_ZONES], high[MACHINE_MAX_ZONES], s, e, start_pfn;
 	const struct mb_region *last;
@@ -872,7 +872,7 @@ void pa_setup(struct page_alloc *pa, const struct mb_type *memory)
 
 	pa->setup = true;
 	pa->zcache_start = pa->zcache_end = 0;
-	pa_set_memory(pa, memory);
+	set_memory(pa, memory);
 	last = &memory->regions[memory->cnt - 1];
 	/* max_pfn: the end of RAM; max_low_pfn below HighMem where there is one. */
 	pa->max_pfn = pfn_down(pa, last->base + last->size);
@@ -910,6 +910,16 @@ void pa_setup(struct page_alloc *pa, const struct mb_type *memory)
 		node_zones(pa, memory, &pa->nodes[j], low, high);
 	if (pa->m.deferred_struct_page_init)
 		choose_first_deferred(pa, memory);
+}
+
+bool pa_prepare(struct page_alloc *pa, const struct mb_type *memory)
+{
+	if (!pa->setup) {
+		setup(pa, memory);
+		return true;
+	}
+	set_memory(pa, memory);
+	return false;
 }
 
 /* should_skip_region() for memblock.memory with MEMBLOCK_NONE. */

@@ -49,24 +49,19 @@ enum pa_context {
 
 struct page_alloc *pa_create(void);
 void pa_destroy(struct page_alloc *pa);
-/* A fresh boot on @m: no zones until pa_setup(). */
+/* A fresh boot on @m: no zones until the first pa_prepare(). */
 void pa_reset(struct page_alloc *pa, const struct machine *m);
 
 /*
- * free_area_init() and memmap_init() on memblock.memory as it is now
- * (@memory: cnt regions, the empty dummy included).  Done once a boot, at
- * the first hand-over; pa_is_setup() says whether it has been.
+ * Before each hand-over, with memblock.memory as it is now (@memory: cnt
+ * regions, the empty dummy included): the first time, free_area_init()
+ * and memmap_init() lay the zones out from it, and true is returned; every
+ * time, it becomes what early_pfn_to_nid() reads (memblock_search_pfn_nid).
  */
+bool pa_prepare(struct page_alloc *pa, const struct mb_type *memory);
 bool pa_is_setup(const struct page_alloc *pa);
-void pa_setup(struct page_alloc *pa, const struct mb_type *memory);
 unsigned long pa_max_low_pfn(const struct page_alloc *pa);
 unsigned long pa_max_pfn(const struct page_alloc *pa);
-
-/*
- * memblock.memory as early_pfn_to_nid() reads it during a hand-over
- * (memblock_search_pfn_nid); give it before each one.
- */
-void pa_set_memory(struct page_alloc *pa, const struct mb_type *memory);
 
 /*
  * Around one hand-over; pa_end() records the step's hazard warning, if

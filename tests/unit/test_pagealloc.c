@@ -95,7 +95,8 @@ static void test_zones_2g(void)
 	m.deferred_struct_page_init = true;
 	pa_reset(pa, &m);
 	ok(!pa_is_setup(pa), "no zones before the first hand-over");
-	pa_setup(pa, &t);
+	ok(pa_prepare(pa, &t) && pa_is_setup(pa), "the first prepare lays the zones out");
+	ok(!pa_prepare(pa, &t), "and only the first");
 	is_u64(pa_max_pfn(pa), 0x7ffe0, "max_pfn: the end of RAM");
 	is_u64(pa_max_low_pfn(pa), 0x7ffe0, "max_low_pfn = max_pfn without HighMem");
 
@@ -131,7 +132,7 @@ static void test_deferred_top_zone_only(void)
 	machine_init_default(&m);
 	m.deferred_struct_page_init = true;
 	pa_reset(pa, &m);
-	pa_setup(pa, &t);
+	pa_prepare(pa, &t);
 	memset(&st, 0, sizeof(st));
 	pa_get_state(pa, &st);
 	/* Normal holds 2048 pages, less than a section: nothing is deferred at all. */
@@ -160,8 +161,7 @@ static void test_fates_and_hazard(enum free_late_mode mode)
 	machine_init_default(&m);
 	m.deferred_struct_page_init = true;
 	pa_reset(pa, &m);
-	pa_setup(pa, &t);
-	pa_set_memory(pa, &t);
+	pa_prepare(pa, &t);
 	steplog_set_current(&lg, 8);
 
 	/* memblock_free_all(): reserved first, then the free ranges in max-order blocks. */
@@ -253,7 +253,7 @@ static void test_highmem(void)
 	strcpy(m.zones[2].name, "HighMem");
 	m.zones[2].end = 0;
 	pa_reset(pa, &m);
-	pa_setup(pa, &t);
+	pa_prepare(pa, &t);
 	is_u64(pa_max_low_pfn(pa), 0x38000, "HighMem: max_low_pfn at 896M");
 	memset(&st, 0, sizeof(st));
 	pa_get_state(pa, &st);
@@ -282,7 +282,7 @@ static void test_numa_nodes(void)
 	pa_reset(pa, &m);
 	steplog_set_current(&lg, 8);
 	steplog_reset(&lg);
-	pa_setup(pa, &t);
+	pa_prepare(pa, &t);
 	ok(logged("4096 page(s) of memory belong to no node"), "nid MAX_NUMNODES memory is left out, said");
 	is_int(pa_next_online_node(pa, -1), 0, "online: node 0 first");
 	is_int(pa_next_online_node(pa, 0), 1, "then node 1");
@@ -300,7 +300,7 @@ static void test_numa_nodes(void)
 
 int main(void)
 {
-	plan(43);
+	plan(45);
 	steplog_init(&lg);
 	test_defer_in_range();
 	test_zones_2g();
