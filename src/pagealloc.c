@@ -7,15 +7,13 @@
  * memblock_free_all() and memblock_free_late() hand over, and
  * deferred_init_memmap() for page_alloc_init_late().
  *
- * What became of each page frame of memblock.memory is kept as a sorted
- * list of ranges with one fate each.  Calls come in ascending runs (one per
- * max-order block during memblock_free_all, one per page during
- * memblock_free_late), so the latest run is kept apart and only merged into
- * the list when a call does not extend it.
+ * What became of each page frame of memblock.memory is kept in a fate map
+ * (page_fates.c), in ranges.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "page_fates.h"
 #include "pagealloc.h"
 #include "steplog.h"
 #include "xalloc.h"
@@ -34,12 +32,6 @@
 #define FLAG_HOTPLUG		0x1
 #define FLAG_NOMAP		0x4
 #define FLAG_DRIVER_MANAGED	0x8
-
-struct fate_range {
-	uint64_t	start, end;	/* pfns, end exclusive */
-	int		fate;
-	int		nid;
-};
 
 struct pa_zone {
 	uint64_t	start_pfn;
@@ -81,13 +73,10 @@ struct page_alloc {
 	uint64_t	cache_start, cache_end;
 	int		cache_nid;
 
-	int		nr_fates, alloc_fates;
-	struct fate_range *fates;
+	struct fate_map	fates;
 	/* page_zone()'s last answer: pfns [start, end) are all in zone @zid of node @nid. */
 	uint64_t	zcache_start, zcache_end;
 	int		zcache_nid, zcache_zid;
-	bool		has_run;
-	struct fate_range run;		/* the latest run, not yet in fates[] */
 
 	/* The hand-over in progress; nested ones (free_late inside discard) join it. */
 	enum pa_context	ctx;
@@ -361,130 +350,6 @@ static void choose_first_deferred(struct page_alloc *pa, const struct mb_type *m
 
 /* ---- page fates -------------------------------------------------------- */
 
-/* Index of the first range that ends after @pfn. */
-static int fate_search(const struct page_alloc *pa, uint64_t pfn)
-{
-	int lo = 0, hi = pa->nr_fates;
-
-	while (lo < hi) {
-		int mid = (lo + hi) / 2;
-
-		if (pa->fates[mid].end <= pfn)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static void fate_insert(struct page_alloc *pa, int idx, const struct fate_range *r)
-{
-	if (pa->nr_fates == pa->alloc_fates) {
-		pa->alloc_fates = pa->alloc_fates ? 2 * pa->alloc_fates : 16;
-		pa->fates = xrealloc(pa->fates, pa->alloc_fates * sizeof(*pa->fates));
-	}
-	memmove(&pa->fates[idx + 1], &pa->fates[idx], (pa->nr_fates - idx) * sizeof(*pa->fates));
-	pa->fates[idx] = *r;
-	pa->nr_fates++;
-}
-
-/* Split range @idx at @pfn (inside it): @idx keeps the part below. */
-static void fate_split(struct page_alloc *pa, int idx, uint64_t pfn)
-{
-	struct fate_range upper = pa->fates[idx];
-
-	upper.start = pfn;
-	pa->fates[idx].end = pfn;
-	fate_insert(pa, idx + 1, &upper);
-}
-
-static void fate_merge(struct page_alloc *pa, int from, int to)
-{
-	int i, j;
-
-	if (from < 0)
-		from = 0;
-	if (to > pa->nr_fates - 1)
-		to = pa->nr_fates - 1;
-	for (i = from, j = from + 1; j <= to; j++) {
-		struct fate_range *a = &pa->fates[i], *b = &pa->fates[j];
-
-		if (a->end == b->start && a->fate == b->fate && a->nid == b->nid)
-			a->end = b->end;
-		else
-			pa->fates[++i] = *b;
-	}
-	if (to >= from) {
-		memmove(&pa->fates[i + 1], &pa->fates[to + 1],
-			(pa->nr_fates - to - 1) * sizeof(*pa->fates));
-		pa->nr_fates -= to - i;
-	}
-}
-
-/* Give the memory pfns of [start, end) the fate @fate; pfns outside memory are not kept. */
-static void fate_apply(struct page_alloc *pa, uint64_t start, uint64_t end, int fate)
-{
-	int i, j;
-
-	if (start >= end)
-		return;
-	i = fate_search(pa, start);
-	if (i < pa->nr_fates && pa->fates[i].start < start)
-		fate_split(pa, i++, start);
-	for (j = i; j < pa->nr_fates && pa->fates[j].start < end; j++) {
-		if (pa->fates[j].end > end)
-			fate_split(pa, j, end);
-		pa->fates[j].fate = fate;
-	}
-	fate_merge(pa, i - 1, j);
-}
-
-static void flush_run(struct page_alloc *pa)
-{
-	if (!pa->has_run)
-		return;
-	pa->has_run = false;
-	fate_apply(pa, pa->run.start, pa->run.end, pa->run.fate);
-}
-
-static void record_fate(struct page_alloc *pa, uint64_t start, uint64_t end, int fate)
-{
-	if (pa->has_run && pa->run.end == start && pa->run.fate == fate) {
-		pa->run.end = end;
-		return;
-	}
-	flush_run(pa);
-	pa->run = (struct fate_range){ .start = start, .end = end, .fate = fate };
-	pa->has_run = true;
-}
-
-/* The fate of @pfn and the node its struct page belongs to; -1 outside memory. */
-static int fate_at(const struct page_alloc *pa, uint64_t pfn, int *nid)
-{
-	int i = fate_search(pa, pfn);
-
-	if (i >= pa->nr_fates || pa->fates[i].start > pfn)
-		return -1;
-	*nid = pa->fates[i].nid;
-	if (pa->has_run && pfn >= pa->run.start && pfn < pa->run.end)
-		return pa->run.fate;
-	return pa->fates[i].fate;
-}
-
-/* Whether every pfn of [start, end) is memory and in the buddy allocator. */
-static bool all_released(struct page_alloc *pa, uint64_t start, uint64_t end)
-{
-	int i;
-
-	flush_run(pa);
-	for (i = fate_search(pa, start); start < end; i++) {
-		if (i >= pa->nr_fates || pa->fates[i].start > start || !released(pa->fates[i].fate))
-			return false;
-		start = pa->fates[i].end;
-	}
-	return true;
-}
-
 /* The zone of a page's struct page, or NULL for a pfn outside every zone. */
 static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp, int *zidp)
 {
@@ -498,14 +363,14 @@ static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp,
 		*zidp = pa->zcache_zid;
 		return &n->zones[pa->zcache_zid];
 	}
-	f = fate_search(pa, pfn);
-	if (f < pa->nr_fates && pa->fates[f].start <= pfn) {
-		nid = pa->fates[f].nid;
+	f = fmap_find(&pa->fates, pfn);
+	if (f >= 0) {
+		nid = pa->fates.v[f].nid;
 		n = find_node(pa, nid);
 	}
 	if (n && (z = zone_of(pa, n, pfn)) >= 0) {
-		pa->zcache_start = max_u64(pa->fates[f].start, n->zones[z].start_pfn);
-		pa->zcache_end = min_u64(pa->fates[f].end, zone_end(&n->zones[z]));
+		pa->zcache_start = max_u64(pa->fates.v[f].start, n->zones[z].start_pfn);
+		pa->zcache_end = min_u64(pa->fates.v[f].end, zone_end(&n->zones[z]));
 		pa->zcache_nid = n->nid;
 		pa->zcache_zid = z;
 		goto found;
@@ -569,7 +434,7 @@ static bool early_page_uninitialised(struct page_alloc *pa, uint64_t pfn)
 static bool uninitialised(struct page_alloc *pa, uint64_t pfn)
 {
 	const struct pa_node *n;
-	int nid, fate = fate_at(pa, pfn, &nid);
+	int nid, fate = fmap_at(&pa->fates, pfn, &nid);
 
 	if (fate == PF_DEFERRED)
 		return true;
@@ -606,7 +471,7 @@ static void check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int orde
 		}
 		if (buddy < zone->start_pfn || end > zone_end(zone) ||
 		    !page_zone(pa, buddy, &bnid, &bzid) || bnid != nid || bzid != zid ||
-		    !all_released(pa, buddy, end))
+		    !fmap_all(&pa->fates, buddy, end, released))
 			return;
 		pfn &= ~((uint64_t)1 << k);
 	}
@@ -640,7 +505,7 @@ void pa_free_pages_core(struct page_alloc *pa, unsigned long pfn, unsigned int o
 	if (pa->deferring && pa->ctx != PA_CTX_DEFERRED_INIT)
 		check_buddies(pa, pfn, order, nid, zid);
 	zone->managed += nr;
-	record_fate(pa, pfn, pfn + nr, released_fate(pa));
+	fmap_record(&pa->fates, pfn, pfn + nr, released_fate(pa));
 }
 
 void pa_memblock_free_pages(struct page_alloc *pa, unsigned long pfn, unsigned int order)
@@ -655,7 +520,7 @@ void pa_memblock_free_pages(struct page_alloc *pa, unsigned long pfn, unsigned i
 	}
 	if (pa->ctx == PA_CTX_FREE_ALL) {
 		/* Counted in totalram by the caller, left for deferred init. */
-		record_fate(pa, pfn, pfn + nr, PF_DEFERRED);
+		fmap_record(&pa->fates, pfn, pfn + nr, PF_DEFERRED);
 		return;
 	}
 	/*
@@ -664,8 +529,8 @@ void pa_memblock_free_pages(struct page_alloc *pa, unsigned long pfn, unsigned i
 	 * in memblock.  A free deferred page is still deferred init's.
 	 */
 	for (p = pfn; p < pfn + nr; p++)
-		if (fate_at(pa, p, &nid) != PF_DEFERRED)
-			record_fate(pa, p, p + 1, PF_LOST);
+		if (fmap_at(&pa->fates, p, &nid) != PF_DEFERRED)
+			fmap_record(&pa->fates, p, p + 1, PF_LOST);
 }
 
 void pa_reserve_bootmem_region(struct page_alloc *pa, uint64_t start, uint64_t end)
@@ -674,7 +539,7 @@ void pa_reserve_bootmem_region(struct page_alloc *pa, uint64_t start, uint64_t e
 
 	/* Every page even partly reserved is PageReserved (its struct page initialised). */
 	if (s < e)
-		record_fate(pa, s, e, PF_RESERVED);
+		fmap_record(&pa->fates, s, e, PF_RESERVED);
 }
 
 void pa_totalram_add(struct page_alloc *pa, long count)
@@ -731,29 +596,6 @@ void pa_begin(struct page_alloc *pa, enum pa_context ctx)
 		pa->freed_all = true;
 }
 
-/*
- * Free memory from max_low_pfn up was not released by memblock_free_all()
- * (highmem: the architecture frees it later); say so instead of leaving it
- * as memblock's.
- */
-static void mark_above_low(struct page_alloc *pa)
-{
-	int i;
-
-	for (i = 0; i < pa->nr_fates; i++) {
-		struct fate_range *f = &pa->fates[i];
-
-		if (f->fate != FATE_MEMBLOCK || f->end <= pa->max_low_pfn)
-			continue;
-		if (f->start < pa->max_low_pfn) {
-			fate_split(pa, i, pa->max_low_pfn);
-			continue;
-		}
-		f->fate = PF_ABOVE_LOW;
-	}
-	fate_merge(pa, 0, pa->nr_fates - 1);
-}
-
 enum pa_context pa_context(const struct page_alloc *pa)
 {
 	return pa->ctx;
@@ -761,14 +603,15 @@ enum pa_context pa_context(const struct page_alloc *pa)
 
 void pa_end(struct page_alloc *pa)
 {
-	flush_run(pa);
+	fmap_flush(&pa->fates);
 	if (pa->depth > 1) {
 		pa->depth--;
 		return;
 	}
 	pa->depth = 0;
+	/* Free memory from max_low_pfn up was not released (highmem: the arch frees it later). */
 	if (pa->ctx == PA_CTX_FREE_ALL)
-		mark_above_low(pa);
+		fmap_relabel(&pa->fates, pa->max_low_pfn, FATE_MEMBLOCK, PF_ABOVE_LOW, -1);
 	if (pa->hazards)
 		steplog_printk(LOG_WARN, "mbviz: %lu page(s) reached __free_one_page() while a "
 			       "buddy was an uninitialised deferred struct page (first: pfn %#llx, "
@@ -794,7 +637,7 @@ static void pa_release(struct page_alloc *pa)
 {
 	free(pa->nodes);
 	free(pa->mem);
-	free(pa->fates);
+	fmap_free(&pa->fates);
 }
 
 void pa_destroy(struct page_alloc *pa)
@@ -843,15 +686,6 @@ static void set_memory(struct page_alloc *pa, const struct mb_type *memory)
 	}
 }
 
-/* Append the pfns of one memory region, in address order, not handed over yet. */
-static void add_fate(struct page_alloc *pa, uint64_t start, uint64_t end, int nid)
-{
-	struct fate_range fr = { start, end, FATE_MEMBLOCK, nid };
-
-	fate_insert(pa, pa->nr_fates, &fr);
-	fate_merge(pa, pa->nr_fates - 2, pa->nr_fates - 1);
-}
-
 /* The index of the zone named HighMem, or -1. */
 static int highmem_zone(const struct page_alloc *pa)
 {
@@ -898,7 +732,7 @@ static void setup(struct page_alloc *pa, const struct mb_type *memory)
 		n = add_node(pa, nid);
 		n->start_pfn = min_u64(n->start_pfn, s);
 		n->end_pfn = max_u64(n->end_pfn, e);
-		add_fate(pa, s, e, nid);
+		fmap_append(&pa->fates, s, e, FATE_MEMBLOCK, nid);
 	}
 	if (!pa->nr_nodes)
 		add_node(pa, 0)->start_pfn = 0;
@@ -977,7 +811,7 @@ static void release_deferred(struct page_alloc *pa, const struct mb_type *memory
 				continue;
 			/* deferred_free_pages(): __free_pages_core() on every pfn of it. */
 			zone->managed += epfn - spfn;
-			record_fate(pa, spfn, epfn, PF_DEFERRED_INIT);
+			fmap_record(&pa->fates, spfn, epfn, PF_DEFERRED_INIT);
 		}
 	}
 }
@@ -985,7 +819,7 @@ static void release_deferred(struct page_alloc *pa, const struct mb_type *memory
 void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 		      const struct mb_type *reserved, bool filter)
 {
-	int i, z, k;
+	int i, z;
 
 	pa_begin(pa, PA_CTX_DEFERRED_INIT);
 	for (i = 0; i < pa->nr_nodes; i++) {
@@ -1000,12 +834,8 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 				break;
 		if (z < pa->m.nr_zones)
 			release_deferred(pa, memory, reserved, filter, n, z, first);
-		flush_run(pa);
 		/* What memblock_free_all left to deferred init and it did not free: lost. */
-		for (k = 0; k < pa->nr_fates; k++)
-			if (pa->fates[k].fate == PF_DEFERRED && pa->fates[k].nid == n->nid)
-				pa->fates[k].fate = PF_LOST;
-		fate_merge(pa, 0, pa->nr_fates - 1);
+		fmap_relabel(&pa->fates, 0, PF_DEFERRED, PF_LOST, n->nid);
 		steplog_printk(LOG_INFO, "node %d deferred pages initialised in 0ms\n", n->nid);
 	}
 	update_deferring(pa);
@@ -1048,7 +878,7 @@ void pa_get_state(struct page_alloc *pa, struct mb_state *out)
 
 	if (!pa->setup)
 		return;
-	flush_run(pa);
+	fmap_flush(&pa->fates);
 	out->freed_all = pa->freed_all;
 	out->deferred_done = pa->deferred_done;
 	out->totalram_pages = (uint64_t)pa->totalram;
@@ -1077,11 +907,11 @@ void pa_get_state(struct page_alloc *pa, struct mb_state *out)
 			};
 	}
 
-	out->pages = xzalloc((pa->nr_fates ? pa->nr_fates : 1) * sizeof(*out->pages));
+	out->pages = xzalloc((pa->fates.nr ? pa->fates.nr : 1) * sizeof(*out->pages));
 	out->nr_pages = 0;
 	out->lost_pages = 0;
-	for (i = 0; i < pa->nr_fates; i++) {
-		const struct fate_range *f = &pa->fates[i];
+	for (i = 0; i < pa->fates.nr; i++) {
+		const struct fate_range *f = &pa->fates.v[i];
 		struct mb_page_range *prev = out->nr_pages ? &out->pages[out->nr_pages - 1] : NULL;
 		enum page_fate fate = public_fate(f->fate);
 
@@ -1097,7 +927,7 @@ void pa_get_state(struct page_alloc *pa, struct mb_state *out)
 	}
 }
 
-/* A deep copy of @src, whose latest run is already in its fates[]. */
+/* A deep copy of @src, whose fate map has no run pending. */
 static struct page_alloc *pa_clone(const struct page_alloc *src)
 {
 	struct page_alloc *c = xzalloc(sizeof(*c));
@@ -1105,14 +935,13 @@ static struct page_alloc *pa_clone(const struct page_alloc *src)
 	*c = *src;
 	c->nodes = xmemdup(src->nodes, src->nr_nodes * sizeof(*c->nodes));
 	c->mem = xmemdup(src->mem, src->nr_mem * sizeof(*c->mem));
-	c->fates = xmemdup(src->fates, src->nr_fates * sizeof(*c->fates));
-	c->alloc_fates = src->nr_fates;
+	fmap_copy(&c->fates, &src->fates);
 	return c;
 }
 
 void *pa_save(struct page_alloc *pa)
 {
-	flush_run(pa);
+	fmap_flush(&pa->fates);
 	return pa_clone(pa);
 }
 
