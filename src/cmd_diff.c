@@ -65,15 +65,8 @@ static int parse_args(int argc, char **argv, struct diff_opts *o)
 		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
 			diff_usage(stdout);
 			exit(0);
-		} else if (options && a[0] == '-' && a[1]) {
-			fprintf(stderr, "mbviz: diff: unknown option '%s'\n", a);
+		} else if (cmd_operand("diff", a, options, &o->file)) {
 			return -1;
-		} else if (o->file) {
-			fprintf(stderr, "mbviz: diff: one scenario at a time ('%s' and '%s')\n",
-				o->file, a);
-			return -1;
-		} else {
-			o->file = a;
 		}
 		if (eng) {
 			if (o->nr_engines == 2) {
@@ -83,10 +76,8 @@ static int parse_args(int argc, char **argv, struct diff_opts *o)
 			o->engines[o->nr_engines++] = eng;
 		}
 	}
-	if (!o->file) {
-		fputs("mbviz: diff: no scenario file given\n", stderr);
+	if (cmd_need_file("diff", o->file))
 		return -1;
-	}
 	/* One engine given: it is compared with the model. */
 	if (o->nr_engines < 2) {
 		o->engines[1] = o->nr_engines ? o->engines[0] : "kernel";

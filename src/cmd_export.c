@@ -67,21 +67,12 @@ static int parse_args(int argc, char **argv, struct export_opts *o)
 		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
 			export_usage(stdout);
 			exit(0);
-		} else if (options && a[0] == '-' && a[1]) {
-			fprintf(stderr, "mbviz: export: unknown option '%s'\n", a);
+		} else if (cmd_operand("export", a, options, &o->file)) {
 			return -1;
-		} else if (o->file) {
-			fprintf(stderr, "mbviz: export: one scenario at a time ('%s' and '%s')\n",
-				o->file, a);
-			return -1;
-		} else {
-			o->file = a;
 		}
 	}
-	if (!o->file) {
-		fputs("mbviz: export: no scenario file given\n", stderr);
+	if (cmd_need_file("export", o->file))
 		return -1;
-	}
 	return 0;
 }
 

@@ -176,18 +176,12 @@ static int parse_args(int argc, char **argv, struct snap_opts *o)
 		} else if (options && a[0] == '-' && a[1]) {
 			if (parse_option(argc, argv, &i, o))
 				return -1;
-		} else if (o->file) {
-			fprintf(stderr, "mbviz: snapshot: one scenario at a time ('%s' and '%s')\n",
-				o->file, a);
+		} else if (cmd_operand("snapshot", a, false, &o->file)) {
 			return -1;
-		} else {
-			o->file = a;
 		}
 	}
-	if (!o->file) {
-		fputs("mbviz: snapshot: no scenario file given\n", stderr);
+	if (cmd_need_file("snapshot", o->file))
 		return -1;
-	}
 	if (o->all && o->step) {
 		fputs("mbviz: snapshot: --step and --all exclude each other\n", stderr);
 		return -1;

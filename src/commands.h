@@ -7,6 +7,8 @@
 #ifndef MBVIZ_COMMANDS_H
 #define MBVIZ_COMMANDS_H
 
+#include <stdbool.h>
+
 int cmd_check(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_snapshot(int argc, char **argv);
@@ -18,6 +20,16 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
 int cmd_ui(int argc, char **argv);
+
+/*
+ * A word of a one-scenario subcommand's command line that none of its
+ * options took: while @options, a word starting with '-' is an unknown
+ * option; otherwise it is the scenario, of which there is one.  0, or -1
+ * after one line on stderr naming @cmd.
+ */
+int cmd_operand(const char *cmd, const char *word, bool options, const char **file);
+/* After the command line: -1, after one line on stderr, if no scenario came. */
+int cmd_need_file(const char *cmd, const char *file);
 
 /* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
 const char *bundled_scenario_dir(void);
