@@ -56,15 +56,17 @@ static void reset_all_zones_managed_pages(void)
 	pa_set_managed_reset_done(mb_page_alloc);
 }
 
-/* Naturally aligned blocks of at most MAX_ORDER - 1, lowest pfn first. */
+/*
+ * [start, end) in naturally aligned blocks, lowest pfn first: each the
+ * largest that @start's alignment allows, that fits before @end and that
+ * is at most MAX_ORDER - 1 (__ffs(0), pfn 0, allows any order).
+ */
 static void __free_pages_memory(unsigned long start, unsigned long end)
 {
-	unsigned long order;
-
 	while (start < end) {
-		order = min((unsigned long)PA_MAX_ORDER - 1, __ffs(start));
-		while (start + (1UL << order) > end)
-			order--;
+		unsigned long order = min3(__ffs(start), __fls(end - start),
+					   (unsigned long)PA_MAX_ORDER - 1);
+
 		pa_memblock_free_pages(mb_page_alloc, start, order);
 		start += 1UL << order;
 	}
