@@ -5,113 +5,16 @@
  * region array sizes, where memory came from), the second writes one step
  * per operation, pairs each allocation request with the memblock_reserve
  * line that says where it landed, and turns dumps into expectations.
- * Finally the scenario is replayed both ways to pick the allocation
- * direction that puts the allocations where the kernel did.
+ * The lines come read and classified from import_read.c; the document is
+ * finished by import_document.c, which replays it both ways to pick the
+ * allocation direction that puts the allocations where the kernel did.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "engine.h"
-#include "import.h"
-#include "runner.h"
-#include "scenario.h"
+#include "import_priv.h"
 #include "xalloc.h"
-
-#define IMPORT_MAX_INPUT	(64u << 20)	/* bytes of log */
-#define IMPORT_MAX_RECS		1000000		/* lines memblock has to do with */
-
-struct rec {
-	int		lineno;
-	struct imp_line	l;
-};
-
-struct dump_region {
-	uint64_t	base, size;
-	int		nid;
-	bool		has_nid, nid_none, has_flags;
-	unsigned int	flags;
-};
-
-struct dump_type {
-	bool		present;
-	bool		has_cnt, has_total;
-	uint64_t	cnt, total;
-	int		nr, alloc;
-	struct dump_region *r;
-	bool		broken;		/* out of order: regions not checked */
-};
-
-struct dump {
-	bool		open;
-	bool		debugfs;
-	int		lineno;
-	int		type;		/* the type whose lines come now, -1 none */
-	struct dump_type t[3];
-};
-
-struct node_blk {
-	uint64_t	base, end;
-	int		nid;
-};
-
-struct importer {
-	const struct import_opts *o;
-	FILE		*diag;
-	int		nr_unusable;
-	struct rec	*recs;
-	int		nr, alloc;
-
-	/* what the first pass learnt */
-	bool		numa, phys32, allow_resize, have_adds, have_ops;
-	int		max_nid, max_numnodes;
-	uint64_t	regions[2];
-	char		version[160];
-	int		e820_first, e820_last;	/* rec indices of the table used */
-	bool		use_e820, use_node_ranges, synth_from_dump;
-
-	/* the second pass */
-	cJSON		*steps;
-	cJSON		*pending;	/* expect object for the state after the last step */
-	int		pending_line;
-	bool		req_pending;
-	struct rec	req;
-	bool		after_double;
-	bool		freed_all;
-	int		adds_run;	/* 0 none yet, 1 in the first run of adds, 2 after */
-	struct node_blk	*blks;
-	int		nr_blks;
-	bool		blks_dirty;
-	struct dump	d;
-	int		cur_line;	/* the log line the next step comes from */
-	int		blks_line, last_add_line;
-	bool		x86_low_limit;	/* the 1M limit step was written */
-	bool		headerless_noted;
-	bool		synthesized;
-};
-
-static __attribute__((format(printf, 3, 4)))
-void report(struct importer *im, int lineno, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!im->diag)
-		return;
-	fprintf(im->diag, "%s:%d: ", im->o->input_name, lineno);
-	va_start(ap, fmt);
-	vfprintf(im->diag, fmt, ap);
-	va_end(ap);
-	fputc('\n', im->diag);
-}
-
-static void unusable(struct importer *im, int lineno, const char *why, const char *text)
-{
-	im->nr_unusable++;
-	report(im, lineno, "unusable: %s: %.200s", why, text);
-}
 
 /* ---- values ---- */
 
@@ -165,150 +68,6 @@ static uint64_t range_size(const struct importer *im, uint64_t base, uint64_t en
 	return (end - base + 1) & mask;
 }
 
-/* ---- reading ---- */
-
-static void add_rec(struct importer *im, int lineno, const struct imp_line *l)
-{
-	if (im->nr == im->alloc) {
-		im->alloc = im->alloc ? im->alloc * 2 : 256;
-		im->recs = xrealloc(im->recs, (size_t)im->alloc * sizeof(*im->recs));
-	}
-	im->recs[im->nr].lineno = lineno;
-	im->recs[im->nr].l = *l;
-	im->nr++;
-}
-
-static void trim_right(char *s)
-{
-	size_t n = strlen(s);
-
-	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-		s[--n] = 0;
-}
-
-/* "setup_arch+0x4d2/0xc8c" alone on a line: the caller of a wrapped line. */
-static bool is_symbol_line(const char *s)
-{
-	const char *p = s;
-
-	if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
-		return false;
-	while (*p && *p != '+' && *p != ' ')
-		p++;
-	return *p == '+' && p[1] == '0' && p[2] == 'x' && strchr(p, '/') && !strchr(p, ' ');
-}
-
-/* Try @a and @b as one line, with and without a space between them. */
-static bool try_join(const char *a, const char *b, struct imp_line *out)
-{
-	static char buf[2 * IMPORT_LINE_MAX + 4];
-	int pass;
-
-	for (pass = 0; pass < 2; pass++) {
-		snprintf(buf, sizeof(buf), "%s%s%s", a, pass ? "" : " ", b);
-		import_parse_line(buf, out);
-		if (out->kind != IMP_UNUSABLE && out->kind != IMP_IGNORE)
-			return true;
-	}
-	return false;
-}
-
-static int read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen)
-{
-	char buf[IMPORT_LINE_MAX + 2];
-	char **lines = NULL;
-	size_t total = 0;
-	int nr = 0, alloc = 0;
-
-	while (fgets(buf, sizeof(buf), in)) {
-		size_t n = strlen(buf);
-
-		if (n == sizeof(buf) - 1 && buf[n - 1] != '\n') {
-			int ch;
-
-			while ((ch = getc(in)) != EOF && ch != '\n')
-				total++;
-			unusable(im, nr + 1, "line longer than 4096 characters, cut there", buf);
-			buf[0] = 0;	/* not parsed: a cut line is no line at all */
-		}
-		total += n;
-		if (total > IMPORT_MAX_INPUT || nr >= 4 * IMPORT_MAX_RECS) {
-			snprintf(err, (size_t)errlen, "%s: larger than 64 MiB or 4 million lines",
-				 im->o->input_name);
-			goto fail;
-		}
-		trim_right(buf);
-		if (nr == alloc) {
-			alloc = alloc ? alloc * 2 : 1024;
-			lines = xrealloc(lines, (size_t)alloc * sizeof(*lines));
-		}
-		lines[nr++] = xstrdup(buf);
-	}
-	if (ferror(in)) {
-		snprintf(err, (size_t)errlen, "%s: read error", im->o->input_name);
-		goto fail;
-	}
-	*lines_out = lines;
-	return nr;
-fail:
-	while (nr)
-		free(lines[--nr]);
-	free(lines);
-	return -1;
-}
-
-/* Classify every line; wrapped lines are joined, unusable ones reported. */
-static int classify(struct importer *im, char **lines, int nr, char *err, int errlen)
-{
-	struct imp_line l, j;
-	int i;
-
-	for (i = 0; i < nr; i++) {
-		import_parse_line(lines[i], &l);
-		if (l.kind == IMP_IGNORE)
-			continue;
-		if (l.kind == IMP_UNUSABLE && l.incomplete && i + 1 < nr) {
-			const char *a = import_strip_prefix(lines[i]);
-			const char *b = import_strip_prefix(lines[i + 1]);
-
-			while (*b == ' ' || *b == '\t')
-				b++;
-			if (*b && try_join(a, b, &j)) {
-				add_rec(im, i + 1, &j);
-				i++;
-				continue;
-			}
-		}
-		if (l.kind == IMP_UNUSABLE) {
-			unusable(im, i + 1, l.why, import_strip_prefix(lines[i]));
-			continue;
-		}
-		if ((l.kind == IMP_RANGE_OP || l.kind == IMP_REQUEST) && !l.caller[0] &&
-		    i + 1 < nr) {
-			const char *b = import_strip_prefix(lines[i + 1]);
-
-			while (*b == ' ' || *b == '\t')
-				b++;
-			if (is_symbol_line(b)) {
-				char *q;
-
-				snprintf(l.caller, sizeof(l.caller), "%s", b);
-				for (q = l.caller; *q; q++)	/* ASCII only, as in import_line.c */
-					if ((unsigned char)*q < 0x20 || (unsigned char)*q > 0x7e)
-						*q = '?';
-				i++;
-			}
-		}
-		if (im->nr >= IMPORT_MAX_RECS) {
-			snprintf(err, (size_t)errlen, "%s: more than %d memblock lines",
-				 im->o->input_name, IMPORT_MAX_RECS);
-			return -1;
-		}
-		add_rec(im, i + 1, &l);
-	}
-	return 0;
-}
-
 /* ---- the first pass: the machine ---- */
 
 static void note_nid(struct importer *im, int nid)
@@ -332,7 +91,7 @@ static void learn(struct importer *im)
 		enum imp_kind k = im->recs[i].l.kind;
 
 		if (k == IMP_VERSION && i && im->version[0]) {
-			report(im, im->recs[i].lineno, "another boot starts here (Linux %s): only the first one is imported",
+			imp_report(im, im->recs[i].lineno, "another boot starts here (Linux %s): only the first one is imported",
 			       im->recs[i].l.text);
 			im->nr = i;
 			break;
@@ -438,7 +197,7 @@ static void attach_pending(struct importer *im)
 		return;
 	last = cJSON_GetArrayItem(im->steps, cJSON_GetArraySize(im->steps) - 1);
 	if (!last) {
-		report(im, im->pending_line, "a dump before the first operation cannot be checked");
+		imp_report(im, im->pending_line, "a dump before the first operation cannot be checked");
 		cJSON_Delete(im->pending);
 		im->pending = NULL;
 		return;
@@ -564,7 +323,7 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 	}
 	put_note(s, l->caller);
 	if (!placed) {
-		report(im, req->lineno, "the log ends before this allocation's memblock_reserve line: its placement is not checked");
+		imp_report(im, req->lineno, "the log ends before this allocation's memblock_reserve line: its placement is not checked");
 		return;
 	}
 	ex = cJSON_CreateObject();
@@ -774,7 +533,7 @@ static void dump_close(struct importer *im)
 			put_hex(o, "total_size", dt->total);
 		if (dt->broken || (dt->has_cnt && (uint64_t)dt->nr != dt->cnt)) {
 			if (!dt->broken)
-				report(im, d->lineno, "the dump of %s has %d of its %" PRIu64 " regions: they are not checked",
+				imp_report(im, d->lineno, "the dump of %s has %d of its %" PRIu64 " regions: they are not checked",
 				       names[t], dt->nr, dt->cnt);
 		} else if (dt->nr == 1 && !dt->r[0].size) {
 			cJSON_AddItemToObject(o, "regions", cJSON_CreateArray());
@@ -853,7 +612,7 @@ static void dump_line(struct importer *im, const struct rec *r)
 		dt = &d->t[l->type];
 		if (l->index != dt->nr) {
 			if (!dt->broken)
-				unusable(im, r->lineno, "a dump line out of order", l->type == IMP_MEMORY ? "memory" : "reserved");
+				imp_unusable(im, r->lineno, "a dump line out of order", l->type == IMP_MEMORY ? "memory" : "reserved");
 			dt->broken = true;
 			return;
 		}
@@ -883,7 +642,7 @@ static void dump_line(struct importer *im, const struct rec *r)
 				next = IMP_MEMORY;
 			}
 			if (!im->headerless_noted) {
-				report(im, r->lineno, "debugfs lines without their file's name: taken as memory, then reserved");
+				imp_report(im, r->lineno, "debugfs lines without their file's name: taken as memory, then reserved");
 				im->headerless_noted = true;
 			}
 			d->type = next;
@@ -892,7 +651,7 @@ static void dump_line(struct importer *im, const struct rec *r)
 		dt = &d->t[d->type];
 		if (l->index != dt->nr) {
 			if (!dt->broken)
-				unusable(im, r->lineno, "a debugfs line out of order", "");
+				imp_unusable(im, r->lineno, "a debugfs line out of order", "");
 			dt->broken = true;
 			return;
 		}
@@ -908,7 +667,7 @@ static void dump_line(struct importer *im, const struct rec *r)
 	default:
 		return;
 	}
-	unusable(im, r->lineno, "a dump line outside a dump", "");
+	imp_unusable(im, r->lineno, "a dump line outside a dump", "");
 }
 
 /* ---- NUMA ---- */
@@ -1020,7 +779,7 @@ static void build(struct importer *im)
 				continue;
 			if (is_dump_kind(k) && im->d.open && im->d.type >= 0)
 				im->d.t[im->d.type].broken = true;
-			unusable(im, r->lineno, "a number wider than the 32-bit phys_addr_t of the log's addresses",
+			imp_unusable(im, r->lineno, "a number wider than the 32-bit phys_addr_t of the log's addresses",
 				 r->l.name[0] ? r->l.name : "");
 			continue;
 		}
@@ -1066,317 +825,17 @@ static void build(struct importer *im)
 	dump_close(im);
 }
 
-/* ---- the document ---- */
-
-static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
-{
-	cJSON *root = cJSON_CreateObject(), *m = cJSON_CreateObject();
-	char desc[512];
-
-	cJSON_AddNumberToObject(root, "scenario", 1);
-	cJSON_AddStringToObject(root, "name", im->o->name ? im->o->name : "imported");
-	cJSON_AddStringToObject(root, "title", "A boot log, imported by mbviz import");
-	if (im->version[0])
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log claims Linux %s; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name, im->version);
-	else
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log does not say which kernel printed it; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name);
-	cJSON_AddStringToObject(root, "description", desc);
-	cJSON_AddStringToObject(root, "x-kernel-version", im->version[0] ? im->version : "unknown");
-	if (im->numa) {
-		cJSON_AddTrueToObject(m, "numa");
-		if (im->max_numnodes != 8)
-			cJSON_AddNumberToObject(m, "max_numnodes", im->max_numnodes);
-	}
-	if (im->phys32)
-		cJSON_AddNumberToObject(m, "phys_addr_bits", 32);
-	if (im->regions[IMP_MEMORY])
-		cJSON_AddNumberToObject(m, "memory_regions", (double)im->regions[IMP_MEMORY]);
-	if (im->regions[IMP_RESERVED])
-		cJSON_AddNumberToObject(m, "reserved_regions", (double)im->regions[IMP_RESERVED]);
-	if (bottom_up)
-		cJSON_AddTrueToObject(m, "bottom_up");
-	if (im->allow_resize)
-		cJSON_AddTrueToObject(m, "allow_resize");
-	cJSON_AddItemToObject(root, "machine", m);
-	if (with_steps) {
-		cJSON_AddItemReferenceToObject(root, "steps", im->steps);
-		if (im->pending)
-			cJSON_AddItemReferenceToObject(root, "expect", im->pending);
-	}
-	return root;
-}
-
-static bool ret_failed(const struct step_outcome *o)
-{
-	int k;
-
-	for (k = 0; k < o->nr_failures; k++)
-		if (!strcmp(o->failures[k].path, "ret"))
-			return true;
-	return false;
-}
-
-/* Run @op with one argument on the engine, between two of the runner's steps. */
-static void engine_op(struct engine *eng, enum op_id op, union op_value arg)
-{
-	struct op_call call = { .op = op, .caller = "import" };
-	struct op_result res = { 0 };
-
-	call.arg[0] = arg;
-	steplog_set_current(NULL, 8);
-	eng->ops->exec(eng, &call, &res);
-}
-
-static uint64_t end_of_dram(const struct mb_state *st)
-{
-	const struct mb_type *t = &st->memory;
-
-	if (!t->cnt || !t->regions[t->cnt - 1].size)
-		return 0;
-	return t->regions[t->cnt - 1].base + t->regions[t->cnt - 1].size;
-}
-
-enum placement_fix {
-	FIX_FLIP	= 1,	/* memblock_set_bottom_up(!direction) */
-	FIX_RAISE	= 2,	/* memblock_set_current_limit(end_of_DRAM): x86 after init_mem_mapping */
-};
-
-/*
- * Replay on the model; where an allocation lands elsewhere than the log
- * says, and an operation memblock=debug does not log would put it there,
- * that operation happened: the other allocation direction
- * (memblock_set_bottom_up), or on x86 the end of the 1M limit of early
- * boot.  fixes[i] says what goes before step i; the return value is the
- * initial direction (a flip before any placement is the machine's).
- */
-static bool placement_fixes(struct importer *im, unsigned char *fixes, int nr)
-{
-	cJSON *doc = document(im, false, true);
-	char *text = cJSON_PrintUnformatted(doc), err[512];
-	struct scenario *sc = NULL;
-	struct engine *eng = NULL;
-	struct run *r = NULL;
-	struct step_outcome o;
-	bool dir = false, initial = false, checked = false, raised = !im->x86_low_limit;
-
-	cJSON_Delete(doc);
-	if (!text)
-		return false;
-	sc = scenario_load_buffer("import", text, strlen(text), err, sizeof(err));
-	free(text);
-	if (!sc || sc->nr_steps != nr)
-		goto out;
-	eng = engine_open("model", err, sizeof(err));
-	r = eng ? run_create(sc, eng) : NULL;
-	while (r && run_done(r) < sc->nr_steps) {
-		int i = run_done(r), ret, fix;
-		bool placed = sc->steps[i].expect.ret.present &&
-			      sc->steps[i].expect.ret.kind == RET_ADDR;
-		void *saved = placed ? run_save(r) : NULL;
-
-		ret = run_step(r, &o);
-		for (fix = FIX_FLIP; placed && !ret && ret_failed(&o) && fix <= (FIX_FLIP | FIX_RAISE); fix++) {
-			union op_value v;
-
-			if ((fix & FIX_RAISE) && raised)
-				continue;
-			step_outcome_free(&o);
-			run_restore(r, saved);
-			if (fix & FIX_RAISE) {
-				v.phys = end_of_dram(run_state(r));
-				engine_op(eng, OP_MEMBLOCK_SET_CURRENT_LIMIT, v);
-			}
-			if (fix & FIX_FLIP) {
-				v.boolean = !dir;
-				engine_op(eng, OP_MEMBLOCK_SET_BOTTOM_UP, v);
-			}
-			ret = run_step(r, &o);
-			if (!ret && !ret_failed(&o)) {
-				if (fix & FIX_FLIP) {
-					dir = !dir;
-					if (!checked) {
-						initial = dir;
-						fix &= ~FIX_FLIP;
-					}
-				}
-				if (fix & FIX_RAISE)
-					raised = true;
-				fixes[i] = (unsigned char)fix;
-				break;
-			}
-		}
-		if (placed && !ret && ret_failed(&o) && fix > (FIX_FLIP | FIX_RAISE)) {
-			/* nothing explains it: replay it as the log has it, and say so */
-			step_outcome_free(&o);
-			run_restore(r, saved);
-			ret = run_step(r, &o);
-		}
-		if (placed && !ret)
-			checked = true;
-		step_outcome_free(&o);
-		if (saved)
-			run_free_saved(r, saved);
-		if (ret)
-			break;
-	}
-out:
-	run_destroy(r);
-	if (eng)
-		engine_close(eng);
-	scenario_free(sc);
-	return initial;
-}
-
-static void insert_fixes(struct importer *im, const unsigned char *fixes, int nr, bool initial)
-{
-	bool dir = initial;
-	int i;
-	cJSON *out = cJSON_CreateArray(), *s, *f;
-
-	for (i = 0; i < nr; i++) {
-		s = cJSON_DetachItemFromArray(im->steps, 0);
-		if (fixes[i] & FIX_RAISE) {
-			f = cJSON_CreateObject();
-			cJSON_AddStringToObject(f, "op", "memblock_set_current_limit");
-			cJSON_AddStringToObject(f, "limit", "end_of_DRAM");
-			cJSON_AddStringToObject(f, "note",
-				"setup_arch: memblock_set_current_limit(get_max_mapped()) after init_mem_mapping (x86; not logged), as the next allocation's placement says");
-			cJSON_AddItemToArray(out, f);
-		}
-		if (fixes[i] & FIX_FLIP) {
-			dir = !dir;
-			f = cJSON_CreateObject();
-			cJSON_AddStringToObject(f, "op", "memblock_set_bottom_up");
-			cJSON_AddBoolToObject(f, "enable", dir);
-			cJSON_AddStringToObject(f, "note", dir ?
-				"the next allocation's placement says bottom-up (memblock_set_bottom_up is not logged)" :
-				"the next allocation's placement says top-down (memblock_set_bottom_up is not logged)");
-			cJSON_AddItemToArray(out, f);
-		}
-		cJSON_AddItemToArray(out, s);
-	}
-	cJSON_Delete(im->steps);
-	im->steps = out;
-}
-
-static bool has_placements(cJSON *steps)
-{
-	cJSON *s;
-
-	cJSON_ArrayForEach(s, steps) {
-		cJSON *ex = cJSON_GetObjectItemCaseSensitive(s, "expect");
-
-		if (ex && cJSON_GetObjectItemCaseSensitive(ex, "ret"))
-			return true;
-	}
-	return false;
-}
-
-/* A growing string. */
-struct text {
-	char	*s;
-	size_t	len, alloc;
-};
-
-static void text_add(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (t->len + n + 1 > t->alloc) {
-		t->alloc = (t->len + n + 1) * 2;
-		t->s = xrealloc(t->s, t->alloc);
-	}
-	memcpy(t->s + t->len, s, n + 1);
-	t->len += n;
-}
-
-static void text_item(struct text *t, const cJSON *item)
-{
-	char *s = cJSON_PrintUnformatted(item);
-
-	if (!s) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
-	text_add(t, s);
-	free(s);
-}
-
-/*
- * The scenario as people write them: one key of the top level a line,
- * one step a line, expectations' regions one a line.
- */
-static char *print_doc(const cJSON *doc)
-{
-	struct text t = { 0 };
-	const cJSON *item, *sub;
-
-	text_add(&t, "{\n");
-	for (item = doc->child; item; item = item->next) {
-		cJSON *key = cJSON_CreateString(item->string);
-
-		text_add(&t, "  ");
-		text_item(&t, key);
-		cJSON_Delete(key);
-		text_add(&t, ": ");
-		if (cJSON_IsArray(item) && item->child) {
-			text_add(&t, "[\n");
-			for (sub = item->child; sub; sub = sub->next) {
-				text_add(&t, "    ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  ]");
-		} else if (!strcmp(item->string, "expect") && cJSON_IsObject(item)) {
-			text_add(&t, "{\n");
-			for (sub = item->child; sub; sub = sub->next) {
-				cJSON *k = cJSON_CreateString(sub->string);
-
-				text_add(&t, "    ");
-				text_item(&t, k);
-				cJSON_Delete(k);
-				text_add(&t, ": ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  }");
-		} else {
-			text_item(&t, item);
-		}
-		text_add(&t, item->next ? ",\n" : "\n");
-	}
-	text_add(&t, "}");
-	return t.s;
-}
-
-/* "x-log-line" after a step's own keys and its expect, where a reader looks last. */
-static void line_keys_last(cJSON *steps)
-{
-	cJSON *s;
-
-	cJSON_ArrayForEach(s, steps) {
-		cJSON *k = cJSON_DetachItemFromObjectCaseSensitive(s, "x-log-line");
-
-		if (k)
-			cJSON_AddItemToObject(s, "x-log-line", k);
-	}
-}
-
 char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unusable,
 		 char *err, int errlen)
 {
 	struct importer im = { .o = o, .diag = diag };
 	char **lines = NULL, *text = NULL;
-	bool bottom_up = false;
-	cJSON *doc;
 	int nr, i;
 
-	nr = read_lines(&im, in, &lines, err, errlen);
+	nr = imp_read_lines(&im, in, &lines, err, errlen);
 	if (nr < 0)
 		goto out;
-	if (classify(&im, lines, nr, err, errlen))
+	if (imp_classify(&im, lines, nr, err, errlen))
 		goto out;
 	learn(&im);
 	im.steps = cJSON_CreateArray();
@@ -1386,20 +845,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 			 o->input_name);
 		goto out;
 	}
-	if (o->guess_direction && has_placements(im.steps)) {
-		int n = cJSON_GetArraySize(im.steps);
-		unsigned char *fixes = xzalloc((size_t)n);
-
-		bottom_up = placement_fixes(&im, fixes, n);
-		insert_fixes(&im, fixes, n, bottom_up);
-		free(fixes);
-	}
-	line_keys_last(im.steps);
-	doc = document(&im, bottom_up, true);
-	text = print_doc(doc);
-	cJSON_Delete(doc);
-	if (!text)
-		snprintf(err, (size_t)errlen, "%s: out of memory", o->input_name);
+	text = imp_finish(&im, err, errlen);
 out:
 	*nr_unusable = im.nr_unusable;
 	for (i = 0; i < nr; i++)

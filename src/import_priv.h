@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the parts of the boot-log importer share (import_read.c reads and
+ * classifies the lines, import_build.c turns them into steps and
+ * expectations, import_document.c replays, fixes placements and prints
+ * the scenario); nobody else needs it.
+ */
+#ifndef MBVIZ_IMPORT_PRIV_H
+#define MBVIZ_IMPORT_PRIV_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "import.h"
+
+#define IMPORT_MAX_INPUT	(64u << 20)	/* bytes of log */
+#define IMPORT_MAX_RECS		1000000		/* lines memblock has to do with */
+
+struct rec {
+	int		lineno;
+	struct imp_line	l;
+};
+
+struct dump_region {
+	uint64_t	base, size;
+	int		nid;
+	bool		has_nid, nid_none, has_flags;
+	unsigned int	flags;
+};
+
+struct dump_type {
+	bool		present;
+	bool		has_cnt, has_total;
+	uint64_t	cnt, total;
+	int		nr, alloc;
+	struct dump_region *r;
+	bool		broken;		/* out of order: regions not checked */
+};
+
+struct dump {
+	bool		open;
+	bool		debugfs;
+	int		lineno;
+	int		type;		/* the type whose lines come now, -1 none */
+	struct dump_type t[3];
+};
+
+struct node_blk {
+	uint64_t	base, end;
+	int		nid;
+};
+
+struct importer {
+	const struct import_opts *o;
+	FILE		*diag;
+	int		nr_unusable;
+	struct rec	*recs;
+	int		nr, alloc;
+
+	/* what the first pass learnt */
+	bool		numa, phys32, allow_resize, have_adds, have_ops;
+	int		max_nid, max_numnodes;
+	uint64_t	regions[2];
+	char		version[160];
+	int		e820_first, e820_last;	/* rec indices of the table used */
+	bool		use_e820, use_node_ranges, synth_from_dump;
+
+	/* the second pass */
+	cJSON		*steps;
+	cJSON		*pending;	/* expect object for the state after the last step */
+	int		pending_line;
+	bool		req_pending;
+	struct rec	req;
+	bool		after_double;
+	bool		freed_all;
+	int		adds_run;	/* 0 none yet, 1 in the first run of adds, 2 after */
+	struct node_blk	*blks;
+	int		nr_blks;
+	bool		blks_dirty;
+	struct dump	d;
+	int		cur_line;	/* the log line the next step comes from */
+	int		blks_line, last_add_line;
+	bool		x86_low_limit;	/* the 1M limit step was written */
+	bool		headerless_noted;
+	bool		synthesized;
+};
+
+/* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
+__attribute__((format(printf, 3, 4)))
+void imp_report(struct importer *im, int lineno, const char *fmt, ...);
+void imp_unusable(struct importer *im, int lineno, const char *why, const char *text);
+int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen);
+int imp_classify(struct importer *im, char **lines, int nr, char *err, int errlen);
+
+/*
+ * import_document.c: the steps built, the scenario as text: placements
+ * checked by replay (unlogged direction and limit steps added), printed
+ * as people write scenarios.  NULL and @err on failure.
+ */
+char *imp_finish(struct importer *im, char *err, int errlen);
+
+#endif
