@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "run/engine.h"
 
 #define FAKE_MAX	256
 

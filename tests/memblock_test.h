@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kernel_stubs.h"
-#include "machine.h"
-#include "memblock.h"
-#include "steplog.h"
+#include "kernel/kernel_stubs.h"
+#include "run/machine.h"
+#include "model/memblock.h"
+#include "run/steplog.h"
 #include "tap.h"
 
 static struct machine mt_m;

@@ -14,10 +14,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "engine.h"
-#include "fuzz_gen.h"
-#include "state.h"
-#include "steplog.h"
+#include "run/engine.h"
+#include "run/fuzz_gen.h"
+#include "run/state.h"
+#include "run/steplog.h"
 
 #define NR_OPS		1000000
 #define MAX_CASE_OPS	512

@@ -16,10 +16,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "machine.h"
-#include "ops.h"
-#include "render.h"
-#include "state.h"
+#include "run/machine.h"
+#include "run/ops.h"
+#include "render/render.h"
+#include "run/state.h"
 
 #define NR_REGIONS	10000
 #define WIDTH		250

@@ -15,10 +15,10 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "engine.h"
-#include "scenario.h"
-#include "state.h"
-#include "timeline.h"
+#include "run/engine.h"
+#include "scenario/scenario.h"
+#include "run/state.h"
+#include "run/timeline.h"
 
 #define NR_STEPS	1000000
 #define NR_BACKS	20

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "dump.h"
-#include "machine.h"
-#include "ops.h"
-#include "state.h"
+#include "render/dump.h"
+#include "run/machine.h"
+#include "run/ops.h"
+#include "run/state.h"
 #include "tap.h"
 
 static char *capture(void (*fn)(FILE *, const struct machine *, const struct mb_state *),

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "expr.h"
+#include "scenario/expr.h"
 #include "tap.h"
 
 static struct expr_env env64 = {

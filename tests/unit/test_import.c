@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "import.h"
+#include "import/import.h"
 #include "tap.h"
 
 static struct imp_line l;

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "kernel_engine_priv.h"
-#include "kernel_simmem.h"
+#include "kernel/kernel_engine_priv.h"
+#include "kernel/kernel_simmem.h"
 #include "tap.h"
 
 #define GiB	(1ULL << 30)

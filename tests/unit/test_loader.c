@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "scenario.h"
-#include "state.h"
+#include "scenario/scenario.h"
+#include "run/state.h"
 #include "tap.h"
 
 static char err[1024];

@@ -12,7 +12,7 @@
 
 #include <linux/sizes.h>
 
-#include "contents.h"
+#include "model/contents.h"
 
 /* memory [0x10000, 0x20000) on the default machine. */
 static void boot_64k(void)

@@ -9,9 +9,9 @@
 
 #include <string.h>
 
-#include "engine.h"
-#include "memblock.h"
-#include "steplog.h"
+#include "run/engine.h"
+#include "model/memblock.h"
+#include "run/steplog.h"
 
 static struct engine *eng;
 static struct steplog lg;

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "machine.h"
-#include "pagealloc.h"
-#include "state.h"
-#include "steplog.h"
+#include "run/machine.h"
+#include "model/pagealloc.h"
+#include "run/state.h"
+#include "run/steplog.h"
 #include "tap.h"
 
 #define NO_PFN	UINT64_MAX

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "machine.h"
-#include "ops.h"
-#include "render.h"
-#include "state.h"
+#include "run/machine.h"
+#include "run/ops.h"
+#include "render/render.h"
+#include "run/state.h"
 #include "tap.h"
 
 #define KiB	(1ULL << 10)

@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "expect.h"
+#include "run/expect.h"
 #include "fake_engine.h"
-#include "runner.h"
-#include "scenario.h"
+#include "run/runner.h"
+#include "scenario/scenario.h"
 #include "tap.h"
 
 #define MAX_STEPS	16

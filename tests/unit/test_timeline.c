@@ -9,10 +9,10 @@
 #include <stdlib.h>
 
 #include "fake_engine.h"
-#include "runner.h"
-#include "scenario.h"
+#include "run/runner.h"
+#include "scenario/scenario.h"
 #include "tap.h"
-#include "timeline.h"
+#include "run/timeline.h"
 
 #define NR_STEPS	1000
 

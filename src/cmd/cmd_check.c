@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mbviz check [--engine=SPEC] FILE|DIR...
+ *
+ * Runs scenarios and reports in TAP, one test point per scenario, with a
+ * diagnostic line for each failed expectation.  Exit status: 0 all pass,
+ * 1 an expectation failed, 2 a scenario could not be loaded or run.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "commands.h"
+#include "run/engine.h"
+#include "run/runner.h"
+#include "scenario/scenario.h"
+#include "util/xalloc.h"
+
+struct file_list {
+	int	nr, alloc;
+	char	**names;
+};
+
+static void list_add(struct file_list *l, char *name)
+{
+	if (l->nr == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 16;
+		l->names = xrealloc(l->names, l->alloc * sizeof(*l->names));
+	}
+	l->names[l->nr++] = name;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool is_json_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".json") == 0;
+}
+
+/* Every *.json directly in @dir, in byte order of their names. */
+static int add_dir(struct file_list *l, const char *dir)
+{
+	struct file_list here = { 0 };
+	const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
+	struct dirent *d;
+	struct stat st;
+	DIR *dh;
+	int i;
+
+	dh = opendir(dir);
+	if (!dh) {
+		fprintf(stderr, "mbviz: check: %s: cannot read the directory\n", dir);
+		return -1;
+	}
+	while ((d = readdir(dh))) {
+		char *path;
+
+		if (!is_json_name(d->d_name))
+			continue;
+		path = xasprintf("%s%s%s", dir, sep, d->d_name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			list_add(&here, path);
+		else
+			free(path);
+	}
+	closedir(dh);
+	if (!here.nr) {
+		fprintf(stderr, "mbviz: check: %s: no *.json files in this directory\n", dir);
+		return 0;
+	}
+	qsort(here.names, here.nr, sizeof(*here.names), name_cmp);
+	for (i = 0; i < here.nr; i++)
+		list_add(l, here.names[i]);
+	free(here.names);
+	return 0;
+}
+
+static void check_usage(FILE *f)
+{
+	fputs("usage: mbviz check [--engine=model] FILE|DIR...\n", f);
+}
+
+/* TAP descriptions end at '#' (a directive) and at a newline: escape both. */
+static void tap_description(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '#')
+			fputs("\\#", f);
+		else if (*s == '\n' || *s == '\r')
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+}
+
+/* What one scenario came to: its failures as diagnostic lines, or an error. */
+struct verdict {
+	char	*diag;		/* "#   ...\n" lines */
+	size_t	diag_len;
+	FILE	*out;
+	char	*error;
+};
+
+static void add_failures(struct verdict *v, const struct scenario *sc,
+			 const struct step_outcome *o)
+{
+	char line[1024];
+	int i;
+
+	for (i = 0; i < o->nr_failures; i++) {
+		failure_format(sc, &o->failures[i], line, sizeof(line));
+		fprintf(v->out, "#   %s\n", line);
+	}
+}
+
+static bool run_scenario(struct engine *eng, const struct scenario *sc, struct verdict *v)
+{
+	struct step_outcome o;
+	bool failed = false;
+	struct run *r;
+
+	r = run_create(sc, eng);
+	if (!r) {
+		v->error = xasprintf("%s: the %s engine cannot simulate this machine", sc->file,
+				     eng->label ? eng->label : eng->ops->name);
+		return false;
+	}
+	while (run_done(r) < sc->nr_steps) {
+		int ret = run_step(r, &o);
+
+		failed |= o.nr_failures > 0;
+		add_failures(v, sc, &o);
+		if (ret)
+			v->error = xstrdup(o.error ? o.error : "run-time error");
+		step_outcome_free(&o);
+		if (ret)
+			break;
+	}
+	if (!v->error) {
+		memset(&o, 0, sizeof(o));
+		run_check_final(r, &o);
+		failed |= o.nr_failures > 0;
+		add_failures(v, sc, &o);
+		if (o.error)
+			v->error = xstrdup(o.error);
+		step_outcome_free(&o);
+	}
+	run_destroy(r);
+	return failed;
+}
+
+/* Check one file as test point @n; returns 0 ok, 1 failed, 2 error. */
+static int check_one(struct engine *eng, const char *file, int n)
+{
+	struct verdict v = { 0 };
+	struct scenario *sc;
+	char err[1024];
+	int status;
+
+	sc = scenario_load(file, err, sizeof(err));
+	if (!sc) {
+		fflush(stdout);
+		fprintf(stderr, "%s\n", err);
+		printf("not ok %d - ", n);
+		tap_description(stdout, file);
+		printf("\n#   %s\n", err);
+		return 2;
+	}
+	v.out = open_memstream(&v.diag, &v.diag_len);
+	if (!v.out) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
+	status = run_scenario(eng, sc, &v) ? 1 : 0;
+	fclose(v.out);
+	if (v.error) {
+		status = 2;
+		fflush(stdout);
+		fprintf(stderr, "%s\n", v.error);
+	}
+	printf("%s %d - ", status ? "not ok" : "ok", n);
+	tap_description(stdout, sc->name ? sc->name : file);
+	if (sc->title && *sc->title) {
+		fputs(": ", stdout);
+		tap_description(stdout, sc->title);
+	}
+	putchar('\n');
+	fputs(v.diag, stdout);
+	if (v.error)
+		printf("#   %s\n", v.error);
+	free(v.diag);
+	free(v.error);
+	scenario_free(sc);
+	return status;
+}
+
+static int gather(int argc, char **argv, struct file_list *files, const char **engine)
+{
+	bool options = true;
+	struct stat st;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (options && !strcmp(a, "--")) {
+			options = false;
+		} else if (options && !strncmp(a, "--engine=", 9)) {
+			*engine = a + 9;
+		} else if (options && !strcmp(a, "--engine") && i + 1 < argc) {
+			*engine = argv[++i];
+		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+			check_usage(stdout);
+			exit(0);
+		} else if (options && a[0] == '-' && a[1]) {
+			fprintf(stderr, "mbviz: check: unknown option '%s'\n", a);
+			check_usage(stderr);
+			return -1;
+		} else if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (add_dir(files, a))
+				return -1;
+		} else {
+			/* Missing files are reported by the loader, as a failed test point. */
+			list_add(files, xstrdup(a));
+		}
+	}
+	if (!files->nr) {
+		if (argc < 2)
+			check_usage(stderr);
+		else
+			fputs("mbviz: check: no scenario to check\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	struct file_list files = { 0 };
+	const char *engine_spec = "model";
+	struct engine *eng = NULL;
+	int i, status = 0, s;
+	char err[512];
+
+	if (gather(argc, argv, &files, &engine_spec)) {
+		status = 2;
+		goto out;
+	}
+	eng = engine_open(engine_spec, err, sizeof(err));
+	if (!eng) {
+		fprintf(stderr, "mbviz: check: %s\n", err);
+		status = 2;
+		goto out;
+	}
+	printf("1..%d\n", files.nr);
+	for (i = 0; i < files.nr; i++) {
+		s = check_one(eng, files.names[i], i + 1);
+		if (s > status)
+			status = s;
+	}
+	fflush(stdout);
+	engine_close(eng);
+out:
+	for (i = 0; i < files.nr; i++)
+		free(files.names[i]);
+	free(files.names);
+	return status;
+}

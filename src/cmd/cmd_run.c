@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo] [--engine=SPEC]
+ *
+ * Runs one scenario and prints, as text a kernel developer already knows,
+ * what happened: with --trace each call followed by what the kernel would
+ * have printed with memblock=debug, then the final state.  Failed
+ * expectations go to stderr.  Exit status: 0 ok, 1 an expectation failed,
+ * 2 a usage or scenario error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "render/dump.h"
+#include "run/engine.h"
+#include "run/runner.h"
+#include "scenario/scenario.h"
+
+struct run_opts {
+	const char		*file;
+	const char		*engine;
+	bool			trace;
+	bool			zoneinfo;
+	enum dump_format	format;
+};
+
+static void run_usage(FILE *f)
+{
+	fputs("usage: mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo]"
+	      " [--engine=model]\n", f);
+}
+
+static int parse_dump(struct run_opts *o, const char *name)
+{
+	int fmt = dump_format_lookup(name);
+
+	if (fmt < 0) {
+		fprintf(stderr, "mbviz: run: unknown dump format '%s' (debugfs, dump or json)\n",
+			name);
+		return -1;
+	}
+	o->format = fmt;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct run_opts *o)
+{
+	bool options = true;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (options && !strcmp(a, "--")) {
+			options = false;
+		} else if (options && !strcmp(a, "--trace")) {
+			o->trace = true;
+		} else if (options && !strcmp(a, "--zoneinfo")) {
+			o->zoneinfo = true;
+		} else if (options && !strncmp(a, "--dump=", 7)) {
+			if (parse_dump(o, a + 7))
+				return -1;
+		} else if (options && !strcmp(a, "--dump") && i + 1 < argc) {
+			if (parse_dump(o, argv[++i]))
+				return -1;
+		} else if (options && !strncmp(a, "--engine=", 9)) {
+			o->engine = a + 9;
+		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+			run_usage(stdout);
+			exit(0);
+		} else if (cmd_operand("run", a, options, &o->file)) {
+			return -1;
+		}
+	}
+	if (cmd_need_file("run", o->file))
+		return -1;
+	return 0;
+}
+
+static void print_trace(const struct scenario *sc, int i, const struct step_outcome *o)
+{
+	char call[512];
+	int k;
+
+	call_format(&sc->machine, &o->call, &o->res, call, sizeof(call));
+	printf("# steps[%d] %s\n", i, call);
+	for (k = 0; k < o->log.nr; k++)
+		printf("%s\n", o->log.lines[k].text);
+	if (o->log.partial)
+		printf("%s\n", o->log.partial);
+}
+
+static void report_failures(const struct scenario *sc, const struct step_outcome *o)
+{
+	char line[1024];
+	int k;
+
+	for (k = 0; k < o->nr_failures; k++) {
+		failure_format(sc, &o->failures[k], line, sizeof(line));
+		fprintf(stderr, "%s: %s\n", sc->file, line);
+	}
+}
+
+/* Run every step; returns 0, 1 (a failed expectation) or 2 (run-time error). */
+static int run_steps(const struct run_opts *opts, const struct scenario *sc, struct run *r)
+{
+	struct step_outcome o;
+	int status = 0, ret;
+
+	while (run_done(r) < sc->nr_steps) {
+		int i = run_done(r);
+
+		ret = run_step(r, &o);
+		if (opts->trace && run_done(r) > i)
+			print_trace(sc, i, &o);
+		fflush(stdout);
+		report_failures(sc, &o);
+		if (o.nr_failures)
+			status = 1;
+		if (ret) {
+			fprintf(stderr, "%s\n", o.error ? o.error : "run-time error");
+			step_outcome_free(&o);
+			return 2;
+		}
+		step_outcome_free(&o);
+	}
+	memset(&o, 0, sizeof(o));
+	run_check_final(r, &o);
+	report_failures(sc, &o);
+	if (o.nr_failures)
+		status = 1;
+	if (o.error) {
+		fprintf(stderr, "%s\n", o.error);
+		status = 2;
+	}
+	step_outcome_free(&o);
+	return status;
+}
+
+static void print_state(const struct run_opts *opts, const struct scenario *sc, struct run *r)
+{
+	const struct mb_state *st = run_state(r);
+
+	if (opts->trace)
+		printf("# state after %d steps\n", run_done(r));
+	dump_state(stdout, opts->format, &sc->machine, st);
+	if (!opts->zoneinfo)
+		return;
+	if (!st->freed_all) {
+		fflush(stdout);
+		fprintf(stderr, "mbviz: run: %s: no zones to show: memblock_free_all has not run\n",
+			sc->file);
+		return;
+	}
+	dump_zoneinfo(stdout, &sc->machine, st);
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct run_opts opts = { .engine = "model", .format = DUMP_MEMBLOCK };
+	struct engine *eng = NULL;
+	struct scenario *sc = NULL;
+	struct run *r = NULL;
+	int status = 2;
+	char err[1024];
+
+	if (parse_args(argc, argv, &opts)) {
+		run_usage(stderr);
+		return 2;
+	}
+	sc = scenario_load(opts.file, err, sizeof(err));
+	if (!sc) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	eng = engine_open(opts.engine, err, sizeof(err));
+	if (!eng) {
+		fprintf(stderr, "mbviz: run: %s\n", err);
+		goto out;
+	}
+	r = run_create(sc, eng);
+	if (!r) {
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
+			eng->label ? eng->label : eng->ops->name);
+		goto out;
+	}
+	status = run_steps(&opts, sc, r);
+	if (status < 2)
+		print_state(&opts, sc, r);
+	fflush(stdout);
+out:
+	run_destroy(r);
+	if (eng)
+		engine_close(eng);
+	scenario_free(sc);
+	return status;
+}

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]
+ *
+ * Opens the interactive UI on FILE, or on the bundled tour.  With two
+ * engines, both run the scenario and the second's maps are drawn under
+ * the first's (see ui_engines.c).  Everything
+ * that can go wrong with the scenario or the engine is found and reported
+ * here, before curses takes the terminal: an error is one line on stderr
+ * and exit status 2, readable in the shell that started mbviz.
+ *
+ * The test mode is hidden from the usage: with MBVIZ_UI_SCRIPT=FILE the UI
+ * draws on /dev/null at MBVIZ_UI_SIZE (COLSxROWS, default 80x24), takes
+ * its keys from the script and writes the screens the script's `dump`
+ * commands ask for to MBVIZ_UI_DUMP (default: standard output).
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/atomic_file.h"
+#include "commands.h"
+#include "run/engine.h"
+#include "scenario/scenario.h"
+#include "run/timeline.h"
+#include "ui/ui.h"
+#include "util/xalloc.h"
+
+#define UI_MAX_ENGINES	2
+
+struct ui_args {
+	struct ui_options opts;
+	const char	*file;
+	const char	*engine[UI_MAX_ENGINES];
+	int		nr_engines;
+	char		*tour;
+};
+
+/* What the UI shows to run: one scenario on one or two engines. */
+struct ui_run {
+	struct scenario	*sc;
+	struct engine	*eng[UI_MAX_ENGINES];
+	struct timeline	*t[UI_MAX_ENGINES];
+	char		*name[UI_MAX_ENGINES];
+};
+
+static void ui_usage(FILE *f)
+{
+	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]\n"
+	      "With no FILE the bundled tour opens.  SPEC is model (the default), kernel\n"
+	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
+	      "first's, differences marked.  Press ? in the UI for the keys.\n", f);
+}
+
+static int parse_size(const char *s, int *cols, int *rows)
+{
+	char x;
+
+	if (sscanf(s, "%d%c%d", cols, &x, rows) != 3 || x != 'x' || *cols < 1 ||
+	    *rows < 1 || *cols > 1000 || *rows > 1000)
+		return -1;
+	return 0;
+}
+
+static int add_engine(struct ui_args *a, const char *spec)
+{
+	if (a->nr_engines == UI_MAX_ENGINES) {
+		fprintf(stderr, "mbviz: the UI shows at most %d engines\n", UI_MAX_ENGINES);
+		return -1;
+	}
+	a->engine[a->nr_engines++] = spec;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct ui_args *a)
+{
+	bool options = true;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (options && !strcmp(s, "--")) {
+			options = false;
+		} else if (options && (!strcmp(s, "--no-color") || !strcmp(s, "--no-colour"))) {
+			a->opts.no_color = true;
+		} else if (options && !strcmp(s, "--no-mouse")) {
+			a->opts.no_mouse = true;
+		} else if (options && !strncmp(s, "--engine=", 9)) {
+			if (add_engine(a, s + 9))
+				return -1;
+		} else if (options && !strcmp(s, "--engine") && i + 1 < argc) {
+			if (add_engine(a, argv[++i]))
+				return -1;
+		} else if (options && s[0] == '-' && s[1]) {
+			fprintf(stderr, "mbviz: unknown option '%s' (mbviz --help lists them)\n", s);
+			return -1;
+		} else if (a->file) {
+			fprintf(stderr, "mbviz: one scenario at a time ('%s' and '%s')\n", a->file, s);
+			return -1;
+		} else {
+			a->file = s;
+		}
+	}
+	return 0;
+}
+
+/* The hidden test mode, from the environment. */
+static int test_mode(struct ui_args *a)
+{
+	const char *size = getenv("MBVIZ_UI_SIZE");
+
+	a->opts.script = getenv("MBVIZ_UI_SCRIPT");
+	if (!a->opts.script || !*a->opts.script) {
+		a->opts.script = NULL;
+		return 0;
+	}
+	a->opts.dump = getenv("MBVIZ_UI_DUMP");
+	a->opts.cols = 80;
+	a->opts.rows = 24;
+	if (size && parse_size(size, &a->opts.cols, &a->opts.rows)) {
+		fprintf(stderr, "mbviz: MBVIZ_UI_SIZE is COLSxROWS, not '%s'\n", size);
+		return -1;
+	}
+	return 0;
+}
+
+/* Write @u's dumps to @f, which is closed unless it is stdout. */
+static int write_stream(FILE *f, const char *name, const struct ui *u)
+{
+	int ret = 0;
+
+	if (u->dumps_len && fwrite(u->dumps, 1, u->dumps_len, f) != u->dumps_len)
+		ret = -1;
+	if (f == stdout ? fflush(f) : fclose(f))
+		ret = -1;
+	if (ret)
+		fprintf(stderr, "mbviz: %s: cannot write the screen dumps\n", name);
+	return ret;
+}
+
+/*
+ * Write the test mode's screen dumps; atomically when they go to a
+ * regular file.  Anything else that exists (/dev/null, a FIFO) is written
+ * to as it is: an atomic write would rename a new file over it.
+ */
+static int write_dumps(const struct ui_args *a, const struct ui *u)
+{
+	struct stat st;
+	char err[512];
+	FILE *f;
+
+	if (!a->opts.dump || !*a->opts.dump || !strcmp(a->opts.dump, "-"))
+		return write_stream(stdout, "standard output", u);
+	if (!stat(a->opts.dump, &st) && !S_ISREG(st.st_mode)) {
+		f = fopen(a->opts.dump, "w");
+		if (!f) {
+			fprintf(stderr, "mbviz: %s: %s\n", a->opts.dump, strerror(errno));
+			return -1;
+		}
+		return write_stream(f, a->opts.dump, u);
+	}
+	if (atomic_write_file(a->opts.dump, u->dumps ? u->dumps : "", u->dumps_len, err,
+			      sizeof(err))) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The engine as the screen names it: "model", or "kernel:" and the last
+ * component of the tree's path (trees told apart by their directories:
+ * linux-before, linux-after), never a whole path.
+ */
+static char *short_name(const struct engine *e)
+{
+	const char *l = e->label ? e->label : e->ops->name, *p, *end;
+
+	if (strncmp(l, "kernel:", 7))
+		return xstrdup(l);
+	p = l + 7;
+	end = p + strlen(p);
+	while (end > p + 1 && end[-1] == '/')
+		end--;
+	for (l = end; l > p && l[-1] != '/'; l--)
+		;
+	return xasprintf("kernel:%.*s", (int)(end - l), l);
+}
+
+static int open_engine(const struct ui_args *a, struct ui_run *r, int i)
+{
+	const char *spec = a->nr_engines ? a->engine[i] : "model";
+	char err[1024];
+
+	r->eng[i] = engine_open(spec, err, sizeof(err));
+	if (!r->eng[i]) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		return -1;
+	}
+	r->t[i] = timeline_create(r->sc, r->eng[i], 0);
+	if (!r->t[i]) {
+		const char *why = engine_error(r->eng[i]);
+
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n",
+			r->sc->file, r->eng[i]->label ? r->eng[i]->label : r->eng[i]->ops->name,
+			why ? ": " : "", why ? why : "");
+		return -1;
+	}
+	r->name[i] = short_name(r->eng[i]);
+	return 0;
+}
+
+static int open_scenario(struct ui_args *a, struct ui_run *r)
+{
+	char err[1024];
+	int i;
+
+	if (!a->file) {
+		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
+		a->file = a->tour;
+	}
+	r->sc = scenario_load(a->file, err, sizeof(err));
+	if (!r->sc) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	for (i = 0; i < (a->nr_engines ? a->nr_engines : 1); i++)
+		if (open_engine(a, r, i))
+			return -1;
+	return 0;
+}
+
+static void close_run(struct ui_run *r)
+{
+	int i;
+
+	for (i = 0; i < UI_MAX_ENGINES; i++) {
+		if (r->t[i])
+			timeline_destroy(r->t[i]);
+		if (r->eng[i])
+			engine_close(r->eng[i]);
+		free(r->name[i]);
+	}
+	if (r->sc)
+		scenario_free(r->sc);
+}
+
+int cmd_ui(int argc, char **argv)
+{
+	struct ui_args a = { 0 };
+	struct ui_run r = { 0 };
+	struct ui u = { 0 };
+	int status = 2;
+	char err[512];
+
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		ui_usage(stdout);
+		return 0;
+	}
+	if (parse_args(argc, argv, &a) || test_mode(&a)) {
+		ui_usage(stderr);
+		return 2;
+	}
+	setlocale(LC_ALL, "");
+	if (open_scenario(&a, &r))
+		goto out;
+	if (a.opts.script) {
+		u.script = ui_script_load(a.opts.script, err, sizeof(err));
+		if (!u.script) {
+			fprintf(stderr, "mbviz: %s\n", err);
+			goto out;
+		}
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("mbviz: the UI needs a terminal; for text output use "
+		      "'mbviz run' or 'mbviz snapshot'\n", stderr);
+		goto out;
+	}
+	u.sc = r.sc;
+	u.t = r.t[0];
+	u.t2 = r.t[1];
+	u.names[0] = r.name[0];
+	u.names[1] = r.name[1];
+	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		goto out;
+	}
+	status = ui_run(&u);
+	ui_term_close(&u);
+	if (a.opts.script && write_dumps(&a, &u))
+		status = 2;
+out:
+	ui_script_free(u.script);
+	free(u.dumps);
+	close_run(&r);
+	free(a.tour);
+	return status;
+}

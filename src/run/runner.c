@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The runner: one scenario on one engine, step by step.  Arguments are
+ * evaluated against the state just before the step (so "end_of_DRAM" or
+ * "reserved[0].base" mean what they mean at that point of the boot), the
+ * step's expectations against the state just after it.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "expect.h"
+#include "runner.h"
+#include "util/xalloc.h"
+
+/*
+ * Bound labels form an immutable list, newest first, shared between the
+ * run and its checkpoints: saving the labels is then one reference, not a
+ * copy, however many labels a long scenario binds.
+ */
+struct label {
+	struct label	*next;
+	const char	*name;		/* points into the scenario */
+	uint64_t	value;
+	int		refs;
+};
+
+struct run {
+	const struct scenario	*sc;
+	struct engine		*eng;
+	int			phys_bytes;
+	int			done;
+	int			warnings;	/* printed by all steps so far */
+	struct label		*labels;
+	struct mb_state		state;
+	bool			have_state;
+	struct expr_env		env;
+	char			**callers;	/* fallback "steps[N]" names, lazily */
+};
+
+struct run_saved {
+	void		*eng;
+	int		done;
+	int		warnings;
+	struct label	*labels;
+};
+
+static void labels_put(struct label *l)
+{
+	while (l && --l->refs == 0) {
+		struct label *next = l->next;
+
+		free(l);
+		l = next;
+	}
+}
+
+static struct label *labels_get(struct label *l)
+{
+	if (l)
+		l->refs++;
+	return l;
+}
+
+static void bind_label(struct run *r, const char *name, uint64_t value)
+{
+	struct label *l = xzalloc(sizeof(*l));
+
+	l->name = name;
+	l->value = value;
+	l->refs = 1;
+	l->next = r->labels;	/* the run's reference moves to the new head */
+	r->labels = l;
+}
+
+const struct mb_state *run_state(struct run *r)
+{
+	if (!r->have_state) {
+		state_free(&r->state);
+		r->eng->ops->get_state(r->eng, &r->state);
+		r->have_state = true;
+	}
+	return &r->state;
+}
+
+static void drop_state(struct run *r)
+{
+	r->have_state = false;
+}
+
+static int env_query(void *ctx, enum expr_query q, uint64_t *out)
+{
+	struct run *r = ctx;
+	const struct mb_state *st = run_state(r);
+	const struct mb_type *mem = &st->memory;
+	const struct mb_region *last;
+
+	switch (q) {
+	case Q_START_OF_DRAM:
+		*out = mem->cnt ? mem->regions[0].base : 0;
+		break;
+	case Q_END_OF_DRAM:
+		/* As the kernel: the end of the last region, 0 when empty. */
+		last = mem->cnt ? &mem->regions[mem->cnt - 1] : NULL;
+		*out = last ? (last->base + last->size) & r->env.phys_max : 0;
+		break;
+	case Q_PHYS_MEM_SIZE:
+		*out = mem->total_size;
+		break;
+	case Q_RESERVED_SIZE:
+		*out = st->reserved.total_size;
+		break;
+	case Q_CURRENT_LIMIT:
+		*out = st->current_limit;
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+static int env_label(void *ctx, const char *name, uint64_t *out, char *err, int errlen)
+{
+	struct run *r = ctx;
+	const struct label *l;
+
+	for (l = r->labels; l; l = l->next) {
+		if (strcmp(l->name, name) == 0) {
+			*out = l->value;
+			return 0;
+		}
+	}
+	snprintf(err, errlen, "label $%s is not bound (yet)", name);
+	return -1;
+}
+
+static int env_region(void *ctx, int type, unsigned long idx, bool size, uint64_t *out,
+		      char *err, int errlen)
+{
+	struct run *r = ctx;
+	const struct mb_state *st = run_state(r);
+	const struct mb_type *t = type == MB_TYPE_RESERVED ? &st->reserved : &st->memory;
+	const char *name = type == MB_TYPE_RESERVED ? "reserved" : "memory";
+
+	if (idx >= t->cnt) {
+		snprintf(err, errlen, "%s[%lu] does not exist: %s.cnt is %lu", name, idx, name,
+			 t->cnt);
+		return -1;
+	}
+	*out = size ? t->regions[idx].size : t->regions[idx].base;
+	return 0;
+}
+
+struct run *run_create(const struct scenario *sc, struct engine *eng)
+{
+	struct run *r;
+
+	if (eng->ops->reset(eng, &sc->machine))
+		return NULL;
+	r = xzalloc(sizeof(*r));
+	r->sc = sc;
+	r->eng = eng;
+	r->phys_bytes = sc->machine.phys_addr_bits == 32 ? 4 : 8;
+	scenario_expr_consts(&sc->machine, &r->env);
+	r->env.ctx = r;
+	r->env.query = env_query;
+	r->env.label = env_label;
+	r->env.region = env_region;
+	return r;
+}
+
+void run_destroy(struct run *r)
+{
+	int i;
+
+	if (!r)
+		return;
+	labels_put(r->labels);
+	state_free(&r->state);
+	if (r->callers) {
+		for (i = 0; i < r->sc->nr_steps; i++)
+			free(r->callers[i]);
+		free(r->callers);
+	}
+	free(r);
+}
+
+int run_done(const struct run *r)
+{
+	return r->done;
+}
+
+/* What %pS prints for the step's call site: its path in the scenario. */
+static const char *caller_name(struct run *r, int i)
+{
+	const char *path = r->sc->steps[i].pos.path;
+
+	if (path && strncmp(path, "steps[", 6) == 0 && !strchr(path, '.'))
+		return path;
+	if (!r->callers)
+		r->callers = xzalloc(r->sc->nr_steps * sizeof(*r->callers));
+	if (!r->callers[i])
+		r->callers[i] = xasprintf("steps[%d]", i);
+	return r->callers[i];
+}
+
+static int eval_args(struct run *r, const struct step *st, struct op_call *call, char **error)
+{
+	const struct op_spec *spec = st->spec;
+	char err[512];
+	int i;
+
+	for (i = 0; i < spec->nargs; i++) {
+		const struct step_arg *a = &st->args[i];
+
+		if (spec->args[i].kind != ARG_PHYS) {
+			/* Decoded and checked by the loader; an omitted optional is zero (NONE). */
+			if (a->present)
+				call->arg[i] = a->v;
+			else
+				memset(&call->arg[i], 0, sizeof(call->arg[i]));
+			continue;
+		}
+		if (value_eval(&a->phys, &r->env, r->sc->file, &call->arg[i].phys, err,
+			       sizeof(err))) {
+			*error = xstrdup(err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * An engine that cannot run an op must never look as if it had: that is a
+ * run-time error naming the step.
+ */
+static char *unsupported_error(struct run *r, int i, const struct op_result *res)
+{
+	const struct step *st = &r->sc->steps[i];
+	const char *op = st->spec->name;
+	const char *engine = r->eng->label ? r->eng->label : r->eng->ops->name;
+	const char *file = r->sc->file ? r->sc->file : "?";
+
+	if (res->why && strstr(res->why, op))
+		return xasprintf("%s:%d:%d: steps[%d]: %s", file, st->pos.line, st->pos.col, i,
+				 res->why);
+	return xasprintf("%s:%d:%d: steps[%d]: %s is not implemented by the %s engine%s%s", file,
+			 st->pos.line, st->pos.col, i, op, engine, res->why ? ": " : "",
+			 res->why ? res->why : "");
+}
+
+int run_step(struct run *r, struct step_outcome *out)
+{
+	const struct scenario *sc = r->sc;
+	int i = r->done;
+	const struct step *st;
+	struct expect_ctx ctx;
+	char err[512];
+	int warnings;
+
+	memset(out, 0, sizeof(*out));
+	steplog_init(&out->log);
+	if (i >= sc->nr_steps) {
+		out->error = xasprintf("%s: no step left to run (%d steps)",
+				       sc->file ? sc->file : "?", sc->nr_steps);
+		return -1;
+	}
+	st = &sc->steps[i];
+	out->call.op = st->spec->id;
+	out->call.caller = caller_name(r, i);
+	if (eval_args(r, st, &out->call, &out->error))
+		return -1;
+
+	steplog_set_current(&out->log, r->phys_bytes);
+	r->eng->ops->exec(r->eng, &out->call, &out->res);
+	steplog_set_current(NULL, r->phys_bytes);
+	out->res.kind = st->spec->ret;	/* the op decides what its result means */
+	drop_state(r);
+	if (out->res.unsupported) {
+		out->error = unsupported_error(r, i, &out->res);
+		return -1;
+	}
+
+	r->done++;
+	warnings = steplog_warnings(&out->log);
+	r->warnings += warnings;
+	if (st->as)
+		bind_label(r, st->as, out->res.value & r->env.phys_max);
+	if (!st->expect.present)
+		return 0;
+
+	ctx = (struct expect_ctx){ .file = sc->file, .machine = &sc->machine, .env = &r->env,
+				   .step = i, .res = &out->res, .warnings = warnings };
+	if (expect_check(&st->expect, run_state(r), &ctx, out, err, sizeof(err))) {
+		out->error = xstrdup(err);
+		return -1;
+	}
+	return 0;
+}
+
+void run_check_final(struct run *r, struct step_outcome *out)
+{
+	const struct scenario *sc = r->sc;
+	struct expect_ctx ctx = { .file = sc->file, .machine = &sc->machine, .env = &r->env,
+				  .step = -1, .res = NULL, .warnings = r->warnings };
+	char err[512];
+
+	if (!sc->expect.present)
+		return;
+	if (expect_check(&sc->expect, run_state(r), &ctx, out, err, sizeof(err)) && !out->error)
+		out->error = xstrdup(err);
+}
+
+void *run_save(struct run *r)
+{
+	struct run_saved *s = xzalloc(sizeof(*s));
+
+	s->eng = r->eng->ops->save(r->eng);
+	s->done = r->done;
+	s->warnings = r->warnings;
+	s->labels = labels_get(r->labels);
+	return s;
+}
+
+void run_restore(struct run *r, const void *saved)
+{
+	const struct run_saved *s = saved;
+
+	r->eng->ops->restore(r->eng, s->eng);
+	r->done = s->done;
+	r->warnings = s->warnings;
+	labels_put(r->labels);
+	r->labels = labels_get(s->labels);
+	drop_state(r);
+}
+
+void run_free_saved(struct run *r, void *saved)
+{
+	struct run_saved *s = saved;
+
+	if (!s)
+		return;
+	r->eng->ops->free_saved(r->eng, s->eng);
+	labels_put(s->labels);
+	free(s);
+}
+
+void step_outcome_free(struct step_outcome *o)
+{
+	int i;
+
+	for (i = 0; i < o->nr_failures; i++) {
+		free(o->failures[i].path);
+		free(o->failures[i].expected);
+		free(o->failures[i].actual);
+	}
+	free(o->failures);
+	steplog_free(&o->log);
+	free(o->error);
+	memset(o, 0, sizeof(*o));
+}
+
+int failure_format(const struct scenario *sc, const struct failure *f, char *buf, int len)
+{
+	char where[160], line[32] = "";
+
+	if (f->line > 0)
+		snprintf(line, sizeof(line), " (line %d)", f->line);
+	if (f->step >= 0 && f->step < sc->nr_steps)
+		snprintf(where, sizeof(where), "steps[%d] %s%s", f->step,
+			 sc->steps[f->step].spec->name, line);
+	else
+		snprintf(where, sizeof(where), "expect%s", line);
+	return snprintf(buf, len, "%s: %s: expected %s, got %s", where, f->path, f->expected,
+			f->actual);
+}
+
+/* One argument as the scenario would write it. */
+static void arg_format(const struct op_arg_spec *as, const union op_value *v, char *buf, int len)
+{
+	switch (as->kind) {
+	case ARG_PHYS:
+		snprintf(buf, len, "0x%" PRIx64, v->phys);
+		break;
+	case ARG_NID:
+		if (v->nid == -1)
+			snprintf(buf, len, "NUMA_NO_NODE");
+		else
+			snprintf(buf, len, "%d", v->nid);
+		break;
+	case ARG_FLAGS:
+		flags_name(v->flags, buf, len);
+		break;
+	case ARG_BOOL:
+		snprintf(buf, len, "%s", v->boolean ? "true" : "false");
+		break;
+	case ARG_TYPE:
+		snprintf(buf, len, "%s", v->type == MB_TYPE_RESERVED ? "reserved" : "memory");
+		break;
+	default:
+		snprintf(buf, len, "?");
+		break;
+	}
+}
+
+/* snprintf at offset @n of @buf, which may already be full: keeps counting. */
+static __attribute__((format(printf, 4, 5)))
+int append(char *buf, int len, int n, const char *fmt, ...)
+{
+	va_list ap;
+	int k;
+
+	va_start(ap, fmt);
+	k = vsnprintf(n < len ? buf + n : NULL, n < len ? len - n : 0, fmt, ap);
+	va_end(ap);
+	return n + (k > 0 ? k : 0);
+}
+
+int call_format(const struct machine *m, const struct op_call *c, const struct op_result *res,
+		char *buf, int len)
+{
+	const struct op_spec *spec = op_spec(c->op);
+	char val[64];
+	int n, i;
+
+	(void)m;
+	if (!spec)
+		return snprintf(buf, len, "?");
+	n = append(buf, len, 0, "%s(", spec->name);
+	for (i = 0; i < spec->nargs; i++) {
+		arg_format(&spec->args[i], &c->arg[i], val, sizeof(val));
+		n = append(buf, len, n, "%s%s=%s", i ? ", " : "", spec->args[i].name, val);
+	}
+	n = append(buf, len, n, ")");
+	if (res && res->unsupported)
+		n = append(buf, len, n, " = (not implemented)");
+	else if (res && spec->ret != RET_NONE)
+		n = append(buf, len, n, " = %s", ret_format(spec->ret, res->value, val, sizeof(val)));
+	return n;
+}

@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The strict JSON scanner behind the loader's line:column messages.  It
+ * only validates and records positions; cJSON builds the tree afterwards
+ * from text this scanner accepted, so the two always agree on the values
+ * and their order.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json_pos.h"
+#include "util/xalloc.h"
+
+struct cursor {
+	const unsigned char	*s;
+	size_t			len, i;
+	int			line, col;
+	int			max_depth;
+	size_t			max_values;
+	struct json_scan	*out;
+	struct json_error	*e;
+};
+
+size_t json_bom_len(const char *buf, size_t len)
+{
+	return len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0;
+}
+
+/* Columns count characters: only a UTF-8 lead byte starts a new one. */
+static void step(struct cursor *c)
+{
+	unsigned char b = c->s[c->i++];
+
+	if (b == '\n') {
+		c->line++;
+		c->col = 1;
+	} else if ((b & 0xc0) != 0x80) {
+		c->col++;
+	}
+}
+
+static int peek(const struct cursor *c)
+{
+	return c->i < c->len ? c->s[c->i] : -1;
+}
+
+void json_line_col(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+	struct cursor c = { .s = (const unsigned char *)buf, .len = len, .line = 1, .col = 1 };
+
+	c.i = json_bom_len(buf, len);
+	while (c.i < off && c.i < len)
+		step(&c);
+	*line = c.line;
+	*col = c.col;
+}
+
+static __attribute__((format(printf, 3, 4)))
+int fail_at(struct cursor *c, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->e->off = off;
+	json_line_col((const char *)c->s, c->len, off, &c->e->line, &c->e->col);
+	va_start(ap, fmt);
+	vsnprintf(c->e->msg, sizeof(c->e->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static bool is_token_char(int b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+	       b == '_' || b == '.' || b == '+' || b == '-';
+}
+
+/* What the scanner found at @off, for "got ..." in messages. */
+static void got(const struct cursor *c, size_t off, char *buf, int len)
+{
+	const unsigned char *s = c->s;
+	size_t n = 1;
+
+	if (off >= c->len) {
+		snprintf(buf, len, "end of file");
+		return;
+	}
+	if (s[off] < 0x20 || s[off] == 0x7f) {
+		snprintf(buf, len, "U+%04X", s[off]);
+		return;
+	}
+	if (s[off] == '"') {
+		snprintf(buf, len, "a string");
+		return;
+	}
+	if (s[off] == '\'') {
+		snprintf(buf, len, "\"'\"");
+		return;
+	}
+	if (s[off] >= 0x80) {
+		while (off + n < c->len && (s[off + n] & 0xc0) == 0x80)
+			n++;
+	} else if (is_token_char(s[off])) {
+		while (off + n < c->len && n < 24 && is_token_char(s[off + n]))
+			n++;
+	}
+	snprintf(buf, len, "'%.*s'", (int)n, (const char *)s + off);
+}
+
+static void skip_ws(struct cursor *c)
+{
+	int b;
+
+	while ((b = peek(c)) == ' ' || b == '\t' || b == '\n' || b == '\r')
+		step(c);
+}
+
+int json_check_text(const char *buf, size_t len, struct json_error *e)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	struct cursor c = { .s = s, .len = len, .e = e };
+	size_t i = json_bom_len(buf, len);
+
+	while (i < len) {
+		unsigned char b = s[i];
+		unsigned char lo = 0x80, hi = 0xbf;
+		int n, k;
+
+		if (b == 0)
+			return fail_at(&c, i, "binary file: NUL byte, expected UTF-8 text");
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		if (b >= 0xc2 && b <= 0xdf) {
+			n = 1;
+		} else if (b >= 0xe0 && b <= 0xef) {
+			n = 2;
+			if (b == 0xe0)
+				lo = 0xa0;	/* overlong */
+			if (b == 0xed)
+				hi = 0x9f;	/* UTF-16 surrogates */
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			n = 3;
+			if (b == 0xf0)
+				lo = 0x90;	/* overlong */
+			if (b == 0xf4)
+				hi = 0x8f;	/* above U+10FFFF */
+		} else {
+			return fail_at(&c, i, "binary file: invalid UTF-8 byte 0x%02x", b);
+		}
+		for (k = 1; k <= n; k++) {
+			unsigned char x = i + k < len ? s[i + k] : 0;
+
+			if (x < (k == 1 ? lo : 0x80) || x > (k == 1 ? hi : 0xbf))
+				return fail_at(&c, i, "binary file: invalid UTF-8 sequence "
+					       "starting with byte 0x%02x", b);
+		}
+		i += n + 1;
+	}
+	return 0;
+}
+
+static int hex4(const unsigned char *s, size_t avail, unsigned int *out)
+{
+	unsigned int v = 0;
+	int i;
+
+	if (avail < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		unsigned char h = s[i];
+
+		v <<= 4;
+		if (h >= '0' && h <= '9')
+			v |= h - '0';
+		else if ((h | 0x20) >= 'a' && (h | 0x20) <= 'f')
+			v |= (h | 0x20) - 'a' + 10;
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* A \u escape at c->i (the backslash): validate it, surrogate pairs included. */
+static int scan_u_escape(struct cursor *c)
+{
+	size_t at = c->i;
+	unsigned int u, lo;
+	int k;
+
+	if (hex4(c->s + at + 2, c->len - at - 2, &u))
+		return fail_at(c, at, "invalid \\u escape: expected 4 hex digits");
+	if (u == 0)
+		return fail_at(c, at, "\\u0000 is not allowed in a string");
+	if (u >= 0xdc00 && u <= 0xdfff)
+		return fail_at(c, at, "invalid \\u escape: unpaired low surrogate \\u%04X", u);
+	if (u >= 0xd800 && u <= 0xdbff) {
+		if (c->len - at < 12 || c->s[at + 6] != '\\' || c->s[at + 7] != 'u' ||
+		    hex4(c->s + at + 8, c->len - at - 8, &lo) || lo < 0xdc00 || lo > 0xdfff)
+			return fail_at(c, at, "invalid \\u escape: high surrogate \\u%04X without "
+				       "a low surrogate", u);
+		for (k = 0; k < 6; k++)
+			step(c);
+	}
+	for (k = 0; k < 6; k++)
+		step(c);
+	return 0;
+}
+
+static int scan_string(struct cursor *c)
+{
+	size_t open = c->i;
+	int b;
+
+	step(c);
+	for (;;) {
+		b = peek(c);
+		if (b < 0)
+			return fail_at(c, open, "unterminated string: the file ends before its "
+				       "closing quote");
+		if (b == '"') {
+			step(c);
+			return 0;
+		}
+		if (b < 0x20) {
+			if (b == '\n')
+				return fail_at(c, c->i, "line break in a string: a string must "
+					       "end on its line (write \\n for a newline)");
+			return fail_at(c, c->i, "control character U+%04X in a string "
+				       "(escape it)", b);
+		}
+		if (b != '\\') {
+			step(c);
+			continue;
+		}
+		b = c->i + 1 < c->len ? c->s[c->i + 1] : -1;
+		if (b == 'u') {
+			if (scan_u_escape(c))
+				return -1;
+			continue;
+		}
+		if (b < 0 || !strchr("\"\\/bfnrt", b))
+			return fail_at(c, c->i, "invalid escape '\\%c' in a string",
+				       b >= 0x20 && b < 0x7f ? b : '?');
+		step(c);
+		step(c);
+	}
+}
+
+static bool is_digit(int b)
+{
+	return b >= '0' && b <= '9';
+}
+
+static bool is_word(int b)
+{
+	return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+	       b == '_' || b == '.';
+}
+
+static int scan_number(struct cursor *c)
+{
+	size_t start = c->i, n;
+
+	if (peek(c) == '-')
+		step(c);
+	if (!is_digit(peek(c)))
+		return fail_at(c, start, "invalid number: expected a digit after '-'");
+	if (peek(c) == '0' && c->i + 1 < c->len && is_digit(c->s[c->i + 1]))
+		return fail_at(c, start, "invalid number: leading zeros are not allowed in JSON");
+	while (is_digit(peek(c)))
+		step(c);
+	if (peek(c) == '.') {
+		step(c);
+		if (!is_digit(peek(c)))
+			return fail_at(c, start, "invalid number: expected a digit after '.'");
+		while (is_digit(peek(c)))
+			step(c);
+	}
+	if (peek(c) == 'e' || peek(c) == 'E') {
+		step(c);
+		if (peek(c) == '+' || peek(c) == '-')
+			step(c);
+		if (!is_digit(peek(c)))
+			return fail_at(c, start, "invalid number: expected a digit in the exponent");
+		while (is_digit(peek(c)))
+			step(c);
+	}
+	if (is_word(peek(c))) {
+		for (n = c->i; n < c->len && is_word(c->s[n]) && n - start < 40; n++)
+			;
+		return fail_at(c, start, "invalid number '%.*s': hex numbers, units and "
+			       "expressions must be written as a string (\"%.*s\")",
+			       (int)(n - start), (const char *)c->s + start,
+			       (int)(n - start), (const char *)c->s + start);
+	}
+	return 0;
+}
+
+static int scan_literal(struct cursor *c)
+{
+	static const char *const words[] = { "true", "false", "null" };
+	char g[48];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		size_t n = strlen(words[i]);
+
+		if (c->len - c->i >= n && !memcmp(c->s + c->i, words[i], n) &&
+		    !is_word(c->i + n < c->len ? c->s[c->i + n] : -1)) {
+			while (n--)
+				step(c);
+			return 0;
+		}
+	}
+	got(c, c->i, g, sizeof(g));
+	return fail_at(c, c->i, "invalid JSON: expected a value, got %s%s", g,
+		       c->s[c->i] == '\'' ? " (JSON strings use double quotes)" : "");
+}
+
+static int scan_value(struct cursor *c, int depth, size_t key_off, int key_line, int key_col);
+
+static struct json_pos *new_pos(struct cursor *c)
+{
+	struct json_scan *o = c->out;
+
+	if (o->nr == o->alloc) {
+		o->alloc = o->alloc ? 2 * o->alloc : 256;
+		o->vals = xrealloc(o->vals, o->alloc * sizeof(*o->vals));
+	}
+	return &o->vals[o->nr++];
+}
+
+/* An object's members or an array's items, after the opening bracket. */
+static int scan_container(struct cursor *c, int depth, bool object)
+{
+	char close = object ? '}' : ']', g[48];
+	bool after_comma = false;
+	size_t key_off;
+	int kl, kc;
+
+	skip_ws(c);
+	if (peek(c) == close) {
+		step(c);
+		return 0;
+	}
+	for (;;) {
+		key_off = JSON_NO_KEY;
+		kl = kc = 0;
+		if (object) {
+			if (peek(c) != '"') {
+				got(c, c->i, g, sizeof(g));
+				if (after_comma && peek(c) == '}')
+					return fail_at(c, c->i, "invalid JSON: expected a string key "
+						       "after ',', got '}' (trailing comma)");
+				return fail_at(c, c->i, "invalid JSON: expected a string key%s, "
+					       "got %s%s", after_comma ? "" : " or '}'", g,
+					       peek(c) == '\'' ? " (JSON strings use double quotes)" :
+					       "");
+			}
+			key_off = c->i;
+			kl = c->line;
+			kc = c->col;
+			if (scan_string(c))
+				return -1;
+			skip_ws(c);
+			if (peek(c) != ':') {
+				got(c, c->i, g, sizeof(g));
+				return fail_at(c, c->i, "invalid JSON: expected ':' after the key, "
+					       "got %s", g);
+			}
+			step(c);
+			skip_ws(c);
+		} else if (after_comma && peek(c) == ']') {
+			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
+				       "']' (trailing comma)");
+		}
+		if (scan_value(c, depth, key_off, kl, kc))
+			return -1;
+		skip_ws(c);
+		if (peek(c) == close) {
+			step(c);
+			return 0;
+		}
+		if (peek(c) != ',') {
+			got(c, c->i, g, sizeof(g));
+			return fail_at(c, c->i, "invalid JSON: expected ',' or '%c' after %s, got %s%s",
+				       close, object ? "an object member" : "an array item", g,
+				       peek(c) == '"' || peek(c) == '{' || peek(c) == '[' ?
+				       " (is a ',' missing?)" : "");
+		}
+		step(c);
+		skip_ws(c);
+		after_comma = true;
+	}
+}
+
+static int scan_value(struct cursor *c, int depth, size_t key_off, int key_line, int key_col)
+{
+	size_t idx = c->out->nr;
+	struct json_pos *p;
+	int b = peek(c), ret;
+	char g[48];
+
+	if (idx >= c->max_values)
+		return fail_at(c, c->i, "more than %zu JSON values: not a scenario file",
+			       c->max_values);
+	p = new_pos(c);
+	p->off = c->i;
+	p->line = c->line;
+	p->col = c->col;
+	p->key_off = key_off;
+	p->key_line = key_line;
+	p->key_col = key_col;
+	if (b == '{' || b == '[') {
+		if (depth >= c->max_depth)
+			return fail_at(c, c->i, "nesting deeper than %d levels of arrays and "
+				       "objects", c->max_depth);
+		step(c);
+		ret = scan_container(c, depth + 1, b == '{');
+	} else if (b == '"') {
+		ret = scan_string(c);
+	} else if (b == '-' || is_digit(b)) {
+		ret = scan_number(c);
+	} else if (b >= 'a' && b <= 'z') {
+		ret = scan_literal(c);
+	} else {
+		got(c, c->i, g, sizeof(g));
+		return fail_at(c, c->i, "invalid JSON: expected a value, got %s%s", g,
+			       b == '\'' ? " (JSON strings use double quotes)" : "");
+	}
+	/* The array may have moved: index again. */
+	c->out->vals[idx].end = c->i;
+	return ret;
+}
+
+int json_scan(const char *buf, size_t len, int max_depth, size_t max_values,
+	      struct json_scan *out, struct json_error *e)
+{
+	struct cursor c = {
+		.s = (const unsigned char *)buf, .len = len, .line = 1, .col = 1,
+		.max_depth = max_depth, .max_values = max_values, .out = out, .e = e,
+	};
+	char g[48];
+
+	memset(out, 0, sizeof(*out));
+	c.i = json_bom_len(buf, len);
+	skip_ws(&c);
+	if (c.i >= len) {
+		fail_at(&c, c.i, "no JSON value in the file, expected a scenario object");
+		goto fail;
+	}
+	if (scan_value(&c, 0, JSON_NO_KEY, 0, 0))
+		goto fail;
+	skip_ws(&c);
+	if (c.i < len) {
+		got(&c, c.i, g, sizeof(g));
+		fail_at(&c, c.i, "invalid JSON: expected the end of the file after the "
+			"top-level value, got %s", g);
+		goto fail;
+	}
+	return 0;
+fail:
+	json_scan_free(out);
+	return -1;
+}
+
+void json_scan_free(struct json_scan *s)
+{
+	free(s->vals);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Bytes of UTF-8 that a code point takes. */
+static size_t utf8_len(unsigned int u)
+{
+	return u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
+}
+
+void json_string_pos(const char *buf, const struct json_pos *p, size_t index, int *line,
+		     int *col)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = p->off + 1, out = 0;
+	int cl = p->col + 1;
+	unsigned int u = 0;
+
+	/* Strings hold no raw line breaks: the whole string is on its first line. */
+	while (i < p->end - 1 && out < index) {
+		if (s[i] != '\\') {
+			if ((s[i] & 0xc0) != 0x80)
+				cl++;
+			i++;
+			out++;
+			continue;
+		}
+		if (s[i + 1] != 'u') {
+			i += 2;
+			cl += 2;
+			out++;
+			continue;
+		}
+		hex4(s + i + 2, 4, &u);
+		if (u >= 0xd800 && u <= 0xdbff) {
+			i += 12;
+			cl += 12;
+			out += 4;
+		} else {
+			i += 6;
+			cl += 6;
+			out += utf8_len(u);
+		}
+	}
+	*line = p->line;
+	*col = cl;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A scenario as loaded and validated from its JSON file (see
+ * doc/scenario-format.md).  Everything here was checked before any step
+ * runs; values that depend on the state at run time are kept as
+ * expressions.  Every item remembers where it came from in the file.
+ */
+#ifndef MBVIZ_SCENARIO_H
+#define MBVIZ_SCENARIO_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "expr.h"
+#include "run/machine.h"
+#include "run/ops.h"
+
+struct src_pos {
+	int		line;		/* 1-based; 0 when unknown */
+	int		col;		/* 1-based */
+	char		*path;		/* JSON path: "steps[3].expect.memory.regions[1].size" */
+};
+
+/* An address/size/count value: a constant, or an expression to evaluate. */
+struct value {
+	struct expr	*expr;		/* NULL when constant */
+	uint64_t	constant;
+	struct src_pos	pos;
+};
+
+struct step_arg {
+	bool		present;	/* false only for an omitted optional argument */
+	struct value	phys;		/* ARG_PHYS */
+	union op_value	v;		/* the other kinds, decoded */
+	struct src_pos	pos;
+};
+
+struct expect_region {
+	struct value	base, size;
+	bool		has_nid, has_flags;
+	int		nid;
+	unsigned int	flags;
+	struct src_pos	pos;
+};
+
+struct expect_type {
+	bool		present;
+	bool		has_cnt, has_max, has_total_size, has_regions;
+	struct value	cnt, max, total_size;
+	int		nr_regions;	/* [] means "empty": checked as cnt 1, one zero region */
+	struct expect_region *regions;
+	struct src_pos	pos;
+};
+
+struct expect_content {
+	struct value	base, size;
+	int		state;		/* enum content_state */
+	struct src_pos	pos;
+};
+
+struct expect_zone {
+	int		nid;
+	char		zone[16];
+	bool		has_spanned, has_present, has_managed;
+	uint64_t	spanned, present, managed;
+	struct src_pos	pos;
+};
+
+/* The ret value as written: a phys value, an int (possibly negative) or a bool. */
+struct expect_ret {
+	bool		present;
+	enum ret_kind	kind;		/* of the step's op */
+	struct value	phys;		/* RET_ADDR, RET_VALUE, RET_PAGES */
+	int64_t		integer;	/* RET_INT: 0, -12, or "-ENOMEM" decoded */
+	bool		boolean;	/* RET_BOOL */
+	struct src_pos	pos;
+};
+
+struct expect {
+	bool		present;
+	struct src_pos	pos;
+	struct expect_ret ret;		/* step expectations only */
+	struct expect_type memory, reserved;
+	bool		has_bottom_up, bottom_up;
+	bool		has_current_limit;
+	struct value	current_limit;
+	int		nr_contents;	/* -1: key absent */
+	struct expect_content *contents;
+	bool		has_warnings;
+	int		warnings;
+	int		nr_zones;	/* -1: key absent */
+	struct expect_zone *zones;
+	bool		has_totalram_pages, has_lost_pages;
+	uint64_t	totalram_pages, lost_pages;
+};
+
+struct step {
+	int		index;
+	const struct op_spec *spec;
+	struct step_arg	args[OP_MAX_ARGS];
+	char		*as;		/* label, without the '$' */
+	char		*note;
+	struct expect	expect;
+	struct src_pos	pos;		/* of the step object; path "steps[N]" */
+};
+
+struct scenario {
+	char		*file;		/* as given on the command line */
+	char		*name;
+	char		*title;
+	char		*description;
+	struct machine	machine;
+	int		nr_steps;
+	struct step	*steps;
+	struct expect	expect;		/* top level */
+};
+
+/*
+ * Load and validate @file.  On error returns NULL and writes one line
+ * "FILE:LINE:COL: PATH: expected ..., got ..." into @err (no newline).
+ * Never crashes, whatever the file holds.
+ */
+struct scenario *scenario_load(const char *file, char *err, int errlen);
+/* Same from memory (@name is used in messages as the file name). */
+struct scenario *scenario_load_buffer(const char *name, const char *buf, size_t len,
+				      char *err, int errlen);
+void scenario_free(struct scenario *sc);
+
+/*
+ * How many steps a --step argument asks to run: all of them for NULL, a
+ * number 0 .. nr_steps, or through the step whose `as` is the label
+ * ($ optional).  -1, with a message for subcommand @cmd on stderr, if it
+ * names none.
+ */
+int scenario_step_arg(const struct scenario *sc, const char *arg, const char *cmd);
+
+/* The constants an expression may use on this machine. */
+void scenario_expr_consts(const struct machine *m, struct expr_env *env);
+
+#endif

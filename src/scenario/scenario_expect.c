@@ -1,0 +1,433 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Expectations, at the top level or on a step: only the keys present are
+ * checked later (expect.c), so the loader's job is to make sure each one
+ * is well-formed and can only fail for a reason that is about memblock.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario_load.h"
+#include "run/state.h"
+#include "util/suggest.h"
+#include "util/xalloc.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+static const char *const expect_keys[] = {
+	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
+	"zones", "totalram_pages", "lost_pages",
+};
+enum {
+	E_RET, E_MEMORY, E_RESERVED, E_BOTTOM_UP, E_CURRENT_LIMIT, E_CONTENTS, E_WARNINGS,
+	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, NR_EXPECT_KEYS
+};
+
+/* The errno values a scenario may name in an int result ("-ENOMEM"). */
+static const struct { const char *name; int err; } errnos[] = {
+	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ENOMEM", 12 }, { "EFAULT", 14 },
+	{ "EBUSY", 16 }, { "EEXIST", 17 }, { "ENODEV", 19 }, { "EINVAL", 22 },
+	{ "ENOSPC", 28 }, { "ERANGE", 34 }, { "ENOSYS", 38 },
+};
+
+/* "-ENOMEM", "0" or "-12" as a string. */
+static bool int_string(const char *s, int64_t *out)
+{
+	unsigned int i;
+	int64_t v = 0;
+	bool neg = false;
+
+	if (s[0] == '-' && s[1] == 'E') {
+		for (i = 0; i < ARRAY_SIZE(errnos); i++) {
+			if (!strcmp(s + 1, errnos[i].name)) {
+				*out = -errnos[i].err;
+				return true;
+			}
+		}
+		return false;
+	}
+	if (*s == '-') {
+		neg = true;
+		s++;
+	}
+	if (!*s || strlen(s) > 10)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		v = 10 * v + (*s - '0');
+	}
+	v = neg ? -v : v;
+	if (v < INT32_MIN || v > INT32_MAX)
+		return false;
+	*out = v;
+	return true;
+}
+
+static int load_ret(struct loader *ld, const cJSON *n, const char *path,
+		    const struct op_spec *spec, struct expect_ret *r)
+{
+	char got[96];
+
+	r->present = true;
+	r->kind = spec->ret;
+	ld_set_pos(ld, &r->pos, n, path);
+	ld_describe(ld, n, got, sizeof(got));
+	switch (spec->ret) {
+	case RET_INT:
+		if (cJSON_IsNumber(n))
+			return ld_int(ld, n, path, INT32_MIN, INT32_MAX, &r->integer);
+		if (cJSON_IsString(n) && int_string(n->valuestring, &r->integer))
+			return 0;
+		return ld_err(ld, n, path, "expected an int (0, -12 or \"-ENOMEM\": %s returns "
+			      "int), got %s", spec->name, got);
+	case RET_BOOL:
+		if (!cJSON_IsBool(n))
+			return ld_err(ld, n, path, "expected true or false (%s returns bool), "
+				      "got %s", spec->name, got);
+		r->boolean = cJSON_IsTrue(n);
+		return 0;
+	case RET_ADDR:
+	case RET_VALUE:
+	case RET_PAGES:
+		return ld_phys(ld, n, path, 0, &r->phys);
+	case RET_NONE:
+	default:
+		return ld_err_key(ld, n, path, "%s returns nothing (void): there is no ret to "
+				  "check", spec->name);
+	}
+}
+
+/* A nonzero count: the kernel never has cnt or max 0, even when a type is empty. */
+static int load_type_count(struct loader *ld, const cJSON *n, const char *path,
+			   struct value *v)
+{
+	if (ld_phys(ld, n, path, 0, v))
+		return -1;
+	if (!v->expr && v->constant == 0)
+		return ld_err(ld, n, path, "expected at least 1: an empty memblock type has "
+			      "cnt 1, one zero-sized region, as in the kernel");
+	return 0;
+}
+
+static const char *const region_keys[] = { "base", "size", "nid", "flags" };
+
+static int load_region(struct loader *ld, const cJSON *n, const char *path,
+		       struct expect_region *r)
+{
+	const cJSON *k[4];
+	char *kp[4];
+	int i, ret = -1;
+
+	ld_set_pos(ld, &r->pos, n, path);
+	if (ld_object(ld, n, path, region_keys, 4, k))
+		return -1;
+	for (i = 0; i < 4; i++)
+		kp[i] = ld_key_path(path, region_keys[i]);
+	if (!k[0] || !k[1])
+		ld_err(ld, n, kp[k[0] ? 1 : 0], "missing: a region needs base and size");
+	else if (!ld_phys(ld, k[0], kp[0], 0, &r->base) &&
+		 !ld_phys(ld, k[1], kp[1], 0, &r->size) &&
+		 !(k[2] && ld_nid(ld, k[2], kp[2], true, true, &r->nid)) &&
+		 !(k[3] && ld_flags(ld, k[3], kp[3], &r->flags)))
+		ret = 0;
+	r->has_nid = k[2] != NULL;
+	r->has_flags = k[3] != NULL;
+	for (i = 0; i < 4; i++)
+		free(kp[i]);
+	return ret;
+}
+
+static int load_regions(struct loader *ld, const cJSON *n, const char *path,
+			struct expect_type *t)
+{
+	const cJSON *item;
+	char got[96], *ip;
+	int i = 0, ret = 0;
+
+	if (!cJSON_IsArray(n))
+		return ld_err(ld, n, path, "expected an array of regions, got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
+	t->has_regions = true;
+	t->regions = xzalloc((cJSON_GetArraySize(n) + 1) * sizeof(*t->regions));
+	for (item = n->child; item && !ret; item = item->next, i++) {
+		ip = ld_index_path(path, i);
+		t->nr_regions = i + 1;
+		ret = load_region(ld, item, ip, &t->regions[i]);
+		free(ip);
+	}
+	return ret;
+}
+
+static const char *const type_keys[] = { "cnt", "max", "total_size", "regions" };
+
+static int load_type(struct loader *ld, const cJSON *n, const char *path,
+		     struct expect_type *t)
+{
+	const cJSON *k[4];
+	char *kp[4];
+	int i, ret = 0;
+
+	if (ld_object(ld, n, path, type_keys, 4, k))
+		return -1;
+	t->present = true;
+	ld_set_pos(ld, &t->pos, n, path);
+	for (i = 0; i < 4; i++)
+		kp[i] = ld_key_path(path, type_keys[i]);
+	t->has_cnt = k[0] != NULL;
+	t->has_max = k[1] != NULL;
+	t->has_total_size = k[2] != NULL;
+	if ((k[0] && load_type_count(ld, k[0], kp[0], &t->cnt)) ||
+	    (k[1] && load_type_count(ld, k[1], kp[1], &t->max)) ||
+	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
+	    (k[3] && load_regions(ld, k[3], kp[3], t)))
+		ret = -1;
+	for (i = 0; i < 4; i++)
+		free(kp[i]);
+	return ret;
+}
+
+static const char *const content_keys[] = { "base", "size", "state" };
+
+static int load_content(struct loader *ld, const cJSON *n, const char *path,
+			struct expect_content *c)
+{
+	const cJSON *k[3];
+	char *kp[3], got[96];
+	int i, ret = -1;
+
+	ld_set_pos(ld, &c->pos, n, path);
+	if (ld_object(ld, n, path, content_keys, 3, k))
+		return -1;
+	for (i = 0; i < 3; i++)
+		kp[i] = ld_key_path(path, content_keys[i]);
+	for (i = 0; i < 3 && k[i]; i++)
+		;
+	if (i < 3) {
+		ld_err(ld, n, kp[i], "missing: a contents item needs base, size and state");
+	} else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
+		   !ld_phys(ld, k[1], kp[1], 0, &c->size)) {
+		ret = 0;
+		if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "zeroed"))
+			c->state = CONTENT_ZEROED;
+		else if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "untouched"))
+			c->state = CONTENT_UNTOUCHED;
+		else
+			ret = ld_err(ld, k[2], kp[2], "expected \"zeroed\" or \"untouched\", got %s",
+				     ld_describe(ld, k[2], got, sizeof(got)));
+	}
+	for (i = 0; i < 3; i++)
+		free(kp[i]);
+	return ret;
+}
+
+static const char *const zone_keys[] = { "nid", "zone", "spanned", "present", "managed" };
+
+static const char *zone_candidate(void *ctx, int i)
+{
+	const struct machine *m = ctx;
+
+	return i < m->nr_zones ? m->zones[i].name : NULL;
+}
+
+static int zone_name(struct loader *ld, const cJSON *n, const char *path,
+		     struct expect_zone *z)
+{
+	const struct machine *m = &ld->sc->machine;
+	char got[96], hint[64] = "", list[128] = "";
+	const char *best;
+	int i, k = 0;
+
+	if (ld_string(ld, n, path, NULL))
+		return -1;
+	for (i = 0; i < m->nr_zones; i++) {
+		if (!strcmp(m->zones[i].name, n->valuestring)) {
+			strcpy(z->zone, m->zones[i].name);
+			return 0;
+		}
+		k += snprintf(list + k, sizeof(list) - k, "%s%s", i ? ", " : "",
+			      m->zones[i].name);
+	}
+	best = suggest_best(n->valuestring, zone_candidate, (void *)m);
+	if (best)
+		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
+	return ld_err(ld, n, path, "unknown zone %s%s; the machine's zones are %s",
+		      ld_describe(ld, n, got, sizeof(got)), hint, list);
+}
+
+static int load_zone(struct loader *ld, const cJSON *n, const char *path,
+		     struct expect_zone *z)
+{
+	const cJSON *k[5];
+	char *kp[5];
+	int i, ret = -1;
+
+	ld_set_pos(ld, &z->pos, n, path);
+	if (ld_object(ld, n, path, zone_keys, 5, k))
+		return -1;
+	for (i = 0; i < 5; i++)
+		kp[i] = ld_key_path(path, zone_keys[i]);
+	z->has_spanned = k[2] != NULL;
+	z->has_present = k[3] != NULL;
+	z->has_managed = k[4] != NULL;
+	if (!k[1])
+		ld_err(ld, n, kp[1], "missing: expected the name of one of the machine's zones");
+	else if (!(k[0] && ld_nid(ld, k[0], kp[0], false, false, &z->nid)) &&
+		 !zone_name(ld, k[1], kp[1], z) &&
+		 !(k[2] && ld_count(ld, k[2], kp[2], 0, UINT64_MAX, &z->spanned)) &&
+		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
+		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
+		ret = 0;
+	for (i = 0; i < 5; i++)
+		free(kp[i]);
+	return ret;
+}
+
+/* contents and zones: arrays of objects, each loaded by @one. */
+static int load_array(struct loader *ld, const cJSON *n, const char *path, size_t elem,
+		      void **items, int *nr, const char *what,
+		      int (*one)(struct loader *, const cJSON *, const char *, void *))
+{
+	const cJSON *item;
+	char got[96], *ip;
+	int i = 0, ret = 0;
+
+	if (!cJSON_IsArray(n))
+		return ld_err(ld, n, path, "expected an array of %s, got %s", what,
+			      ld_describe(ld, n, got, sizeof(got)));
+	*items = xzalloc((cJSON_GetArraySize(n) + 1) * elem);
+	*nr = 0;
+	for (item = n->child; item && !ret; item = item->next, i++) {
+		ip = ld_index_path(path, i);
+		*nr = i + 1;
+		ret = one(ld, item, ip, (char *)*items + i * elem);
+		free(ip);
+	}
+	return ret;
+}
+
+static int one_content(struct loader *ld, const cJSON *n, const char *path, void *p)
+{
+	return load_content(ld, n, path, p);
+}
+
+static int one_zone(struct loader *ld, const cJSON *n, const char *path, void *p)
+{
+	return load_zone(ld, n, path, p);
+}
+
+static int load_counts(struct loader *ld, const cJSON *const *k, const char *path,
+		       struct expect *e)
+{
+	char *kp;
+	int64_t w;
+	int ret = 0;
+
+	if (k[E_WARNINGS]) {
+		kp = ld_key_path(path, "warnings");
+		ret = ld_int(ld, k[E_WARNINGS], kp, 0, INT32_MAX, &w);
+		free(kp);
+		if (ret)
+			return -1;
+		e->has_warnings = true;
+		e->warnings = w;
+	}
+	if (k[E_TOTALRAM_PAGES]) {
+		kp = ld_key_path(path, "totalram_pages");
+		ret = ld_count(ld, k[E_TOTALRAM_PAGES], kp, 0, UINT64_MAX, &e->totalram_pages);
+		free(kp);
+		e->has_totalram_pages = true;
+	}
+	if (!ret && k[E_LOST_PAGES]) {
+		kp = ld_key_path(path, "lost_pages");
+		ret = ld_count(ld, k[E_LOST_PAGES], kp, 0, UINT64_MAX, &e->lost_pages);
+		free(kp);
+		e->has_lost_pages = true;
+	}
+	return ret;
+}
+
+int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect *e,
+	      const struct op_spec *spec)
+{
+	const cJSON *k[NR_EXPECT_KEYS];
+	char *kp[NR_EXPECT_KEYS];
+	int i, ret = -1;
+
+	e->nr_contents = -1;
+	e->nr_zones = -1;
+	if (ld_object(ld, n, path, expect_keys, NR_EXPECT_KEYS, k))
+		return -1;
+	e->present = true;
+	ld_set_pos(ld, &e->pos, n, path);
+	for (i = 0; i < NR_EXPECT_KEYS; i++)
+		kp[i] = ld_key_path(path, expect_keys[i]);
+	if (k[E_RET] && !spec)
+		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
+			   "top level has no result");
+	else if (k[E_RET] && load_ret(ld, k[E_RET], kp[E_RET], spec, &e->ret))
+		;
+	else if ((k[E_MEMORY] && load_type(ld, k[E_MEMORY], kp[E_MEMORY], &e->memory)) ||
+		 (k[E_RESERVED] && load_type(ld, k[E_RESERVED], kp[E_RESERVED], &e->reserved)) ||
+		 (k[E_BOTTOM_UP] && ld_bool(ld, k[E_BOTTOM_UP], kp[E_BOTTOM_UP], &e->bottom_up)))
+		;
+	else if (k[E_CURRENT_LIMIT] &&
+		 ld_phys(ld, k[E_CURRENT_LIMIT], kp[E_CURRENT_LIMIT], 0, &e->current_limit))
+		;
+	else if (k[E_CONTENTS] &&
+		 load_array(ld, k[E_CONTENTS], kp[E_CONTENTS], sizeof(*e->contents),
+			    (void **)&e->contents, &e->nr_contents, "contents items", one_content))
+		;
+	else if (k[E_ZONES] &&
+		 load_array(ld, k[E_ZONES], kp[E_ZONES], sizeof(*e->zones), (void **)&e->zones,
+			    &e->nr_zones, "zones", one_zone))
+		;
+	else
+		ret = load_counts(ld, k, path, e);
+	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
+	e->has_current_limit = k[E_CURRENT_LIMIT] != NULL;
+	for (i = 0; i < NR_EXPECT_KEYS; i++)
+		free(kp[i]);
+	return ret;
+}
+
+static void free_type(struct expect_type *t)
+{
+	int i;
+
+	ld_free_value(&t->cnt);
+	ld_free_value(&t->max);
+	ld_free_value(&t->total_size);
+	for (i = 0; i < t->nr_regions; i++) {
+		ld_free_value(&t->regions[i].base);
+		ld_free_value(&t->regions[i].size);
+		ld_free_pos(&t->regions[i].pos);
+	}
+	free(t->regions);
+	t->regions = NULL;
+	ld_free_pos(&t->pos);
+}
+
+void ld_free_expect(struct expect *e)
+{
+	int i;
+
+	ld_free_pos(&e->pos);
+	ld_free_value(&e->ret.phys);
+	ld_free_pos(&e->ret.pos);
+	free_type(&e->memory);
+	free_type(&e->reserved);
+	ld_free_value(&e->current_limit);
+	for (i = 0; i < e->nr_contents; i++) {
+		ld_free_value(&e->contents[i].base);
+		ld_free_value(&e->contents[i].size);
+		ld_free_pos(&e->contents[i].pos);
+	}
+	free(e->contents);
+	e->contents = NULL;
+	for (i = 0; i < e->nr_zones; i++)
+		ld_free_pos(&e->zones[i].pos);
+	free(e->zones);
+	e->zones = NULL;
+}

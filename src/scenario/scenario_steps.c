@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The steps of a scenario: each names a memblock operation and gives
+ * exactly its arguments (op_spec in ops.c), optionally binds its result to
+ * a label, and may carry a note and expectations.
+ *
+ * Node ids are checked per operation.  Ops that store a nid in a region
+ * (memblock_add_node, memblock_set_node) accept 0..MAX_NUMNODES-1 and
+ * MAX_NUMNODES itself, which is the kernel's own "no node yet" value
+ * (memblock_add stores it, and x86 numa_init resets every region to it);
+ * NUMA_NO_NODE is a selector, never a region's node.  Ops that select by
+ * nid (the allocators) accept NUMA_NO_NODE, 0..MAX_NUMNODES-1 and
+ * MAX_NUMNODES, which the kernel accepts with a WARN_ONCE and treats as
+ * NUMA_NO_NODE.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario_load.h"
+#include "util/suggest.h"
+#include "util/xalloc.h"
+
+/* Labels by name, for O(1) lookups however many steps bind one. */
+struct label_entry {
+	char	*name;
+	int	step;
+	int	line, col;
+};
+
+struct label_table {
+	struct label_entry	*slots;
+	size_t			nr, size;	/* size: a power of two */
+};
+
+static size_t hash_name(const char *s)
+{
+	size_t h = 14695981039346656037ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct label_entry *label_find(const struct label_table *t, const char *name)
+{
+	size_t i;
+
+	if (!t || !t->size)
+		return NULL;
+	for (i = hash_name(name) & (t->size - 1); t->slots[i].name; i = (i + 1) & (t->size - 1))
+		if (!strcmp(t->slots[i].name, name))
+			return &t->slots[i];
+	return NULL;
+}
+
+static void label_insert(struct label_table *t, struct label_entry e)
+{
+	size_t i;
+
+	if (2 * (t->nr + 1) > t->size) {
+		struct label_table bigger = { .size = t->size ? 2 * t->size : 64 };
+
+		bigger.slots = xzalloc(bigger.size * sizeof(*bigger.slots));
+		for (i = 0; i < t->size; i++)
+			if (t->slots[i].name)
+				label_insert(&bigger, t->slots[i]);
+		free(t->slots);
+		*t = bigger;
+	}
+	for (i = hash_name(e.name) & (t->size - 1); t->slots[i].name; i = (i + 1) & (t->size - 1))
+		;
+	t->slots[i] = e;
+	t->nr++;
+}
+
+bool ld_label_visible(void *ctx, const char *name)
+{
+	const struct loader *ld = ctx;
+	const struct label_entry *e = label_find(ld->labels, name);
+
+	return e && e->step < ld->visible;
+}
+
+void ld_labels_free(struct loader *ld)
+{
+	size_t i;
+
+	if (!ld->labels)
+		return;
+	for (i = 0; i < ld->labels->size; i++)
+		free(ld->labels->slots[i].name);
+	free(ld->labels->slots);
+	free(ld->labels);
+	ld->labels = NULL;
+}
+
+static bool valid_label(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return false;
+	for (s++; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static int load_label(struct loader *ld, const cJSON *n, const char *path, struct step *st)
+{
+	const struct label_entry *prev;
+	char got[96];
+
+	if (ld_string(ld, n, path, NULL))
+		return -1;
+	ld_describe(ld, n, got, sizeof(got));
+	if (!valid_label(n->valuestring))
+		return ld_err(ld, n, path, "expected a label name ([A-Za-z_][A-Za-z0-9_]*%s), "
+			      "got %s", n->valuestring[0] == '$' ? ", without the '$'" : "", got);
+	if (st->spec->ret == RET_NONE)
+		return ld_err(ld, n, path, "%s returns nothing (void): there is no result to "
+			      "bind to $%s", st->spec->name, n->valuestring);
+	if (!ld->labels)
+		ld->labels = xzalloc(sizeof(*ld->labels));
+	prev = label_find(ld->labels, n->valuestring);
+	if (prev)
+		return ld_err(ld, n, path, "label $%s is already bound by steps[%d] (line %d)",
+			      n->valuestring, prev->step, prev->line);
+	label_insert(ld->labels, (struct label_entry){
+		.name = xstrdup(n->valuestring), .step = st->index,
+		.line = ld_pos(ld, n)->line, .col = ld_pos(ld, n)->col });
+	st->as = xstrdup(n->valuestring);
+	return 0;
+}
+
+/* Ops whose nid argument selects memory rather than being stored in a region. */
+static bool nid_selects(enum op_id op)
+{
+	return op != OP_MEMBLOCK_ADD_NODE && op != OP_MEMBLOCK_SET_NODE;
+}
+
+static int load_arg(struct loader *ld, const cJSON *n, const char *path, struct step *st,
+		    int i)
+{
+	const struct op_arg_spec *as = &st->spec->args[i];
+	struct step_arg *a = &st->args[i];
+	char got[96];
+
+	a->present = true;
+	ld_set_pos(ld, &a->pos, n, path);
+	switch (as->kind) {
+	case ARG_PHYS:
+		if (ld_phys(ld, n, path, 0, &a->phys))
+			return -1;
+		a->v.phys = a->phys.constant;
+		return 0;
+	case ARG_NID:
+		return ld_nid(ld, n, path, nid_selects(st->spec->id), true, &a->v.nid);
+	case ARG_FLAGS:
+		return ld_flags(ld, n, path, &a->v.flags);
+	case ARG_BOOL:
+		return ld_bool(ld, n, path, &a->v.boolean);
+	case ARG_TYPE:
+		if (cJSON_IsString(n) && !strcmp(n->valuestring, "memory")) {
+			a->v.type = MB_TYPE_MEMORY;
+			return 0;
+		}
+		if (cJSON_IsString(n) && !strcmp(n->valuestring, "reserved")) {
+			a->v.type = MB_TYPE_RESERVED;
+			return 0;
+		}
+		return ld_err(ld, n, path, "expected \"memory\" or \"reserved\", got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
+	}
+	return ld_err(ld, n, path, "internal error: unknown argument kind");
+}
+
+/* "base, size" */
+static void arg_list(const struct op_spec *spec, char *buf, int len)
+{
+	int i, k = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < spec->nargs && k < len; i++)
+		k += snprintf(buf + k, len - k, "%s%s", i ? ", " : "", spec->args[i].name);
+}
+
+static const char *op_candidate(void *ctx, int i)
+{
+	const struct op_spec *s = i < NR_OPS ? op_spec(i) : NULL;
+
+	(void)ctx;
+	return s ? s->name : NULL;
+}
+
+static int load_op(struct loader *ld, const cJSON *step, const char *path,
+		   const struct op_spec **spec)
+{
+	const cJSON *op = cJSON_GetObjectItemCaseSensitive(step, "op");
+	char *opath = ld_key_path(path, "op");
+	char got[96], hint[96] = "";
+	const char *best;
+	int ret = -1;
+
+	if (!op) {
+		ld_err(ld, step, opath, "missing: expected the name of a memblock operation");
+		goto out;
+	}
+	if (!cJSON_IsString(op)) {
+		ld_err(ld, op, opath, "expected an operation name, got %s",
+		       ld_describe(ld, op, got, sizeof(got)));
+		goto out;
+	}
+	*spec = op_lookup(op->valuestring);
+	if (*spec) {
+		ret = 0;
+		goto out;
+	}
+	best = suggest_best(op->valuestring, op_candidate, NULL);
+	if (best)
+		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
+	ld_err(ld, op, opath, "unknown operation %s%s", ld_describe(ld, op, got, sizeof(got)),
+	       hint);
+out:
+	free(opath);
+	return ret;
+}
+
+/* The keys a step may have: its op's arguments, then op, as, note, expect. */
+static int step_keys(const struct op_spec *spec, const char **names)
+{
+	static const char *const common[] = { "op", "as", "note", "expect" };
+	int i, n = 0;
+
+	for (i = 0; i < spec->nargs; i++)
+		names[n++] = spec->args[i].name;
+	for (i = 0; i < 4; i++)
+		names[n++] = common[i];
+	return n;
+}
+
+static int unknown_arg(struct loader *ld, const cJSON *m, const char *path,
+		       const struct op_spec *spec, const char *const *names, int n)
+{
+	const char *best = suggest_list(m->string, names, n);
+	char *kp = ld_key_path(path, m->string);
+	char args[256], hint[96] = "", key[96];
+
+	arg_list(spec, args, sizeof(args));
+	ld_quote(key, sizeof(key), m->string, 40);
+	if (best)
+		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
+	if (spec->nargs)
+		ld_err_key(ld, m, kp, "%s has no argument %s%s; its arguments are %s",
+			   spec->name, key, hint, args);
+	else
+		ld_err_key(ld, m, kp, "%s has no argument %s%s; it takes none", spec->name,
+			   key, hint);
+	free(kp);
+	return -1;
+}
+
+static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
+{
+	struct step *st = &ld->sc->steps[i];
+	const char *names[OP_MAX_ARGS + 4];
+	const cJSON *k[OP_MAX_ARGS + 4], *unknown = NULL;
+	int nk, a, ret;
+	char got[96], args[256], *kp;
+
+	st->index = i;
+	st->expect.nr_contents = -1;
+	st->expect.nr_zones = -1;
+	ld_set_pos(ld, &st->pos, n, path);
+	if (!cJSON_IsObject(n))
+		return ld_err(ld, n, path, "expected an object (a step), got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
+	if (load_op(ld, n, path, &st->spec))
+		return -1;
+	nk = step_keys(st->spec, names);
+	ret = ld_members(ld, n, path, names, nk, k, &unknown);
+	if (ret > 0)
+		return unknown_arg(ld, unknown, path, st->spec, names, nk);
+	if (ret)
+		return -1;
+	ld->visible = i;
+	for (a = 0; a < st->spec->nargs; a++) {
+		kp = ld_key_path(path, names[a]);
+		if (!k[a] && !st->spec->args[a].optional) {
+			arg_list(st->spec, args, sizeof(args));
+			ret = ld_err(ld, n, kp, "missing argument: %s takes %s", st->spec->name,
+				     args);
+		} else if (k[a]) {
+			ret = load_arg(ld, k[a], kp, st, a);
+		}
+		free(kp);
+		if (ret)
+			return -1;
+	}
+	nk = st->spec->nargs;
+	if (k[nk + 1]) {
+		kp = ld_key_path(path, "as");
+		ret = load_label(ld, k[nk + 1], kp, st);
+		free(kp);
+	}
+	if (!ret && k[nk + 2]) {
+		kp = ld_key_path(path, "note");
+		ret = ld_string(ld, k[nk + 2], kp, &st->note);
+		free(kp);
+	}
+	if (!ret && k[nk + 3]) {
+		/* The step's own label is bound when its expectations are checked. */
+		ld->visible = i + 1;
+		kp = ld_key_path(path, "expect");
+		ret = ld_expect(ld, k[nk + 3], kp, &st->expect, st->spec);
+		free(kp);
+	}
+	return ret;
+}
+
+int ld_steps(struct loader *ld, const cJSON *n, const char *path)
+{
+	struct scenario *sc = ld->sc;
+	const cJSON *item;
+	char got[96], *ip;
+	int i = 0, nr;
+
+	if (!cJSON_IsArray(n))
+		return ld_err(ld, n, path, "expected an array of steps, got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
+	nr = cJSON_GetArraySize(n);
+	sc->steps = xzalloc((nr ? nr : 1) * sizeof(*sc->steps));
+	for (item = n->child; item; item = item->next, i++) {
+		ip = ld_index_path(path, i);
+		/* Counted before loading, so that scenario_free sees a half-loaded step. */
+		sc->nr_steps = i + 1;
+		if (load_step(ld, item, i, ip)) {
+			free(ip);
+			return -1;
+		}
+		free(ip);
+	}
+	return 0;
+}
