@@ -15,7 +15,7 @@
 
 #include "page_fates.h"
 #include "pagealloc.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 #include "util/xalloc.h"
 
 /* ULONG_MAX in first_deferred_pfn: nothing (more) deferred on the node. */

@@ -17,7 +17,7 @@
 
 #include "run/engine.h"
 #include "scenario/scenario.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "run/timeline.h"
 
 #define NR_STEPS	1000000

@@ -89,7 +89,7 @@ static char *failure_text(const struct step_outcome *o, int i)
 
 	if (i >= o->nr_failures)
 		return "(no such failure)";
-	failure_format(&sc, &o->failures[i], buf, sizeof(buf));
+	failure_format(&o->failures[i], buf, sizeof(buf));
 	return buf;
 }
 
@@ -97,7 +97,8 @@ static void test_formats(void)
 {
 	struct op_call c = { .op = OP_MEMBLOCK_RESERVE };
 	struct op_result res = { .kind = RET_INT };
-	struct failure f = { 3, 14, "reserved.regions[1].size", "0x1000", "0x2000" };
+	struct failure f = { 3, 14, "reserved.regions[1].size", "0x1000", "0x2000",
+			     "memblock_reserve" };
 	char buf[256];
 	int n;
 
@@ -158,11 +159,11 @@ static void test_formats(void)
 
 	new_scenario();
 	step(3, OP_MEMBLOCK_RESERVE, 12);
-	failure_format(&sc, &f, buf, sizeof(buf));
+	failure_format(&f, buf, sizeof(buf));
 	is_str(buf, "steps[3] memblock_reserve (line 14): reserved.regions[1].size: "
 	       "expected 0x1000, got 0x2000", "failure_format: step failure");
-	f = (struct failure){ -1, 30, "memory.cnt", "2", "3" };
-	failure_format(&sc, &f, buf, sizeof(buf));
+	f = (struct failure){ -1, 30, "memory.cnt", "2", "3", NULL };
+	failure_format(&f, buf, sizeof(buf));
 	is_str(buf, "expect (line 30): memory.cnt: expected 2, got 3",
 	       "failure_format: top-level failure");
 	is_str(ret_format(RET_INT, 0xfffffff4, buf, sizeof(buf)), "-ENOMEM",
@@ -416,7 +417,7 @@ static void test_expect_direct(void)
 	struct mb_state st = { 0 };
 	struct expect e = { .present = true, .nr_contents = -1, .nr_zones = -1 };
 	struct expect_ctx ctx = { .file = "t.json", .machine = &sc.machine, .env = &consts,
-				  .step = 0, .res = &res };
+				  .step = 0, .op = "memblock_reserve", .res = &res };
 	struct step_outcome o = { 0 };
 	char err[256];
 
