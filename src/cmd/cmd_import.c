@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]
+ * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -26,11 +26,33 @@ struct import_args {
 	const char	*name;
 	bool		strict;
 	bool		guess;
+	int		boot;		/* --boot N (issue 13) */
 };
 
 static void import_usage(FILE *f)
 {
-	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
+	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
+	      "                    [--boot N]\n", f);
+}
+
+/* --boot N: which boot of a log that holds several, 1 the first. */
+static int parse_boot(const char *v, int *boot)
+{
+	char *end;
+	long n;
+
+	if (!v) {
+		fputs("mbviz: import: --boot needs a number\n", stderr);
+		return -1;
+	}
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (!*v || *end || errno || n < 1 || n > 1000000) {
+		fprintf(stderr, "mbviz: import: --boot '%s': expected a boot number from 1\n", v);
+		return -1;
+	}
+	*boot = (int)n;
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -55,6 +77,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
+		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
+			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
+				return -1;
 		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			import_usage(stdout);
 			exit(0);
@@ -142,6 +167,7 @@ int cmd_import(int argc, char **argv)
 	o.name = name;
 	o.strict = a.strict;
 	o.guess_direction = a.guess;
+	o.boot = a.boot;
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);

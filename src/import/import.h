@@ -70,6 +70,7 @@ struct import_opts {
 	const char	*name;		/* the scenario's name; NULL: "imported" */
 	bool		strict;
 	bool		guess_direction;	/* replay both ways to pick bottom_up */
+	int		boot;		/* 1..: which boot of several; 0: the last complete one */
 };
 
 /*

@@ -88,22 +88,6 @@ static void learn(struct importer *im)
 	im->max_nid = -1;
 	im->e820_first = im->e820_last = -1;
 	for (i = 0; i < im->nr; i++) {
-		enum imp_kind k = im->recs[i].l.kind;
-
-		if (k == IMP_VERSION && i && im->version[0]) {
-			imp_report(im, im->recs[i].lineno, "another boot starts here (Linux %s): only the first one is imported",
-			       im->recs[i].l.text);
-			im->nr = i;
-			break;
-		}
-		if (k == IMP_VERSION)
-			snprintf(im->version, sizeof(im->version), "%s", im->recs[i].l.text);
-		else if (k != IMP_COMMENT && !im->version[0])
-			im->version[0] = '?';	/* something of this boot came first */
-	}
-	if (im->version[0] == '?')
-		im->version[0] = 0;
-	for (i = 0; i < im->nr; i++) {
 		struct imp_line *l = &im->recs[i].l;
 
 		if (!digits && l->addr_digits && l->kind != IMP_E820)
@@ -835,7 +819,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 	nr = imp_read_lines(&im, in, &lines, err, errlen);
 	if (nr < 0)
 		goto out;
-	if (imp_classify(&im, lines, nr, err, errlen))
+	if (imp_classify(&im, lines, nr, err, errlen) || imp_select_boot(&im, err, errlen))
 		goto out;
 	learn(&im);
 	im.steps = cJSON_CreateArray();

@@ -95,6 +95,9 @@ void imp_unusable(struct importer *im, int lineno, const char *why, const char *
 int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen);
 int imp_classify(struct importer *im, char **lines, int nr, char *err, int errlen);
 
+/* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
+int imp_select_boot(struct importer *im, char *err, int errlen);
+
 /*
  * import_document.c: the steps built, the scenario as text: placements
  * checked by replay (unlogged direction and limit steps added), printed

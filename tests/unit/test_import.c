@@ -34,6 +34,28 @@ static void prefixes(void)
 	is_str(import_strip_prefix("Dec 03 10:00:00 host kernel: x"), "x", "journalctl");
 	is_str(import_strip_prefix("[not a time] x"), "[not a time] x", "brackets that are no timestamp stay");
 	is_str(import_strip_prefix("<6x"), "<6x", "a broken level stays");
+	/* issue 13: the other forms logs come in */
+	is_str(import_strip_prefix("[Tue Dec  5 22:32:38 2023] memblock_add: x"), "memblock_add: x",
+	       "dmesg -T");
+	is_str(import_strip_prefix("2023-12-05T22:32:38,123456+01:00 memblock_add: x"), "memblock_add: x",
+	       "dmesg --time-format iso");
+	is_str(import_strip_prefix("2024-05-01T10:00:00.123456+00:00 host kernel: [    0.000000] x"), "x",
+	       "RFC 3339 syslog");
+	is_str(import_strip_prefix("Dec 05 08:39:42 host kernel: x"), "x", "journalctl -k");
+	is_str(import_strip_prefix("Dec  5 08:39:42.123456 host kernel: x"), "x", "journalctl -o short-precise");
+	is_str(import_strip_prefix("      Jun 20 22:20:07 box kernel[23409]:  x"), " x",
+	       "syslog with the kernel's pid, indented");
+	is_str(import_strip_prefix("> Feb 28 10:21:24 kernel: [    0.000000] x"), "x",
+	       "busybox syslog without a host, quoted");
+	is_str(import_strip_prefix("[2023/06/16-12:06:53:394] [    0.000000] x"), "x",
+	       "a terminal program's time before the kernel's");
+	is_str(import_strip_prefix("[  +0.000004] x"), "x", "dmesg -d");
+	is_str(import_strip_prefix("[0x0000000001000000-0x0000000002dfffff] x"),
+	       "[0x0000000001000000-0x0000000002dfffff] x", "the range of a wrapped line stays");
+	is_str(import_strip_prefix("[mem 0x00000000-0x0009ffff] x"), "[mem 0x00000000-0x0009ffff] x",
+	       "a [mem ...] range stays");
+	is_str(import_strip_prefix("Dec 05 08:39:42 host systemd[1]: x"), "host systemd[1]: x",
+	       "another program's line keeps its tag, and is no kernel line");
 }
 
 static void range_ops(void)
