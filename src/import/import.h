@@ -28,6 +28,9 @@ enum imp_kind {
 	IMP_DEBUGFS_HEADER,	/* memory: / .../memblock/reserved */
 	IMP_DEBUGFS_REGION,	/*    0: 0x...1000..0x...9efff    0 NONE */
 	IMP_E820,		/* BIOS-e820: [mem A-B] usable */
+	IMP_E820_UPDATE,	/* e820: update [mem A-B] usable ==> reserved */
+	IMP_E820_REMOVE,	/* e820: remove [mem A-B] usable (or no type) */
+	IMP_AFTER_MEMBLOCK_SETUP,	/* a line x86 prints after e820__memblock_setup() */
 	IMP_NUMA_NODE,		/* SRAT: Node N PXM P [mem A-B], NUMA: Node N ... -> [mem E-F] */
 	IMP_NODE_RANGE,		/*   node   0: [mem A-B] (Early memory node ranges) */
 	IMP_VERSION,		/* Linux version ... */
@@ -55,7 +58,8 @@ struct imp_line {
 	int		type;		/* enum imp_type */
 	int		addr_digits;	/* hex digits of the first %pa, 0 if none */
 	char		caller[128];	/* %pS, empty when not printed */
-	char		text[160];	/* VERSION: the release */
+	char		text[160];	/* VERSION: the release; E820*: the (old) type */
+	char		to[24];		/* E820_UPDATE: the new type */
 	const char	*why;		/* UNUSABLE */
 	bool		incomplete;	/* UNUSABLE: could be the first half of a wrapped line */
 };

@@ -19,17 +19,22 @@ struct boot {
 	const char *version;
 };
 
-/* A boot starts at the first record and at every later "Linux version" line. */
+/*
+ * A boot starts at every "Linux version" line, and at the first record
+ * when something of a boot (not a comment) comes before the first one.
+ */
 static int find_boots(struct importer *im, struct boot **out)
 {
 	struct boot *b = NULL;
 	int i, k, nr = 0;
+	bool before = false;
 
 	for (i = 0; i < im->nr; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
-		if (i && l->kind != IMP_VERSION)
+		if (l->kind != IMP_VERSION && (nr || before || l->kind == IMP_COMMENT))
 			continue;
+		before = true;	/* the boot begun here, version line or not */
 		if (nr)
 			b[nr - 1].end = i;
 		b = xrealloc(b, (size_t)(nr + 1) * sizeof(*b));

@@ -201,6 +201,24 @@ static void attach_pending(struct importer *im)
 	im->pending = NULL;
 }
 
+void imp_pending_merge(struct importer *im, cJSON *ex, int lineno)
+{
+	cJSON *item;
+
+	if (!im->pending) {
+		im->pending = ex;
+		im->pending_line = lineno;
+		return;
+	}
+	/* two views of one state: the later one counts */
+	while ((item = ex->child) != NULL) {
+		cJSON_DetachItemViaPointer(ex, item);
+		cJSON_DeleteItemFromObjectCaseSensitive(im->pending, item->string);
+		cJSON_AddItemToObject(im->pending, item->string, item);
+	}
+	cJSON_Delete(ex);
+}
+
 static cJSON *new_step(struct importer *im, const char *op)
 {
 	cJSON *s = cJSON_CreateObject();
@@ -535,19 +553,7 @@ static void dump_close(struct importer *im)
 		dump_reset(d);
 		return;
 	}
-	if (im->pending) {	/* two dumps of one state: the later one counts */
-		cJSON *item;
-
-		while ((item = ex->child) != NULL) {
-			cJSON_DetachItemViaPointer(ex, item);
-			cJSON_DeleteItemFromObjectCaseSensitive(im->pending, item->string);
-			cJSON_AddItemToObject(im->pending, item->string, item);
-		}
-		cJSON_Delete(ex);
-	} else {
-		im->pending = ex;
-		im->pending_line = d->lineno;
-	}
+	imp_pending_merge(im, ex, d->lineno);
 	dump_reset(d);
 }
 
@@ -708,19 +714,33 @@ static bool fits(const struct importer *im, const struct imp_line *l)
 
 /* ---- machine source: e820 or the early node ranges ---- */
 
+static void e820_add(struct importer *im, uint64_t base, uint64_t size, int lineno)
+{
+	struct imp_line l = { .kind = IMP_E820, .base = base, .end = base + size - 1 };
+
+	if (!fits(im, &l))
+		return;
+	im->cur_line = im->last_add_line = lineno;
+	base_size_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
+}
+
+static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int lineno)
+{
+	struct imp_line l = { .kind = IMP_E820, .base = base, .end = base + size - 1 };
+
+	if (!fits(im, &l))
+		return;
+	im->cur_line = lineno;
+	base_size_step(im, "memblock_reserve", base, size,
+		       "e820__memblock_setup: a soft reserved e820 entry (not logged by memblock=debug)");
+}
+
 static void initial_memory(struct importer *im)
 {
 	int i;
 
 	if (im->use_e820) {
-		for (i = im->e820_first; i <= im->e820_last; i++) {
-			const struct imp_line *l = &im->recs[i].l;
-
-			im->cur_line = im->last_add_line = im->recs[i].lineno;
-			if (l->usable && fits(im, l))
-				base_size_step(im, "memblock_add", l->base, l->end - l->base + 1,
-					       "e820__memblock_setup: a usable e820 entry");
-		}
+		imp_e820_steps(im, e820_add, e820_reserve);
 		im->adds_run = 1;
 		end_adds_run(im);
 	} else if (im->use_node_ranges) {
@@ -791,6 +811,15 @@ static void build(struct importer *im)
 			break;
 		case IMP_NUMA_NODE:
 			numa_node(im, r);
+			break;
+		case IMP_NODE_RANGE:
+			if ((i && im->recs[i - 1].l.kind == IMP_NODE_RANGE) || im->use_node_ranges)
+				break;	/* one expectation for the list; none for memory made of it */
+			resolve_request(im, false);
+			end_adds_run(im);
+			flush_nodes(im);
+			dump_close(im);
+			imp_pending_merge(im, imp_node_ranges_expect(im, i), r->lineno);
 			break;
 		case IMP_MEM_INIT:
 			resolve_request(im, false);

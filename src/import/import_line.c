@@ -585,18 +585,47 @@ static bool starts(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+/* "e820: update [mem A-B] T1 ==> T2", "e820: remove [mem A-B] [T]" (arch/x86/kernel/e820.c:475, :551) */
+static enum imp_kind parse_e820_edit(struct cursor *c, struct imp_line *out)
+{
+	bool update = lit(c, "update ");
+
+	if (!update && !lit(c, "remove "))
+		return IMP_IGNORE;
+	if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+		return unusable(out, c, "expected '[mem 0x...-0x...]'");
+	skip_ws(c);
+	copy_rest(out->text, sizeof(out->text), c->p);
+	if (!update)
+		return out->kind = IMP_E820_REMOVE;
+	{
+		char *arrow = strstr(out->text, " ==> ");
+
+		if (!arrow || !arrow[5])
+			return unusable(out, c, "expected 'TYPE ==> TYPE'");
+		snprintf(out->to, sizeof(out->to), "%s", arrow + 5);
+		*arrow = 0;
+	}
+	return out->kind = IMP_E820_UPDATE;
+}
+
 static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 {
+	/* the tables of arch/x86/kernel/e820.c: BIOS-provided (:1311, the tag
+	 * is the memory_setup's "who"), extended (:741, :1055), user-defined
+	 * (:1070), modified (:607) */
 	const char *tags[] = { "BIOS-e820: ", "e820: ", "modified: ", "user: ", "extended: ",
-			       "reserve setup_data: " };
+			       "reserve setup_data: ", "Xen: ", "bad_ppro: " };
 	size_t i;
 
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
 		if (!starts(c->p, tags[i]))
 			continue;
 		c->p += strlen(tags[i]);
+		if (i == 1 && !starts(c->p, "[mem "))
+			return parse_e820_edit(c, out);
 		if (!starts(c->p, "[mem "))
-			return IMP_IGNORE;	/* e820: update [mem ...], remove, ... */
+			return IMP_IGNORE;
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
 			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		skip_ws(c);
@@ -607,6 +636,28 @@ static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 		return out->kind = IMP_E820;
 	}
 	return IMP_IGNORE;
+}
+
+/*
+ * Lines x86's setup_arch() prints after e820__memblock_setup()
+ * (arch/x86/kernel/setup.c:1131): e820 edits after them no longer change
+ * what memblock.memory holds.  efi_esrt_init (:1142), init_mem_mapping
+ * (:1179), reserve_initrd (:1207), acpi_boot_table_init (:1211).
+ */
+static const char *const after_memblock_setup[] = {
+	"esrt: Reserving ESRT space", "Using GB pages for direct mapping", "init_memory_mapping: ",
+	"RAMDISK: [mem ", "ACPI: Early table checksum", "ACPI: RSDP 0x", "BRK [0x", "Zone ranges:",
+	"Early memory node ranges", "NUMA turned off", "No NUMA configuration found",
+};
+
+static bool is_after_memblock_setup(const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(after_memblock_setup) / sizeof(after_memblock_setup[0]); i++)
+		if (starts(p, after_memblock_setup[i]))
+			return true;
+	return false;
 }
 
 static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
@@ -765,6 +816,8 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 			return unusable(out, &c, "expected '[mem 0x...-0x...]'");
 		return out->kind = IMP_NODE_RANGE;
 	}
+	if (is_after_memblock_setup(c.p))
+		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
 	if (starts(c.p, "Memory: ") && strstr(c.p, " available"))
 		return out->kind = IMP_MEM_INIT;
 	if (*c.p == '#')

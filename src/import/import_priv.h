@@ -95,6 +95,17 @@ void imp_unusable(struct importer *im, int lineno, const char *why, const char *
 int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen);
 int imp_classify(struct importer *im, char **lines, int nr, char *err, int errlen);
 
+/* import_build.c: @ex (an expect object) checked after the last step so far. */
+void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
+
+/* import_expect.c: the kernel's own account of memory, as expectations. */
+cJSON *imp_node_ranges_expect(struct importer *im, int first);
+
+/* import_e820.c: the e820 table memblock saw, as memblock_add/reserve steps. */
+typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);
+bool imp_have_e820(const struct importer *im);
+void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
+
 /* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
 int imp_select_boot(struct importer *im, char *err, int errlen);
 
