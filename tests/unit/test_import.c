@@ -185,8 +185,21 @@ static void machine_lines(void)
 	is_int(parse("modified: [mem 0x000000000009fc00-0x000000000009ffff] reserved"), IMP_E820,
 	       "modified e820");
 	ok(!l.usable, "reserved is not usable");
-	is_int(parse("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved"), IMP_IGNORE,
-	       "e820: update is not a table line");
+	is_int(parse("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved"), IMP_E820_UPDATE,
+	       "e820: update is an edit, not a table line");
+	ok(l.base == 0 && l.end == 0xfff && !strcmp(l.text, "usable") && !strcmp(l.to, "reserved"),
+	   "... its range and both types");
+	is_int(parse("e820: update [mem 0x1000-0x1fff] ACPI NVS ==> ACPI data"), IMP_E820_UPDATE,
+	       "types of two words");
+	ok(!strcmp(l.text, "ACPI NVS") && !strcmp(l.to, "ACPI data"), "... read whole");
+	is_int(parse("e820: remove [mem 0x000a0000-0x000fffff] usable"), IMP_E820_REMOVE, "e820: remove");
+	is_str(l.text, "usable", "... of a type");
+	is_int(parse("e820: remove [mem 0x40000000-0xfffffffffffffffe] "), IMP_E820_REMOVE,
+	       "e820: remove of mem=, no type");
+	is_str(l.text, "", "... no type");
+	is_int(parse("e820: update [mem 0x0-0xfff] usable"), IMP_UNUSABLE, "an update without ==>");
+	is_int(parse("esrt: Reserving ESRT space from 0x1 to 0x2."), IMP_AFTER_MEMBLOCK_SETUP,
+	       "esrt: memblock is set up by then");
 	is_int(parse("BIOS-e820: [mem 0x0000000000100000-0x00000000"), IMP_UNUSABLE, "a cut e820 line");
 	is_int(parse("SRAT: Node 1 PXM 1 [mem 0x100000000-0x17fffffff] hotplug"), IMP_NUMA_NODE, "SRAT");
 	ok(l.nid == 1 && l.base == 0x100000000ull && l.end == 0x17fffffffull && l.hotplug,
