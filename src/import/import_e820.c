@@ -93,10 +93,23 @@ static int ent_cmp(const void *a, const void *b)
 	return x->base < y->base ? -1 : x->base > y->base;
 }
 
+/*
+ * trim_bios_range() (setup.c:727-748 in 6.1, :597-617 in 6.12) always
+ * runs: page 0 becomes reserved and RAM in 0xa0000-0xfffff (BIOS_BEGIN,
+ * BIOS_END) goes.  Its lines are KERN_DEBUG, which many logs leave out.
+ */
+static void trim_bios_range(struct importer *im, struct e820_model *m, int lineno)
+{
+	edit(m, 0, 0xfff, "usable", "reserved", lineno);
+	edit(m, 0xa0000, 0xfffff, "usable", NULL, lineno);
+	imp_report(im, lineno, "no e820 update lines (KERN_DEBUG, not in this log): trim_bios_range() applied as the kernel does (page 0 reserved, RAM at 0xa0000-0xfffff removed)");
+}
+
 /* Apply the e820 lines of the log up to memblock's setup; the model ends sorted. */
 static void replay(struct importer *im, struct e820_model *m)
 {
-	int i, table_start = -1;
+	int i, table_start = -1, last_table_line = 0;
+	bool edits = false;
 
 	for (i = 0; i < im->nr; i++) {
 		const struct rec *r = &im->recs[i];
@@ -116,12 +129,15 @@ static void replay(struct importer *im, struct e820_model *m)
 				m->nr = 0;
 			}
 			push(m, l->base, l->end, l->text, r->lineno);
+			last_table_line = r->lineno;
 			break;
 		case IMP_E820_UPDATE:
+			edits = true;
 			if (strcmp(l->text, l->to))
 				edit(m, l->base, l->end, l->text, l->to, r->lineno);
 			break;
 		case IMP_E820_REMOVE:
+			edits = true;
 			edit(m, l->base, l->end, l->text[0] ? l->text : NULL, NULL, r->lineno);
 			/* untyped: mem= (to the top, a user table follows) or
 			 * e820_add_kernel_range(), which adds the kernel back as RAM
@@ -133,6 +149,8 @@ static void replay(struct importer *im, struct e820_model *m)
 			break;
 		}
 	}
+	if (!edits && m->nr)
+		trim_bios_range(im, m, last_table_line);
 	qsort(m->e, (size_t)m->nr, sizeof(*m->e), ent_cmp);
 }
 

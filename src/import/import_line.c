@@ -328,6 +328,9 @@ const char *import_strip_prefix(const char *line)
 		e = skip_bracket_time(q);
 		if (e) {
 			s = *e == ' ' ? e + 1 : e;
+			k = skip_kernel_tag(s);	/* journalctl -o short-monotonic */
+			if (k)
+				s = k;
 			continue;
 		}
 		/* syslog, journalctl, RFC 3339: a time, maybe a host, "kernel: " */
@@ -631,6 +634,8 @@ static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 		skip_ws(c);
 		if (!*c->p)
 			return unusable(out, c, "the e820 entry has no type");
+		if (starts(c->p, "available for PCI"))	/* e820_search_gap's report (4.x) */
+			return IMP_IGNORE;
 		out->usable = starts(c->p, "usable");
 		copy_rest(out->text, sizeof(out->text), c->p);
 		return out->kind = IMP_E820;
