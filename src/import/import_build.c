@@ -237,6 +237,20 @@ static void put_note(cJSON *s, const char *note)
 		cJSON_AddStringToObject(s, "note", note);
 }
 
+/* The caller as the note; an older kernel's name of the operation said first. */
+static void put_op_note(cJSON *s, const struct imp_line *l)
+{
+	char note[320];
+
+	if (!l->name[0] || !strcmp(l->name, l->op)) {
+		put_note(s, l->caller);
+		return;
+	}
+	snprintf(note, sizeof(note), "%s (an older kernel's name) is %s today%s%s", l->name, l->op,
+		 l->caller[0] ? ": " : "", l->caller);
+	put_note(s, note);
+}
+
 static void base_size_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
 			   const char *note)
 {
@@ -323,7 +337,7 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 			nid = -1;
 		put_nid(s, "nid", nid);
 	}
-	put_note(s, l->caller);
+	put_op_note(s, l);
 	if (!placed) {
 		imp_report(im, req->lineno, "the log ends before this allocation's memblock_reserve line: its placement is not checked");
 		return;
@@ -385,7 +399,8 @@ static void range_op(struct importer *im, const struct rec *r)
 	}
 	im->after_double = false;
 	if (!strcmp(l->op, "memblock_add")) {
-		if (!im->adds_run && im->e820_first >= 0)
+		/* e820__memblock_setup's adds, table printed or not (a log's excerpt) */
+		if (!im->adds_run && (im->e820_first >= 0 || is_caller(l->caller, "e820__memblock_setup")))
 			im->adds_run = 1;
 		im->last_add_line = r->lineno;
 	} else {
@@ -413,7 +428,7 @@ static void range_op(struct importer *im, const struct rec *r)
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");
 	}
-	put_note(s, l->caller);
+	put_op_note(s, l);
 }
 
 /* ---- dumps ---- */

@@ -669,6 +669,7 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 {
 	uint64_t v;
 
+	lit(c, "ACPI: ");	/* drivers/acpi/numa/srat.c's pr_fmt since 5.x */
 	if (lit(c, "SRAT: Node ")) {
 		if (!node_number(c, &v) || !lit(c, " PXM ") || !dec(c, &out->cnt))
 			return unusable(out, c, "expected 'SRAT: Node N PXM P'");
