@@ -36,6 +36,7 @@ enum imp_kind {
 	IMP_VERSION,		/* Linux version ... */
 	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
+	IMP_ARCH,		/* a line only one architecture prints: text names it */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

@@ -155,6 +155,7 @@ static void learn(struct importer *im)
 		im->allow_resize = true;	/* e820__memblock_setup() allows it */
 	}
 	im->phys32 = digits == 8;
+	imp_learn_arch(im);
 	im->max_numnodes = 1;
 	if (im->numa) {
 		im->max_numnodes = 8;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "import_priv.h"
 
 struct cursor {
 	const char	*p;
@@ -828,5 +829,13 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		return out->kind = IMP_MEM_INIT;
 	if (*c.p == '#')
 		return out->kind = IMP_COMMENT;
+	{
+		const char *arch = imp_arch_marker(c.p);
+
+		if (arch) {
+			snprintf(out->text, sizeof(out->text), "%s", arch);
+			return out->kind = IMP_ARCH;
+		}
+	}
 	return IMP_IGNORE;
 }

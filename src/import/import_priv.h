@@ -65,6 +65,10 @@ struct importer {
 	int		max_nid, max_numnodes;
 	uint64_t	regions[2];
 	char		version[160];
+	const char	*arch;		/* NULL: not known */
+	char		arch_why[200];
+	unsigned int	smp_cache_bytes;	/* 0: not known */
+	const char	*smp_cache_why;
 	int		e820_first, e820_last;	/* rec indices of the table used */
 	bool		use_e820, use_node_ranges, synth_from_dump;
 
@@ -105,6 +109,10 @@ cJSON *imp_node_ranges_expect(struct importer *im, int first);
 typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);
 bool imp_have_e820(const struct importer *im);
 void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
+
+/* import_machine.c: the architecture and what follows from it. */
+const char *imp_arch_marker(const char *line);
+void imp_learn_arch(struct importer *im);
 
 /* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
 int imp_select_boot(struct importer *im, char *err, int errlen);

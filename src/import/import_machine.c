@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The machine a log comes from: its architecture, from the release in the
+ * "Linux version" line or from a line only that architecture prints, and
+ * what follows from it for memblock: SMP_CACHE_BYTES, the default
+ * alignment (include/linux/cache.h: L1_CACHE_BYTES unless the architecture
+ * says otherwise).  Where a value depends on the configuration, the
+ * architecture's default is taken and the summary says so.
+ */
+#include <string.h>
+
+#include "import_priv.h"
+
+struct arch_info {
+	const char	*name;
+	unsigned int	smp_cache_bytes;
+	const char	*why;		/* where the value comes from (6.1) */
+};
+
+static const struct arch_info arches[] = {
+	{ "x86_64", 64, "arch/x86/Kconfig.cpu:318-323, 6 for GENERIC_CPU" },
+	{ "x86_32", 64, "arch/x86/Kconfig.cpu:318-323, 6 for X86_GENERIC (5 or 7 for some CPUs)" },
+	{ "arm64", 64, "arch/arm64/include/asm/cache.h:8" },
+	{ "arm", 64, "arch/arm/mm/Kconfig:1100-1115, 6 for CPU_V7 (5 before)" },
+	{ "riscv", 64, "arch/riscv/include/asm/cache.h:10" },
+	{ "powerpc64", 128, "arch/powerpc/include/asm/cache.h:21" },
+	{ "powerpc32", 32, "arch/powerpc/include/asm/cache.h:23 (64 for e500mc, 16 for 8xx)" },
+	{ "s390", 256, "arch/s390/include/asm/cache.h:13" },
+	{ "sparc64", 64, "arch/sparc/include/asm/cache.h:19, SMP_CACHE_BYTES_SHIFT" },
+	{ "mips", 32, "arch/mips/Kconfig:1263-1269, 5 by default (6 or 7 on some platforms)" },
+	{ "m68k", 16, "arch/m68k/include/asm/cache.h:9" },
+	{ "loongarch", 64, "arch/loongarch/Kconfig:168-170" },
+	{ "ia64", 128, "arch/ia64/Kconfig:178-181, 7 for MCKINLEY" },
+};
+
+/* Lines only one architecture prints, at the start of a (stripped) line. */
+static const struct { const char *prefix, *arch; } markers[] = {
+	{ "BIOS-e820: ", "x86" }, { "x86/fpu: ", "x86" }, { "e820: update ", "x86" },
+	{ "Booting Linux on physical CPU 0x0000000000 [", "arm64" }, { "CPU features: ", "arm64" },
+	{ "CPU: ARMv7 Processor", "arm" }, { "CPU: ARMv6", "arm" },
+	{ "riscv: ", "riscv" }, { "SBI specification", "riscv" }, { "riscv-", "riscv" },
+	{ "CPU0 revision is: ", "mips" }, { "Determined physical RAM map:", "mips" },
+	{ "Atari hardware found", "m68k" }, { "m68k", "m68k" },
+	{ "Using PowerPC ", "powerpc" }, { "dt-cpu-ftrs: ", "powerpc64" }, { "hash-mmu: ", "powerpc64" },
+	{ "radix-mmu: ", "powerpc64" }, { "ppc64_pft_size", "powerpc64" },
+	{ "setup: Linux is running ", "s390" }, { "PROMLIB: ", "sparc64" },
+	{ "SAL ", "ia64" },
+};
+
+const char *imp_arch_marker(const char *line)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		if (!strncmp(line, markers[i].prefix, strlen(markers[i].prefix)))
+			return markers[i].arch;
+	return NULL;
+}
+
+/* The architecture a kernel release names ("6.1.0-13-amd64", "...ppc64le"). */
+static const char *arch_of_release(const char *r)
+{
+	static const struct { const char *word, *arch; } words[] = {
+		{ "amd64", "x86_64" }, { "x86_64", "x86_64" }, { "i686", "x86_32" }, { "i586", "x86_32" },
+		{ "686-pae", "x86_32" }, { "arm64", "arm64" }, { "aarch64", "arm64" }, { "armmp", "arm" },
+		{ "armv7", "arm" }, { "riscv64", "riscv" }, { "ppc64", "powerpc64" }, { "s390x", "s390" },
+		{ "sparc64", "sparc64" }, { "loongarch64", "loongarch" }, { "mips", "mips" },
+		{ "m68k", "m68k" }, { "atari", "m68k" }, { "ia64", "ia64" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strstr(r, words[i].word))
+			return words[i].arch;
+	return NULL;
+}
+
+static const struct arch_info *find_arch(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++)
+		if (!strcmp(arches[i].name, name))
+			return &arches[i];
+	return NULL;
+}
+
+/* The architecture of the boot being imported, and why; the machine follows. */
+void imp_learn_arch(struct importer *im)
+{
+	const char *arch = NULL;
+	int i, line = 0;
+
+	if (im->version[0] && (arch = arch_of_release(im->version)) != NULL) {
+		snprintf(im->arch_why, sizeof(im->arch_why), "the release %s", im->version);
+	} else {
+		for (i = 0; i < im->nr && !arch; i++)
+			if (im->recs[i].l.kind == IMP_ARCH) {
+				arch = im->recs[i].l.text;
+				line = im->recs[i].lineno;
+			}
+		if (arch)
+			snprintf(im->arch_why, sizeof(im->arch_why), "line %d", line);
+	}
+	if (!arch)
+		return;
+	/* a marker may leave the word size open: the addresses decide */
+	if (!strcmp(arch, "x86"))
+		arch = im->phys32 ? "x86_32" : "x86_64";
+	else if (!strcmp(arch, "powerpc"))
+		arch = im->phys32 ? "powerpc32" : "powerpc64";
+	im->arch = find_arch(arch) ? find_arch(arch)->name : NULL;
+	if (im->arch) {
+		im->smp_cache_bytes = find_arch(arch)->smp_cache_bytes;
+		im->smp_cache_why = find_arch(arch)->why;
+	}
+}
