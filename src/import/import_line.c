@@ -722,6 +722,8 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 	if (starts(c.p, "Linux version ")) {
 		c.p += 14;
 		copy_rest(out->text, sizeof(out->text), c.p);
+		if (imp_arch_of_version(out->text))	/* the release, or the compiler's triple */
+			snprintf(out->to, sizeof(out->to), "%s", imp_arch_of_version(out->text));
 		out->text[strcspn(out->text, " ")] = 0;
 		return out->kind = IMP_VERSION;
 	}

@@ -51,20 +51,27 @@ const char *imp_arch_marker(const char *line)
 {
 	size_t i;
 
+	/* x86's e820__end_of_ram_pfn (e820.c:859): MAX_ARCH_PFN is 1 << 34 on 64-bit */
+	if (!strncmp(line, "last_pfn = ", 11) && strstr(line, "max_arch_pfn = "))
+		return strstr(line, "max_arch_pfn = 0x400000000") ? "x86_64" : "x86_32";
+	if (!strncmp(line, "CPU0 revision is: ", 18) && strstr(line, "Loongson-64bit"))
+		return "loongarch";
 	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
 		if (!strncmp(line, markers[i].prefix, strlen(markers[i].prefix)))
 			return markers[i].arch;
 	return NULL;
 }
 
-/* The architecture a kernel release names ("6.1.0-13-amd64", "...ppc64le"). */
-static const char *arch_of_release(const char *r)
+/* The architecture a version line names: its release ("6.1.0-13-amd64") or its compiler. */
+const char *imp_arch_of_version(const char *r)
 {
 	static const struct { const char *word, *arch; } words[] = {
 		{ "amd64", "x86_64" }, { "x86_64", "x86_64" }, { "i686", "x86_32" }, { "i586", "x86_32" },
 		{ "686-pae", "x86_32" }, { "arm64", "arm64" }, { "aarch64", "arm64" }, { "armmp", "arm" },
 		{ "armv7", "arm" }, { "riscv64", "riscv" }, { "ppc64", "powerpc64" }, { "s390x", "s390" },
 		{ "sparc64", "sparc64" }, { "loongarch64", "loongarch" }, { "mips", "mips" },
+		{ "riscv64-", "riscv" }, { "aarch64-", "arm64" }, { "arm-linux-", "arm" },
+		{ "powerpc64", "powerpc64" }, { "powerpc-", "powerpc32" }, { "s390", "s390" },
 		{ "m68k", "m68k" }, { "atari", "m68k" }, { "ia64", "ia64" },
 	};
 	size_t i;
@@ -91,17 +98,25 @@ void imp_learn_arch(struct importer *im)
 	const char *arch = NULL;
 	int i, line = 0;
 
-	if (im->version[0] && (arch = arch_of_release(im->version)) != NULL) {
-		snprintf(im->arch_why, sizeof(im->arch_why), "the release %s", im->version);
-	} else {
-		for (i = 0; i < im->nr && !arch; i++)
-			if (im->recs[i].l.kind == IMP_ARCH) {
-				arch = im->recs[i].l.text;
-				line = im->recs[i].lineno;
-			}
-		if (arch)
-			snprintf(im->arch_why, sizeof(im->arch_why), "line %d", line);
+	/* the first line that names the architecture whole wins over one that
+	 * leaves the word size to the addresses ("x86", "powerpc") */
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+		const char *a = NULL;
+
+		if (l->kind == IMP_VERSION && l->to[0])
+			a = l->to;
+		else if (l->kind == IMP_ARCH)
+			a = l->text;
+		else if (l->kind == IMP_E820 || l->kind == IMP_E820_UPDATE || l->kind == IMP_E820_REMOVE)
+			a = "x86";
+		if (!a || (arch && (find_arch(arch) || !find_arch(a))))
+			continue;
+		arch = a;
+		line = im->recs[i].lineno;
 	}
+	if (arch)
+		snprintf(im->arch_why, sizeof(im->arch_why), "line %d", line);
 	if (!arch)
 		return;
 	/* a marker may leave the word size open: the addresses decide */
