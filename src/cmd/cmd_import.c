@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N]
+ * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N] [--replay]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -27,12 +27,13 @@ struct import_args {
 	bool		strict;
 	bool		guess;
 	int		boot;		/* --boot N (issue 13) */
+	bool		replay;		/* --replay (issue 13) */
 };
 
 static void import_usage(FILE *f)
 {
 	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
-	      "                    [--boot N]\n", f);
+	      "                    [--boot N] [--replay]\n", f);
 }
 
 /* --boot N: which boot of a log that holds several, 1 the first. */
@@ -77,6 +78,8 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
+		} else if (options && !strcmp(s, "--replay")) {
+			a->replay = true;
 		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
 			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
 				return -1;
@@ -129,6 +132,22 @@ static bool valid_name(const char *s)
 		      *s == '.' || *s == '_' || *s == '-'))
 			return false;
 	return true;
+}
+
+/* --replay: the scenario replayed on the model, and how far the kernel agrees. */
+static int report_replay(const char *text, const char *log)
+{
+	struct import_replay st;
+	char err[512];
+
+	if (import_replay(text, log, stderr, &st, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: import: %s: the replay stopped: %s\n", log, err);
+		return -1;
+	}
+	fprintf(stderr, "%s: %d of %d allocations placed where the kernel placed them; memory map equal to the kernel's node ranges: %s\n",
+		log, st.placed, st.allocs,
+		!st.have_ranges ? "not in the log" : st.ranges_equal ? "yes" : "no");
+	return 0;
 }
 
 int cmd_import(int argc, char **argv)
@@ -189,6 +208,8 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	scenario_free(sc);
+	if (a.replay && report_replay(text, o.input_name))
+		goto out;
 	if (a.output) {
 		size_t n = strlen(text);
 

@@ -87,4 +87,20 @@ struct import_opts {
 char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unusable,
 		 char *err, int errlen);
 
+/* import_replay.c: the scenario @text replayed on the model, told against the log. */
+struct import_replay {
+	int	allocs, placed;		/* allocations the log placed; where the kernel did */
+	bool	have_ranges;		/* the log printed "Early memory node ranges" */
+	bool	ranges_equal;		/* memblock.memory ended as they say */
+	int	ranges_seen;
+	int	failures;		/* every expectation that failed */
+};
+
+/*
+ * Replay @text; each difference goes to @report as "LOG:LINE: replay
+ * differs: ...".  0, or -1 with @err when the scenario cannot run.
+ */
+int import_replay(const char *text, const char *log, FILE *report, struct import_replay *st,
+		  char *err, int errlen);
+
 #endif

@@ -875,6 +875,8 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		goto out;
 	}
 	text = imp_finish(&im, err, errlen);
+	if (text)
+		imp_summary(&im);
 out:
 	*nr_unusable = im.nr_unusable;
 	for (i = 0; i < nr; i++)

@@ -130,3 +130,49 @@ void imp_learn_arch(struct importer *im)
 		im->smp_cache_why = find_arch(arch)->why;
 	}
 }
+
+/* The lines of each kind the importer used, for the summary. */
+static const struct { enum imp_kind kind; const char *what; } kinds[] = {
+	{ IMP_RANGE_OP, "memblock calls" }, { IMP_REQUEST, "allocation requests" },
+	{ IMP_DOUBLED, "array doublings" }, { IMP_DUMP_REGION, "dump lines" },
+	{ IMP_DEBUGFS_REGION, "debugfs lines" }, { IMP_E820, "e820 entries" },
+	{ IMP_E820_UPDATE, "e820 updates" }, { IMP_E820_REMOVE, "e820 removals" },
+	{ IMP_NUMA_NODE, "NUMA lines" }, { IMP_NODE_RANGE, "node ranges" },
+	{ IMP_MEM_INIT, "Memory: lines" },
+};
+
+/*
+ * The summary on the diagnostics: the lines used by kind and the unusable
+ * ones, then the machine chosen and why (issue 13, item 5).
+ */
+void imp_summary(struct importer *im)
+{
+	char buf[512];
+	size_t i, n = 0;
+	int k, used = 0;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		int c = 0;
+
+		for (k = 0; k < im->nr; k++)
+			c += im->recs[k].l.kind == kinds[i].kind;
+		if (c && n < sizeof(buf))
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%d %s", used ? ", " : "", c,
+					      kinds[i].what);
+		used += c;
+	}
+	imp_report(im, 0, "summary: %d lines used%s%s%s, %d unusable", used, used ? " (" : "",
+		   used ? buf : "", used ? ")" : "", im->nr_unusable);
+	imp_report(im, 0, "summary: machine: %s%s%s; SMP_CACHE_BYTES %u%s%s; %s phys_addr_t (%s); %s; memory from %s",
+		   im->arch ? im->arch : "architecture not in the log",
+		   im->arch ? ", from " : "", im->arch ? im->arch_why : "",
+		   im->smp_cache_bytes ? im->smp_cache_bytes : 64,
+		   im->smp_cache_bytes ? ", " : " (the default)",
+		   im->smp_cache_bytes ? im->smp_cache_why : "",
+		   im->phys32 ? "32-bit" : "64-bit",
+		   im->phys32 ? "8-digit addresses" : "the default, or 16-digit addresses",
+		   im->numa ? "NUMA" : "no NUMA lines",
+		   im->have_adds ? "the log's memblock_add lines" : im->use_e820 ? "the e820 table" :
+		   im->use_node_ranges ? "the early node ranges" :
+		   im->synth_from_dump ? "the dump" : "nothing the log shows");
+}

@@ -114,6 +114,7 @@ void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
 const char *imp_arch_marker(const char *line);
 const char *imp_arch_of_version(const char *line);
 void imp_learn_arch(struct importer *im);
+void imp_summary(struct importer *im);
 
 /* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
 int imp_select_boot(struct importer *im, char *err, int errlen);

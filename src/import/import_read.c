@@ -18,7 +18,10 @@ void imp_report(struct importer *im, int lineno, const char *fmt, ...)
 
 	if (!im->diag)
 		return;
-	fprintf(im->diag, "%s:%d: ", im->o->input_name, lineno);
+	if (lineno > 0)
+		fprintf(im->diag, "%s:%d: ", im->o->input_name, lineno);
+	else
+		fprintf(im->diag, "%s: ", im->o->input_name);
 	va_start(ap, fmt);
 	vfprintf(im->diag, fmt, ap);
 	va_end(ap);
