@@ -218,7 +218,14 @@ static void machine_lines(void)
 	       "mem_init's line");
 	is_int(parse("# steps[3] memblock_add(base=0x1000, size=0x1000) = 0"), IMP_COMMENT,
 	       "mbviz run --trace comments");
-	is_int(parse("x86/fpu: x87 FPU will use FXSAVE"), IMP_IGNORE, "anything else");
+	is_int(parse("x86/fpu: x87 FPU will use FXSAVE"), IMP_ARCH, "a line only x86 prints");
+	is_str(l.text, "x86", "... names x86");
+	is_int(parse("last_pfn = 0xbfedf max_arch_pfn = 0x1000000"), IMP_ARCH, "last_pfn");
+	is_str(l.text, "x86_32", "... of a 32-bit kernel (MAX_ARCH_PFN below 1 << 34)");
+	is_int(parse("Linux version 6.7.0 (a@b) (riscv64-linux-gnu-gcc (Debian 13.2.0-7) 13.2.0)"),
+	       IMP_VERSION, "a version line");
+	ok(!strcmp(l.text, "6.7.0") && !strcmp(l.to, "riscv"), "... its release, and the compiler's architecture");
+	is_int(parse("tsc: Detected 3000.000 MHz processor"), IMP_IGNORE, "anything else");
 	is_int(parse(""), IMP_IGNORE, "an empty line");
 }
 
