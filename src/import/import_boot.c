@@ -21,7 +21,8 @@ struct boot {
 
 /*
  * A boot starts at every "Linux version" line, and at the first record
- * when something of a boot (not a comment) comes before the first one.
+ * when something of a boot (not a comment, nor "Booting Linux on physical
+ * CPU", which comes first on arm) comes before the first one.
  */
 static int find_boots(struct importer *im, struct boot **out)
 {
@@ -32,7 +33,8 @@ static int find_boots(struct importer *im, struct boot **out)
 	for (i = 0; i < im->nr; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
-		if (l->kind != IMP_VERSION && (nr || before || l->kind == IMP_COMMENT))
+		if (l->kind != IMP_VERSION &&
+		    (nr || before || l->kind == IMP_COMMENT || l->kind == IMP_ARCH))
 			continue;
 		before = true;	/* the boot begun here, version line or not */
 		if (nr)

@@ -193,6 +193,8 @@ static const char *skip_iso_time(const char *q)
 	size_t i;
 
 	for (i = 0; shape[i]; i++) {
+		if (shape[i] == 'T' && q[i] == ' ')
+			continue;	/* "2019-08-18 19:28:51: ", a capture tool's */
 		if (shape[i] == 'd' ? !isdigit((unsigned char)q[i]) : q[i] != shape[i])
 			return NULL;
 	}
@@ -205,6 +207,8 @@ static const char *skip_iso_time(const char *q)
 	else if ((*q == '+' || *q == '-') && isdigit((unsigned char)q[1]))
 		for (q++; isdigit((unsigned char)*q) || *q == ':'; q++)
 			;
+	if (*q == ':')
+		q++;
 	return *q == ' ' ? q + 1 : NULL;
 }
 
@@ -311,7 +315,11 @@ const char *import_strip_prefix(const char *line)
 
 		while (*q == ' ' || *q == '\t')
 			q++;
-		if (*q == '>') {		/* mail quoting, "> > " too */
+		if (!strncmp(q, "(early) ", 8)) {	/* Xen's early console */
+			s = q + 8;
+			continue;
+		}
+		if (*q == '>' || (*q == '|' && q == line)) {	/* mail quoting, "> > " too; "|" */
 			s = q + 1;
 			if (*s == ' ')
 				s++;

@@ -148,6 +148,67 @@ static int feed(struct importer *im, struct line_reader *lr, const char *p, size
 	return 0;
 }
 
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* "=XX" (upper-case hex) decoded in place; "=" and anything else kept. */
+static void qp_decode(char *s)
+{
+	char *d = s;
+
+	for (; *s; s++) {
+		if (*s == '=' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0 &&
+		    (hexval(s[1]) << 4 | hexval(s[2])) >= 0x20) {
+			*d++ = (char)(hexval(s[1]) << 4 | hexval(s[2]));
+			s += 2;
+		} else {
+			*d++ = *s;
+		}
+	}
+	*d = 0;
+}
+
+/*
+ * A log pasted into a mail as quoted-printable: lines cut at ~76 columns
+ * with a "=" at the end, "=" written "=3D".  Taken as such when both show;
+ * a cut line is joined with the next, which becomes empty, so that every
+ * line keeps its number.
+ */
+static void undo_quoted_printable(struct importer *im, char **lines, int nr)
+{
+	int i, soft = 0, encoded = 0;
+
+	for (i = 0; i < nr; i++) {
+		size_t n = strlen(lines[i]);
+
+		soft += n && lines[i][n - 1] == '=';
+		encoded += strstr(lines[i], "=3D") != NULL;
+	}
+	if (!soft || !encoded)
+		return;
+	for (i = 0; i < nr; i++) {
+		size_t n = strlen(lines[i]);
+		int k = i;
+
+		while (n && lines[i][n - 1] == '=' && k + 1 < nr && n < IMPORT_LINE_MAX) {
+			size_t m = strlen(lines[++k]);
+			char *j = xrealloc(NULL, n + m);
+
+			memcpy(j, lines[i], n - 1);
+			memcpy(j + n - 1, lines[k], m + 1);
+			free(lines[i]);
+			lines[i] = j;
+			lines[k][0] = 0;
+			n = strlen(j);
+		}
+		qp_decode(lines[i]);
+		i = k;
+	}
+	imp_report(im, 0, "quoted-printable (%d soft line breaks, =3D): decoded", soft);
+}
+
 int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen)
 {
 	struct line_reader *lr = xzalloc(sizeof(*lr));
@@ -173,6 +234,7 @@ int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, 
 	if (lr->nuls)
 		imp_report(im, lr->first_nul_line, "%" PRIu64 " NUL byte%s left out, the first on this line; the text around %s kept",
 			   lr->nuls, lr->nuls == 1 ? "" : "s", lr->nuls == 1 ? "it" : "them");
+	undo_quoted_printable(im, lr->lines, lr->nr);
 	*lines_out = lr->lines;
 	nr = lr->nr;
 	free(lr);

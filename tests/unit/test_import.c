@@ -50,6 +50,10 @@ static void prefixes(void)
 	is_str(import_strip_prefix("[2023/06/16-12:06:53:394] [    0.000000] x"), "x",
 	       "a terminal program's time before the kernel's");
 	is_str(import_strip_prefix("[  +0.000004] x"), "x", "dmesg -d");
+	is_str(import_strip_prefix("(early) [    0.000000] x"), "x", "Xen's early console");
+	is_str(import_strip_prefix("2019-08-18 19:28:51: [    0.000000] x"), "x", "a capture tool's date and time");
+	is_str(import_strip_prefix("[    0.000000] kernel: x"), "x", "journalctl -o short-monotonic");
+	is_str(import_strip_prefix("|[    0.000000] x"), "x", "a '|' quote");
 	is_str(import_strip_prefix("[0x0000000001000000-0x0000000002dfffff] x"),
 	       "[0x0000000001000000-0x0000000002dfffff] x", "the range of a wrapped line stays");
 	is_str(import_strip_prefix("[mem 0x00000000-0x0009ffff] x"), "[mem 0x00000000-0x0009ffff] x",
