@@ -40,6 +40,8 @@ enum imp_kind {
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };
+/* NUMA_NODE's type: from firmware, the one node of no NUMA config, numa=fake's */
+enum imp_numa_source { IMP_NUMA_FIRMWARE, IMP_NUMA_DUMMY, IMP_NUMA_EMULATED };
 
 struct imp_line {
 	enum imp_kind	kind;

@@ -683,6 +683,13 @@ static void numa_node(struct importer *im, const struct rec *r)
 	const struct imp_line *l = &r->l;
 	int i, k;
 
+	/* numa=fake's first node replaces the one node of no NUMA configuration */
+	if (l->type == IMP_NUMA_EMULATED && im->blks_dummy) {
+		im->nr_blks = 0;
+		im->blks_dummy = false;
+	}
+	if (l->type == IMP_NUMA_DUMMY)
+		im->blks_dummy = true;
 	/* a merge ("-> [mem E-F]") replaces the node's blocks inside E-F */
 	for (i = 0, k = 0; i < im->nr_blks; i++) {
 		struct node_blk *b = &im->blks[i];

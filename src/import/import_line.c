@@ -690,7 +690,28 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 		out->hotplug = strstr(c->p, "hotplug") != NULL;
 		return out->kind = IMP_NUMA_NODE;
 	}
-	if (lit(c, "NUMA: Node ")) {
+	/* dummy_numa_init (arch/x86/mm/numa.c:703), and "NUMA: " on arm64;
+	 * numa=fake's nodes (arch/x86/mm/numa_emulation.c:72) replace it */
+	lit(c, "NUMA: ");
+	if (lit(c, "Faking a node at ")) {
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
+		out->nid = 0;
+		out->has_nid = true;
+		out->type = IMP_NUMA_DUMMY;
+		return out->kind = IMP_NUMA_NODE;
+	}
+	if (lit(c, "Faking node ")) {
+		if (!node_number(c, &v) || !lit(c, " at "))
+			return unusable(out, c, "expected 'Faking node N at'");
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
+		out->nid = (int)v;
+		out->has_nid = true;
+		out->type = IMP_NUMA_EMULATED;
+		return out->kind = IMP_NUMA_NODE;
+	}
+	if (lit(c, "Node ")) {
 		const char *last;
 
 		if (!node_number(c, &v))

@@ -84,6 +84,7 @@ struct importer {
 	struct node_blk	*blks;
 	int		nr_blks;
 	bool		blks_dirty;
+	bool		blks_dummy;	/* blks hold "Faking a node" */
 	struct dump	d;
 	int		cur_line;	/* the log line the next step comes from */
 	int		blks_line, last_add_line;
