@@ -28,12 +28,15 @@ struct import_args {
 	bool		guess;
 	int		boot;		/* --boot N (issue 13) */
 	bool		replay;		/* --replay (issue 13) */
+	bool		live;		/* --live: the running system (issue 13) */
+	const char	*root;		/* --root DIR: its files under DIR */
 };
 
 static void import_usage(FILE *f)
 {
 	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
-	      "                    [--boot N] [--replay]\n", f);
+	      "                    [--boot N] [--replay]\n"
+	      "       mbviz import --live [--root DIR] [-o FILE] [--replay]\n", f);
 }
 
 /* --boot N: which boot of a log that holds several, 1 the first. */
@@ -80,6 +83,12 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = s + 7;
 		} else if (options && !strcmp(s, "--replay")) {
 			a->replay = true;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
+		} else if (options && !strncmp(s, "--root=", 7)) {
+			a->root = s + 7;
 		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
 			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
 				return -1;
@@ -155,7 +164,7 @@ int cmd_import(int argc, char **argv)
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
 	struct scenario *sc;
-	char err[1024], name[128];
+	char err[1024], name[128], *live_text = NULL;
 	int nr_unusable = 0, status = 2;
 	char *text;
 	FILE *in;
@@ -168,7 +177,31 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;
 	}
-	if (!a.log || !strcmp(a.log, "-")) {
+	if (a.root && !a.live) {
+		fputs("mbviz: import: --root goes with --live\n", stderr);
+		return 2;
+	}
+	if (a.live && a.log) {
+		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
+		return 2;
+	}
+	if (a.live) {
+		size_t len;
+
+		live_text = import_live_text(a.root, stderr, &len);
+		if (!len) {
+			fputs("mbviz: import: live: nothing could be read\n", stderr);
+			free(live_text);
+			return 2;
+		}
+		in = fmemopen(live_text, len, "r");
+		if (!in) {
+			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
+			free(live_text);
+			return 2;
+		}
+		o.input_name = "live";
+	} else if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
 		o.input_name = "<stdin>";
 	} else {
@@ -182,7 +215,8 @@ int cmd_import(int argc, char **argv)
 	if (a.name)
 		snprintf(name, sizeof(name), "%s", a.name);
 	else
-		name_from(a.output ? a.output : (in == stdin ? "imported" : a.log), name, sizeof(name));
+		name_from(a.output ? a.output : a.live ? "live" : (in == stdin ? "imported" : a.log),
+			  name, sizeof(name));
 	o.name = name;
 	o.strict = a.strict;
 	o.guess_direction = a.guess;
@@ -190,6 +224,7 @@ int cmd_import(int argc, char **argv)
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
+	free(live_text);
 	if (!text) {
 		fprintf(stderr, "mbviz: import: %s\n", err);
 		return 2;
