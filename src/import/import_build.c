@@ -533,6 +533,9 @@ static void dump_close(struct importer *im)
 	d->open = false;
 	if (im->synth_from_dump && !im->synthesized)
 		synthesize(im);
+	else if (im->have_ops && !im->early_reserved && d->t[IMP_RESERVED].present &&
+		 !d->t[IMP_RESERVED].broken && d->t[IMP_RESERVED].nr)
+		imp_early_reservations(im, d->t[IMP_RESERVED].r, d->t[IMP_RESERVED].nr, d->lineno);
 	ex = cJSON_CreateObject();
 	for (t = 0; t < 2; t++) {
 		struct dump_type *dt = &d->t[t];

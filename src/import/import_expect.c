@@ -13,8 +13,11 @@
  * every region is page-aligned, as on x86 after memblock_trim_memory().
  */
 #include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "import_priv.h"
+#include "util/xalloc.h"
 
 static void put_hex(cJSON *o, const char *key, uint64_t v)
 {
@@ -46,4 +49,80 @@ cJSON *imp_node_ranges_expect(struct importer *im, int first)
 	cJSON_AddItemToObject(mem, "regions", regions);
 	cJSON_AddItemToObject(ex, "memory", mem);
 	return ex;
+}
+
+struct span {
+	uint64_t	base, end;	/* end exclusive */
+};
+
+static int span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
+/*
+ * memblock=debug is an early parameter: what the kernel reserved before
+ * parse_early_param() (the kernel image, the initrd, the DTB, firmware
+ * tables: arch/x86/kernel/setup.c:947, arch/arm64/mm/init.c, ...) is never
+ * printed.  The first memblock_dump_all shows it: every part of a dumped
+ * reservation that no memblock_reserve line before the dump covers was
+ * reserved before the log began, and is reserved first in the replay.
+ */
+void imp_early_reservations(struct importer *im, const struct dump_region *r, int nr, int lineno)
+{
+	struct span *cov = NULL;
+	cJSON *pre = cJSON_CreateArray(), *item;
+	int i, k, n = 0;
+
+	im->early_reserved = true;
+
+	for (i = 0; i < im->nr && im->recs[i].lineno < lineno; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind != IMP_RANGE_OP || strcmp(l->op, "memblock_reserve") || l->end < l->base)
+			continue;
+		cov = xrealloc(cov, (size_t)(n + 1) * sizeof(*cov));
+		cov[n].base = l->base;
+		cov[n].end = l->end + 1 ? l->end + 1 : UINT64_MAX;
+		n++;
+	}
+	if (n)
+		qsort(cov, (size_t)n, sizeof(*cov), span_cmp);
+	for (i = 0; i < nr; i++) {
+		uint64_t pos = r[i].base, end = r[i].base + r[i].size;
+
+		if (end < pos)
+			end = UINT64_MAX;
+		for (k = 0; k <= n && pos < end; k++) {
+			uint64_t gap_end = k < n ? cov[k].base : end;
+			cJSON *s;
+			char buf[24];
+
+			if (gap_end > end)
+				gap_end = end;
+			if (gap_end > pos) {
+				s = cJSON_CreateObject();
+				cJSON_AddStringToObject(s, "op", "memblock_reserve");
+				snprintf(buf, sizeof(buf), "0x%" PRIx64, pos);
+				cJSON_AddStringToObject(s, "base", buf);
+				snprintf(buf, sizeof(buf), "0x%" PRIx64, gap_end - pos);
+				cJSON_AddStringToObject(s, "size", buf);
+				cJSON_AddStringToObject(s, "note",
+					"reserved before memblock=debug took effect (parse_early_param), as the first memblock_dump_all shows");
+				cJSON_AddNumberToObject(s, "x-log-line", lineno);
+				cJSON_AddItemToArray(pre, s);
+			}
+			if (k < n && cov[k].end > pos)
+				pos = cov[k].end;
+		}
+	}
+	free(cov);
+	/* before every step so far (one array: cJSON_InsertItemInArray is
+	 * unreliable in some cJSON versions) */
+	while ((item = im->steps->child) != NULL)
+		cJSON_AddItemToArray(pre, cJSON_DetachItemViaPointer(im->steps, item));
+	cJSON_Delete(im->steps);
+	im->steps = pre;
 }

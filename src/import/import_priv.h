@@ -91,6 +91,7 @@ struct importer {
 	bool		x86_low_limit;	/* the 1M limit step was written */
 	bool		headerless_noted;
 	bool		synthesized;
+	bool		early_reserved;	/* imp_early_reservations has run */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -105,6 +106,7 @@ void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
 
 /* import_expect.c: the kernel's own account of memory, as expectations. */
 cJSON *imp_node_ranges_expect(struct importer *im, int first);
+void imp_early_reservations(struct importer *im, const struct dump_region *r, int nr, int lineno);
 
 /* import_e820.c: the e820 table memblock saw, as memblock_add/reserve steps. */
 typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);
