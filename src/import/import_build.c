@@ -521,6 +521,38 @@ static void synthesize(struct importer *im)
 	}
 }
 
+static bool has_memory_steps(struct importer *im)
+{
+	cJSON *s;
+
+	cJSON_ArrayForEach(s, im->steps) {
+		const char *op = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s, "op"));
+
+		if (op && (!strcmp(op, "memblock_add") || !strcmp(op, "memblock_add_node")))
+			return true;
+	}
+	return false;
+}
+
+/* The first dump of a memblock=debug log: what was there before the log began. */
+static void early_regions(struct importer *im, struct dump *d)
+{
+	int t;
+
+	im->early_reserved = true;
+	/* each call goes before every step so far: reserved first, so memory ends first;
+	 * memory only when nothing else gave any (no table, no node ranges, no add) */
+	for (t = IMP_RESERVED; t >= IMP_MEMORY; t--) {
+		struct dump_type *dt = &d->t[t];
+
+		if (t == IMP_MEMORY && has_memory_steps(im))
+			continue;
+
+		if (dt->present && !dt->broken && dt->nr && !(dt->nr == 1 && !dt->r[0].size))
+			imp_early_regions(im, t, dt->r, dt->nr, d->lineno);
+	}
+}
+
 static void dump_close(struct importer *im)
 {
 	static const char *names[] = { "memory", "reserved" };
@@ -533,9 +565,8 @@ static void dump_close(struct importer *im)
 	d->open = false;
 	if (im->synth_from_dump && !im->synthesized)
 		synthesize(im);
-	else if (im->have_ops && !im->early_reserved && d->t[IMP_RESERVED].present &&
-		 !d->t[IMP_RESERVED].broken && d->t[IMP_RESERVED].nr)
-		imp_early_reservations(im, d->t[IMP_RESERVED].r, d->t[IMP_RESERVED].nr, d->lineno);
+	else if (im->have_ops && !im->early_reserved)
+		early_regions(im, d);
 	ex = cJSON_CreateObject();
 	for (t = 0; t < 2; t++) {
 		struct dump_type *dt = &d->t[t];

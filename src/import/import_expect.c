@@ -63,15 +63,19 @@ static int span_cmp(const void *a, const void *b)
 }
 
 /*
- * memblock=debug is an early parameter: what the kernel reserved before
- * parse_early_param() (the kernel image, the initrd, the DTB, firmware
- * tables: arch/x86/kernel/setup.c:947, arch/arm64/mm/init.c, ...) is never
- * printed.  The first memblock_dump_all shows it: every part of a dumped
- * reservation that no memblock_reserve line before the dump covers was
- * reserved before the log began, and is reserved first in the replay.
+ * memblock=debug is an early parameter: what the kernel added or reserved
+ * before parse_early_param() (memory from the boot loader or the DTB, the
+ * kernel image, the initrd, firmware tables: arch/x86/kernel/setup.c:947,
+ * early_init_dt_scan on arm, m68k's bootinfo, ...) is never printed.  The
+ * first memblock_dump_all shows it: every part of a dumped region of
+ * @type that no memblock_add (memory) or memblock_reserve (reserved) line
+ * before the dump covers was there before the log began, and is added or
+ * reserved first in the replay, memory before reservations.
  */
-void imp_early_reservations(struct importer *im, const struct dump_region *r, int nr, int lineno)
+void imp_early_regions(struct importer *im, int type, const struct dump_region *r, int nr,
+		       int lineno)
 {
+	const char *op = type == IMP_MEMORY ? "memblock_add" : "memblock_reserve";
 	struct span *cov = NULL;
 	cJSON *pre = cJSON_CreateArray(), *item;
 	int i, k, n = 0;
@@ -81,7 +85,8 @@ void imp_early_reservations(struct importer *im, const struct dump_region *r, in
 	for (i = 0; i < im->nr && im->recs[i].lineno < lineno; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
-		if (l->kind != IMP_RANGE_OP || strcmp(l->op, "memblock_reserve") || l->end < l->base)
+		if (l->kind != IMP_RANGE_OP || l->end < l->base ||
+		    (strcmp(l->op, op) && (type != IMP_MEMORY || strcmp(l->op, "memblock_add_node"))))
 			continue;
 		cov = xrealloc(cov, (size_t)(n + 1) * sizeof(*cov));
 		cov[n].base = l->base;
@@ -104,12 +109,13 @@ void imp_early_reservations(struct importer *im, const struct dump_region *r, in
 				gap_end = end;
 			if (gap_end > pos) {
 				s = cJSON_CreateObject();
-				cJSON_AddStringToObject(s, "op", "memblock_reserve");
+				cJSON_AddStringToObject(s, "op", op);
 				snprintf(buf, sizeof(buf), "0x%" PRIx64, pos);
 				cJSON_AddStringToObject(s, "base", buf);
 				snprintf(buf, sizeof(buf), "0x%" PRIx64, gap_end - pos);
 				cJSON_AddStringToObject(s, "size", buf);
-				cJSON_AddStringToObject(s, "note",
+				cJSON_AddStringToObject(s, "note", type == IMP_MEMORY ?
+					"added before memblock=debug took effect (parse_early_param), as the first memblock_dump_all shows" :
 					"reserved before memblock=debug took effect (parse_early_param), as the first memblock_dump_all shows");
 				cJSON_AddNumberToObject(s, "x-log-line", lineno);
 				cJSON_AddItemToArray(pre, s);

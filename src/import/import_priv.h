@@ -106,7 +106,8 @@ void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
 
 /* import_expect.c: the kernel's own account of memory, as expectations. */
 cJSON *imp_node_ranges_expect(struct importer *im, int first);
-void imp_early_reservations(struct importer *im, const struct dump_region *r, int nr, int lineno);
+void imp_early_regions(struct importer *im, int type, const struct dump_region *r, int nr,
+		       int lineno);
 
 /* import_e820.c: the e820 table memblock saw, as memblock_add/reserve steps. */
 typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);
