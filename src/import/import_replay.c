@@ -55,7 +55,7 @@ static void tally(const struct scenario *sc, const cJSON *doc, int step, const s
 			placed_ok = false;
 		if (ranges && !strncmp(f->path, "memory.", 7))
 			ranges_ok = false;
-		failure_format(sc, f, buf, sizeof(buf));
+		failure_format(f, buf, sizeof(buf));
 		if (step >= 0 && log_line(doc, step))
 			fprintf(report, "%s:%d: replay differs: %s\n", log, log_line(doc, step), buf);
 		else
