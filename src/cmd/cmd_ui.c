@@ -30,7 +30,7 @@
 #include "ui/ui.h"
 #include "util/xalloc.h"
 
-#define UI_MAX_ENGINES	2
+#define UI_MAX_ENGINES	UI_MAX_PANES
 
 struct ui_args {
 	struct ui_options opts;
@@ -255,7 +255,7 @@ int cmd_ui(int argc, char **argv)
 	struct ui_args a = { 0 };
 	struct ui_run r = { 0 };
 	struct ui u = { 0 };
-	int status = 2;
+	int status = 2, i;
 	char err[512];
 
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -281,10 +281,11 @@ int cmd_ui(int argc, char **argv)
 		goto out;
 	}
 	u.sc = r.sc;
-	u.t = r.t[0];
-	u.t2 = r.t[1];
-	u.names[0] = r.name[0];
-	u.names[1] = r.name[1];
+	for (i = 0; i < UI_MAX_ENGINES && r.t[i]; i++) {
+		u.pane[i].t = r.t[i];
+		u.pane[i].name = r.name[i];
+	}
+	u.nr_panes = i;
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;

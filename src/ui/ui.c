@@ -30,25 +30,46 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	u->msg_error = error;
 }
 
-static void copy_prev(struct ui *u)
+static void copy_prev(struct ui_pane *pn)
 {
-	state_free(&u->prev);
-	memset(&u->prev, 0, sizeof(u->prev));
-	state_copy(&u->prev, timeline_state(u->t));
-	u->have_prev = true;
+	state_free(&pn->prev);
+	memset(&pn->prev, 0, sizeof(pn->prev));
+	state_copy(&pn->prev, timeline_state(pn->t));
+	pn->have_prev = true;
 }
 
 /* The previous state for a step reached any other way than by one step forward. */
-static void fetch_prev(struct ui *u)
+static void fetch_prev(struct ui_pane *pn)
 {
-	int k = timeline_pos(u->t);
+	int k = timeline_pos(pn->t);
 
-	u->have_prev = false;
+	pn->have_prev = false;
 	if (k == 0)
 		return;
-	timeline_goto(u->t, k - 1);
-	copy_prev(u);
-	timeline_goto(u->t, k);
+	timeline_goto(pn->t, k - 1);
+	copy_prev(pn);
+	timeline_goto(pn->t, k);
+}
+
+/*
+ * Pane @p to the state after @k steps, with the state before it.  One
+ * step forward costs one copy; any other move a replay of the step before.
+ */
+int ui_pane_goto(struct ui *u, int p, int k)
+{
+	struct ui_pane *pn = &u->pane[p];
+	int ret;
+
+	if (k > 0 && timeline_pos(pn->t) == k - 1) {
+		copy_prev(pn);
+		ret = timeline_goto(pn->t, k);
+		if (ret)
+			fetch_prev(pn);
+	} else {
+		ret = timeline_goto(pn->t, k);
+		fetch_prev(pn);
+	}
+	return ret;
 }
 
 static void reset_final(struct ui *u)
@@ -66,35 +87,32 @@ static void reset_final(struct ui *u)
  */
 void ui_goto(struct ui *u, int k)
 {
-	int n = timeline_steps(u->t), ret;
+	struct timeline *t = ui_timeline(u);
+	int n = ui_steps(u), ret, p;
 
 	if (k < 0)
 		k = 0;
 	if (k > n)
 		k = n;
-	if (k == u->step && (k == 0 || u->have_prev))
+	if (k == u->step && (k == 0 || u->pane[0].have_prev))
 		return;
 	reset_final(u);
-	if (u->step >= 0 && k == u->step + 1) {
-		copy_prev(u);
-		ret = timeline_goto(u->t, k);
-		if (ret)
-			fetch_prev(u);
-	} else {
-		ret = timeline_goto(u->t, k);
-		fetch_prev(u);
-	}
-	u->step = timeline_pos(u->t);
+	ret = ui_pane_goto(u, 0, k);
+	u->step = timeline_pos(t);
 	if (ret) {
 		u->stop = u->step;
 		ui_message(u, true, "the run stops at step %d: %s", u->step,
-			   timeline_error(u->t) ? timeline_error(u->t) : "run-time error");
+			   timeline_error(t) ? timeline_error(t) : "run-time error");
 	}
-	if (u->step == n && !timeline_error(u->t)) {
-		timeline_check_final(u->t, &u->final);
+	if (u->step == n && !timeline_error(t)) {
+		timeline_check_final(t, &u->final);
 		u->final_checked = true;
 	}
-	ui_second_goto(u, u->step);
+	/* The other engines follow the first. */
+	for (p = 1; p < u->nr_panes; p++)
+		ui_pane_goto(u, p, u->step);
+	if (ui_two_engines(u))
+		ui_engines_compare(u);
 	u->log_scroll = 0;
 	ui_table_clamp(u);
 }
@@ -106,16 +124,24 @@ bool ui_step_marked(const struct ui *u, int i)
 	return s->note || s->expect.present;
 }
 
-void ui_render_input(struct ui *u, struct render_input *in)
+void ui_pane_input(struct ui *u, int p, struct render_input *in)
 {
+	struct ui_pane *pn = &u->pane[p];
+	int pos = timeline_pos(pn->t);
+
 	memset(in, 0, sizeof(*in));
 	in->m = &u->sc->machine;
 	in->sc = u->sc;
-	in->st = timeline_state(u->t);
-	in->step = u->step;
-	in->prev = u->step > 0 && u->have_prev ? &u->prev : NULL;
-	in->out = u->step > 0 ? timeline_outcome(u->t, u->step - 1) : NULL;
-	in->error = timeline_error(u->t);
+	in->st = timeline_state(pn->t);
+	in->step = pos;
+	in->prev = pos > 0 && pn->have_prev ? &pn->prev : NULL;
+	in->out = pos > 0 ? timeline_outcome(pn->t, pos - 1) : NULL;
+	in->error = timeline_error(pn->t);
+}
+
+void ui_render_input(struct ui *u, struct render_input *in)
+{
+	ui_pane_input(u, 0, in);
 }
 
 static void handle_resize(struct ui *u, const struct ui_event *ev)
@@ -130,12 +156,12 @@ static void play_tick(struct ui *u)
 {
 	if (!u->playing)
 		return;
-	if (u->step >= timeline_steps(u->t)) {
+	if (u->step >= ui_steps(u)) {
 		u->playing = false;
 		return;
 	}
 	ui_goto(u, u->step + 1);
-	if (u->step >= timeline_steps(u->t) || u->msg_error)
+	if (u->step >= ui_steps(u) || u->msg_error)
 		u->playing = false;
 }
 
@@ -207,6 +233,7 @@ static void handle(struct ui *u, const struct ui_event *ev)
 int ui_run(struct ui *u)
 {
 	struct ui_event ev;
+	int p;
 
 	u->step = -1;
 	u->stop = -1;
@@ -226,13 +253,16 @@ int ui_run(struct ui *u)
 		handle(u, &ev);
 	}
 	ui_map_free(u);
-	ui_second_close(u);
 	canvas_free(&u->ecv);
 	canvas_free(&u->tcv);
 	free(u->tlines);
 	u->tlines = NULL;
 	ui_popup_close(u);
 	reset_final(u);
-	state_free(&u->prev);
+	for (p = 0; p < u->nr_panes; p++) {
+		state_free(&u->pane[p].prev);
+		memset(&u->pane[p].prev, 0, sizeof(u->pane[p].prev));
+		u->pane[p].have_prev = false;
+	}
 	return 0;
 }

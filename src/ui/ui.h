@@ -75,13 +75,34 @@ struct map_row {
 
 struct ui_script;
 
-struct ui {
-	const struct scenario *sc;
+/*
+ * One engine's side of the screen: its run, the state before the current
+ * step (for the change lines), and its sections drawn this frame.  The UI
+ * has one pane per engine; everything that draws an engine's maps loops
+ * over the panes, so one engine and two take the same code path.
+ */
+struct ui_pane {
+	const char	*name;			/* the engine, as the screen names it */
 	struct timeline	*t;
-	int		step;			/* steps done: timeline_pos() */
-	int		stop;			/* where a run-time error stops the run; -1 */
 	struct mb_state	prev;			/* the state before the current step */
 	bool		have_prev;
+	int		nr_secs;
+	struct render_node *secs;
+	struct render_map *maps;		/* drawn this frame, one per section (ncols 0: not drawn) */
+	struct canvas	*cvs;			/* per section: UI_CV_* */
+};
+
+/* The canvases of a pane's section i: pane->cvs[UI_NR_CV * i + UI_CV_*]. */
+enum { UI_CV_HEAD, UI_CV_BANDS, UI_CV_MARKS, UI_NR_CV };
+
+#define UI_MAX_PANES	2
+
+struct ui {
+	const struct scenario *sc;
+	struct ui_pane	pane[UI_MAX_PANES];	/* pane[0]: the first engine, the one stepped */
+	int		nr_panes;
+	int		step;			/* steps done: timeline_pos() */
+	int		stop;			/* where a run-time error stops the run; -1 */
 	bool		final_checked;		/* top-level expect checked at the end */
 	struct step_outcome final;
 
@@ -99,22 +120,14 @@ struct ui {
 
 	/* Test mode. */
 	struct ui_script *script;
-
-	/* A second engine (mbviz --engine A --engine B): its maps under A's. */
-	const char	*names[2];		/* the engines, as the screen names them */
-	struct timeline	*t2;			/* NULL: one engine */
-	struct mb_state	prev2;			/* B's state before the current step */
-	bool		have_prev2;
-	bool		differ;			/* A and B differ after the current step */
-	char		differ_text[256];	/* what differs: "memory[1], reserved.cnt" */
-	int		nr_secs2;
-	struct render_node *secs2;
-	struct render_map *maps2;
-	struct canvas	*cvs2;			/* per section: header, bands, difference marks */
-	struct canvas	ecv;			/* the engines' title lines */
 	char		*dumps;			/* screen dumps so far */
 	size_t		dumps_len;
 	int		nr_dumps;
+
+	/* A second engine (mbviz --engine A --engine B): its maps under A's. */
+	bool		differ;			/* A and B differ after the current step */
+	char		differ_text[256];	/* what differs: "memory[1], reserved.cnt" */
+	struct canvas	ecv;			/* the engines' title lines */
 
 	/* The map. */
 	bool		view_all;		/* every section stacked, or one enlarged */
@@ -125,10 +138,6 @@ struct ui {
 	bool		zoomed;
 	uint64_t	zoom_start, zoom_end;	/* [start, end), absolute addresses */
 	enum render_scale scale;
-	int		nr_secs;
-	struct render_node *secs;
-	struct render_map *maps;		/* drawn this frame, one per section (ncols 0: not drawn) */
-	struct canvas	*cvs;			/* per section: header lines, then bands */
 	int		map_top;		/* first map row shown */
 	int		nr_rows, alloc_rows;
 	struct map_row	*rows_list;
@@ -162,12 +171,43 @@ struct ui {
 	char		*popup_title;
 };
 
+/* The first engine's timeline: the one the UI steps. */
+static inline struct timeline *ui_timeline(const struct ui *u)
+{
+	return u->pane[0].t;
+}
+
+/* Steps in the scenario. */
+static inline int ui_steps(const struct ui *u)
+{
+	return timeline_steps(u->pane[0].t);
+}
+
+/* The first engine's state after the current step. */
+static inline const struct mb_state *ui_state(const struct ui *u)
+{
+	return timeline_state(u->pane[0].t);
+}
+
+static inline bool ui_two_engines(const struct ui *u)
+{
+	return u->nr_panes > 1;
+}
+
+static inline struct canvas *ui_pane_cv(const struct ui_pane *p, int sec, int part)
+{
+	return &p->cvs[UI_NR_CV * sec + part];
+}
+
 /* ui.c: moving through the scenario */
 void ui_goto(struct ui *u, int k);
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The state and the input of the renderer for the current step. */
+/* The state and the input of the renderer for the current step: pane 0's, or pane @p's. */
 void ui_render_input(struct ui *u, struct render_input *in);
+void ui_pane_input(struct ui *u, int p, struct render_input *in);
+/* Move pane @p to step @k, and copy the state before it. */
+int ui_pane_goto(struct ui *u, int p, int k);
 /* A step that has a note or an expectation (for '[' and ']'). */
 bool ui_step_marked(const struct ui *u, int i);
 int ui_run(struct ui *u);
@@ -217,11 +257,10 @@ int ui_map_height(struct ui *u, const struct render_input *in);
 bool ui_map_click(struct ui *u, int x, int y, int button);
 
 /* ui_engines.c: a second engine's maps under the first's */
-void ui_second_goto(struct ui *u, int k);
-void ui_second_render_input(struct ui *u, struct render_input *in);
-void ui_second_sections(struct ui *u, const struct render_opts *ro);
-void ui_second_free(struct ui *u);
-void ui_second_close(struct ui *u);
+void ui_engines_compare(struct ui *u);
+void ui_engines_titles(struct ui *u);
+/* Under B's bands of section @i, the marks where they differ from A's. */
+void ui_engines_marks(struct ui *u, int i);
 
 /* ui_table.c: the region tables */
 void ui_draw_table(struct ui *u, const struct render_input *in);

@@ -26,13 +26,13 @@ static void title_bar(struct ui *u)
 	const struct scenario *sc = u->sc;
 	chtype bar = A_REVERSE | A_BOLD;
 	char right[96], title[512];
-	int n = timeline_steps(u->t), rlen;
+	int n = ui_steps(u), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
 
 	/* The engine, when one runs; with two, the fourth header line names them. */
 	rlen = snprintf(right, sizeof(right), " %s%s%s%s%sstep %d / %d ", label ? "$" : "",
-			label ? label : "", label ? "  " : "", u->t2 ? "" : u->names[0],
-			u->t2 ? "" : "  ", u->step, n);
+			label ? label : "", label ? "  " : "", ui_two_engines(u) ? "" : u->pane[0].name,
+			ui_two_engines(u) ? "" : "  ", u->step, n);
 	if (rlen > u->cols)
 		rlen = u->cols;
 	snprintf(title, sizeof(title), " %s: %s", sc->name ? sc->name : "scenario",
@@ -123,9 +123,9 @@ static void engines_line(struct ui *u)
 	struct seg_line s = { u, 3, 0, u->cols };
 
 	seg(&s, ui_attr(u, ST_HEADER), "A ");
-	seg(&s, A_NORMAL, u->names[0]);
+	seg(&s, A_NORMAL, u->pane[0].name);
 	seg(&s, ui_attr(u, ST_HEADER), "  B ");
-	seg(&s, A_NORMAL, u->names[1]);
+	seg(&s, A_NORMAL, u->pane[1].name);
 	if (!u->differ) {
 		seg(&s, ui_attr(u, ST_PASS), "  the same state and result");
 		return;
@@ -137,11 +137,11 @@ static void engines_line(struct ui *u)
 void ui_draw_header(struct ui *u, const struct render_input *in)
 {
 	struct seg_line s = { u, 2, 0, u->cols };
-	const char *err = timeline_error(u->t);
+	const char *err = timeline_error(ui_timeline(u));
 
 	title_bar(u);
 	call_line(u, in);
-	if (u->t2)
+	if (ui_two_engines(u))
 		engines_line(u);
 	expect_status(u, &s, in);
 	final_status(u, &s);

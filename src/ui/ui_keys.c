@@ -12,8 +12,8 @@
 
 static void k_next(struct ui *u)
 {
-	if (u->step >= timeline_steps(u->t))
-		ui_message(u, false, "at the end: step %d / %d", u->step, timeline_steps(u->t));
+	if (u->step >= ui_steps(u))
+		ui_message(u, false, "at the end: step %d / %d", u->step, ui_steps(u));
 	else
 		ui_goto(u, u->step + 1);
 }
@@ -33,7 +33,7 @@ static void k_first(struct ui *u)
 
 static void k_last(struct ui *u)
 {
-	ui_goto(u, timeline_steps(u->t));
+	ui_goto(u, ui_steps(u));
 }
 
 static void k_goto(struct ui *u)
@@ -46,7 +46,7 @@ static void k_mark_next(struct ui *u)
 {
 	int i;
 
-	for (i = u->step; i < timeline_steps(u->t); i++)
+	for (i = u->step; i < ui_steps(u); i++)
 		if (ui_step_marked(u, i)) {
 			ui_goto(u, i + 1);
 			return;
@@ -68,7 +68,7 @@ static void k_mark_prev(struct ui *u)
 
 static void k_play(struct ui *u)
 {
-	if (!u->playing && u->step >= timeline_steps(u->t)) {
+	if (!u->playing && u->step >= ui_steps(u)) {
 		ui_message(u, false, "at the end: g goes back to the start");
 		return;
 	}

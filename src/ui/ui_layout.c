@@ -23,7 +23,7 @@
 
 int ui_header_rows(const struct ui *u)
 {
-	return u->t2 ? 4 : 3;
+	return ui_two_engines(u) ? 4 : 3;
 }
 
 void ui_layout(struct ui *u)

@@ -112,7 +112,7 @@ static chtype kind_attr(struct ui *u, enum log_kind k)
 /* The rows of step @i, in order. */
 static void step_rows(struct ui *u, struct log_rows *r, int i, int width)
 {
-	const struct step_outcome *o = timeline_outcome(u->t, i);
+	const struct step_outcome *o = timeline_outcome(ui_timeline(u), i);
 	bool cur = i == u->step - 1;
 	char call[512], *head;
 	int k;

@@ -31,7 +31,7 @@ void ui_prompt_start(struct ui *u, enum ui_prompt_kind kind)
 static const char *prompt_label(const struct ui *u, char *buf, int len)
 {
 	if (u->prompt_kind == PROMPT_GOTO)
-		snprintf(buf, len, "go to step (0-%d, $label, +N, -N): ", timeline_steps(u->t));
+		snprintf(buf, len, "go to step (0-%d, $label, +N, -N): ", ui_steps(u));
 	else
 		snprintf(buf, len, "find address (0x..., 16M, $label, reserved[1].base): ");
 	return buf;
@@ -62,7 +62,7 @@ static int label_step(const struct ui *u, const char *name)
 
 	if (*name == '$')
 		name++;
-	for (i = timeline_steps(u->t) - 1; i >= 0; i--)
+	for (i = ui_steps(u) - 1; i >= 0; i--)
 		if (u->sc->steps[i].as && !strcmp(u->sc->steps[i].as, name))
 			return i + 1;
 	return -1;
@@ -80,7 +80,7 @@ static bool parse_int(const char *s, long *v)
 
 static void do_goto(struct ui *u, const char *s)
 {
-	int n = timeline_steps(u->t), k;
+	int n = ui_steps(u), k;
 	long v;
 
 	if (!*s)
@@ -156,7 +156,7 @@ static int env_label(void *ctx, const char *name, uint64_t *out, char *err, int 
 
 		if (!f->u->sc->steps[i].as || strcmp(f->u->sc->steps[i].as, name))
 			continue;
-		o = timeline_outcome(f->u->t, i);
+		o = timeline_outcome(ui_timeline(f->u), i);
 		if (!o)
 			break;
 		*out = o->res.value & f->phys_max;
@@ -183,7 +183,7 @@ static int env_region(void *ctx, int type, unsigned long idx, bool size, uint64_
 
 static int eval_address(struct ui *u, const char *text, uint64_t *addr, char *err, int errlen)
 {
-	struct find_ctx f = { u, timeline_state(u->t), machine_phys_max(&u->sc->machine) };
+	struct find_ctx f = { u, ui_state(u), machine_phys_max(&u->sc->machine) };
 	struct expr_env env;
 	struct expr *e;
 	int off, ret;
@@ -285,7 +285,7 @@ static void pages_of(struct ui *u, struct text *t, const struct mb_state *st, ui
 
 static void do_find(struct ui *u, const char *s)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 	struct text t = { 0 };
 	uint64_t a;
 	char err[256], title[64];
