@@ -252,16 +252,22 @@ static void header_step(struct canvas *cv, const struct render_input *in, int wi
 
 	if (in->sc && in->step > 0 && in->step <= in->sc->nr_steps)
 		step = &in->sc->steps[in->step - 1];
-	if (in->sc)
-		n = snprintf(first, sizeof(first), "step %d/%d", in->step, in->sc->nr_steps);
+	/*
+	 * A step is named as the scenario file, the kernel-style log and
+	 * `check` name it: steps[i]; "k/N" says how many steps are done.
+	 */
+	if (!in->step)
+		n = snprintf(first, sizeof(first), "start");
 	else
-		n = snprintf(first, sizeof(first), "step %d", in->step);
+		n = snprintf(first, sizeof(first), "steps[%d]", in->step - 1);
+	if (in->sc)
+		n += snprintf(first + n, sizeof(first) - n, " %d/%d", in->step, in->sc->nr_steps);
 	if (step && step->as)
 		snprintf(first + n, sizeof(first) - n, " ($%s): ", step->as);
 	else
 		snprintf(first + n, sizeof(first) - n, ": ");
 	if (!in->step)
-		snprintf(call, sizeof(call), "the initial state, before any step");
+		snprintf(call, sizeof(call), "the initial state, before steps[0]");
 	else if (in->out)
 		call_format(in->m, &in->out->call, &in->out->res, call, sizeof(call));
 	else

@@ -101,7 +101,7 @@ void ui_goto(struct ui *u, int k)
 	u->step = timeline_pos(t);
 	if (ret) {
 		u->stop = u->step;
-		ui_message(u, true, "the run stops at step %d: %s", u->step,
+		ui_message(u, true, "the run stops after %d steps: %s", u->step,
 			   timeline_error(t) ? timeline_error(t) : "run-time error");
 	}
 	if (u->step == n && !timeline_error(t)) {

@@ -153,7 +153,8 @@ struct ui {
 	int		table_y0;		/* screen row of tlines[table_top] */
 
 	/* The log pane. */
-	int		log_scroll;		/* lines scrolled back from the newest */
+	int		log_scroll;		/* entries (steps) scrolled back from the newest */
+	int		log_entries;		/* entries the pane showed last */
 
 	/* Play. */
 	bool		playing;

@@ -28,11 +28,20 @@ static void title_bar(struct ui *u)
 	char right[96], title[512];
 	int n = ui_steps(u), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
+	char where[48];
 
-	/* The engine, when one runs; with two, the fourth header line names them. */
-	rlen = snprintf(right, sizeof(right), " %s%s%s%s%sstep %d / %d ", label ? "$" : "",
+	/*
+	 * The step as the call line, the log and `check` name it, and how far
+	 * along; the engine, when one runs (with two, the fourth header line
+	 * names them).
+	 */
+	if (u->step)
+		snprintf(where, sizeof(where), "steps[%d] %d/%d", u->step - 1, u->step, n);
+	else
+		snprintf(where, sizeof(where), "start 0/%d", n);
+	rlen = snprintf(right, sizeof(right), " %s%s%s%s%s%s ", label ? "$" : "",
 			label ? label : "", label ? "  " : "", ui_two_engines(u) ? "" : u->pane[0].name,
-			ui_two_engines(u) ? "" : "  ", u->step, n);
+			ui_two_engines(u) ? "" : "  ", where);
 	if (rlen > u->cols)
 		rlen = u->cols;
 	snprintf(title, sizeof(title), " %s: %s", sc->name ? sc->name : "scenario",

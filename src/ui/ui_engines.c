@@ -68,7 +68,7 @@ void ui_engines_compare(struct ui *u)
 	u->differ_text[0] = 0;
 	if (timeline_pos(t2) != u->step) {
 		u->differ = true;
-		snprintf(u->differ_text, sizeof(u->differ_text), "B stops at step %d: %s",
+		snprintf(u->differ_text, sizeof(u->differ_text), "B stops after %d steps: %s",
 			 timeline_pos(t2),
 			 timeline_error(t2) ? timeline_error(t2) : "run-time error");
 		return;

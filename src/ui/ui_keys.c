@@ -13,7 +13,7 @@
 static void k_next(struct ui *u)
 {
 	if (u->step >= ui_steps(u))
-		ui_message(u, false, "at the end: step %d / %d", u->step, ui_steps(u));
+		ui_message(u, false, "at the end: steps[%d] was the last step", u->step - 1);
 	else
 		ui_goto(u, u->step + 1);
 }
@@ -162,14 +162,20 @@ static void k_enter(struct ui *u)
 	ui_table_enter(u);
 }
 
+/* The log moves by whole entries: a page is the entries shown, less one for context. */
+static int log_page(const struct ui *u)
+{
+	return u->log_entries > 2 ? u->log_entries - 1 : 1;
+}
+
 static void k_log_back(struct ui *u)
 {
-	u->log_scroll += u->lay.log.h > 4 ? u->lay.log.h / 2 : 2;
+	u->log_scroll += log_page(u);
 }
 
 static void k_log_fwd(struct ui *u)
 {
-	u->log_scroll -= u->lay.log.h > 4 ? u->lay.log.h / 2 : 2;
+	u->log_scroll -= log_page(u);
 	if (u->log_scroll < 0)
 		u->log_scroll = 0;
 }
@@ -206,9 +212,9 @@ struct ui_key {
 static const struct ui_key keys[] = {
 	{ { 'n', KEY_RIGHT }, "n Right", "next step", k_next },
 	{ { 'p', KEY_LEFT }, "p Left", "previous step", k_prev },
-	{ { 'g', KEY_HOME }, "g Home", "first: before any step", k_first },
+	{ { 'g', KEY_HOME }, "g Home", "first: the start, before steps[0]", k_first },
 	{ { 'G', KEY_END }, "G End", "last: after the last step", k_last },
-	{ { ':', 's' }, ": s", "go to a step: its number or $label", k_goto },
+	{ { ':', 's' }, ": s", "go to a step: steps[i], steps done, $label", k_goto },
 	{ { '[' }, "[", "previous step with a note or an expectation", k_mark_prev },
 	{ { ']' }, "]", "next step with a note or an expectation", k_mark_next },
 	{ { ' ' }, "Space", "play / pause", k_play },

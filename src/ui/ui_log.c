@@ -3,8 +3,10 @@
  * The log pane: the scenario's note for the current step, then what the
  * kernel printed for the steps so far (the memblock=debug lines, the
  * warnings), each step under a line with its call, as `mbviz run --trace`
- * prints them.  The current step's lines are marked and bold; the pane
- * shows the newest lines and scrolls back with PgUp.
+ * prints them.  The current step's lines are marked and bold.  A step's
+ * lines are an entry: the pane shows whole entries, the newest last, and
+ * PgUp/PgDn move by whole entries, so it never opens on the tail of an
+ * entry whose head has scrolled away.
  *
  * Only the steps that fit are formatted, newest first: the cost of a frame
  * does not grow with the number of steps behind.
@@ -145,23 +147,6 @@ static void step_rows(struct ui *u, struct log_rows *r, int i, int width)
 	}
 }
 
-/* The newest @want rows, newest first in @out. */
-static void collect(struct ui *u, struct log_rows *out, int want, int width)
-{
-	int i, k;
-
-	for (i = u->step - 1; i >= 0 && out->nr < want; i--) {
-		struct log_rows one = { 0 };
-
-		step_rows(u, &one, i, width);
-		for (k = one.nr - 1; k >= 0; k--) {
-			rows_add(out, one.rows[k].text, strlen(one.rows[k].text), one.rows[k].attr,
-				 one.rows[k].current);
-		}
-		rows_free(&one);
-	}
-}
-
 /* The note, at most half the pane; returns the rows used. */
 static int draw_note(struct ui *u, const struct ui_rect *r, int y)
 {
@@ -197,12 +182,44 @@ static void title(struct ui *u, const struct ui_rect *r)
 	ui_puts(u, r->y, r->x, r->w, A_REVERSE, t);
 }
 
+/*
+ * The entries that fit in @h rows, whole: the newest first, from
+ * @u->log_scroll entries back.  Only the newest one shown may be cut (its
+ * head is kept), when it alone is taller than the pane.  Returns the
+ * number of entries shown.
+ */
+static int collect(struct ui *u, struct log_rows *out, int h, int width)
+{
+	struct log_rows *ent = xzalloc(h * sizeof(*ent) + sizeof(*ent));
+	int i, k, n = 0, used = 0;
+
+	for (i = u->step - 1 - u->log_scroll; i >= 0 && n < h; i--) {
+		step_rows(u, &ent[n], i, width);
+		if (n && used + ent[n].nr > h) {
+			rows_free(&ent[n]);
+			break;
+		}
+		used += ent[n].nr;
+		n++;
+	}
+	for (i = n - 1; i >= 0; i--) {
+		for (k = 0; k < ent[i].nr && out->nr < h; k++)
+			rows_add(out, ent[i].rows[k].text, strlen(ent[i].rows[k].text),
+				 ent[i].rows[k].attr, ent[i].rows[k].current);
+		rows_free(&ent[i]);
+	}
+	free(ent);
+	return n;
+}
+
 void ui_draw_log(struct ui *u)
 {
 	const struct ui_rect *r = &u->lay.log;
 	struct log_rows rows = { 0 };
 	int y = r->y + 1, h, i;
 
+	if (u->log_scroll > u->step - 1)
+		u->log_scroll = u->step > 0 ? u->step - 1 : 0;
 	title(u, r);
 	y += draw_note(u, r, y);
 	h = r->y + r->h - y;
@@ -212,16 +229,12 @@ void ui_draw_log(struct ui *u)
 		ui_puts(u, y, r->x, r->w, ui_attr(u, ST_DIM), "no step run yet: n steps forward");
 		return;
 	}
-	collect(u, &rows, h + u->log_scroll, r->w - 2);
-	if (u->log_scroll > rows.nr - h)
-		u->log_scroll = rows.nr - h > 0 ? rows.nr - h : 0;
-	for (i = 0; i < h && u->log_scroll + i < rows.nr; i++) {
-		const struct log_row *row = &rows.rows[u->log_scroll + i];
-		int yy = (rows.nr - u->log_scroll < h ? y + rows.nr - u->log_scroll - 1 - i :
-			  y + h - 1 - i);
+	u->log_entries = collect(u, &rows, h, r->w - 2);
+	for (i = 0; i < rows.nr; i++) {
+		const struct log_row *row = &rows.rows[i];
 
-		ui_puts(u, yy, r->x, 2, ui_attr(u, ST_HEADER), row->current ? "> " : "  ");
-		ui_puts(u, yy, r->x + 2, r->w - 2, row->attr | (row->current ? A_BOLD : 0),
+		ui_puts(u, y + i, r->x, 2, ui_attr(u, ST_HEADER), row->current ? "> " : "  ");
+		ui_puts(u, y + i, r->x + 2, r->w - 2, row->attr | (row->current ? A_BOLD : 0),
 			row->text);
 	}
 	rows_free(&rows);

@@ -31,7 +31,8 @@ void ui_prompt_start(struct ui *u, enum ui_prompt_kind kind)
 static const char *prompt_label(const struct ui *u, char *buf, int len)
 {
 	if (u->prompt_kind == PROMPT_GOTO)
-		snprintf(buf, len, "go to step (0-%d, $label, +N, -N): ", ui_steps(u));
+		snprintf(buf, len, "go to (steps[i], steps done 0-%d, $label, +N, -N): ",
+			 ui_steps(u));
 	else
 		snprintf(buf, len, "find address (0x..., 16M, $label, reserved[1].base): ");
 	return buf;
@@ -100,7 +101,7 @@ static void do_goto(struct ui *u, const char *s)
 	}
 	if (parse_int(s, &v)) {
 		if (v > n)
-			ui_message(u, true, "the scenario has steps 0 to %d", n);
+			ui_message(u, true, "steps done: 0 to %d (steps[0] to steps[%d])", n, n - 1);
 		else
 			ui_goto(u, (int)v);
 		return;
@@ -162,7 +163,7 @@ static int env_label(void *ctx, const char *name, uint64_t *out, char *err, int 
 		*out = o->res.value & f->phys_max;
 		return 0;
 	}
-	snprintf(err, errlen, "$%s is not bound at step %d", name, f->u->step);
+	snprintf(err, errlen, "$%s is not bound after %d steps", name, f->u->step);
 	return -1;
 }
 
@@ -307,7 +308,10 @@ static void do_find(struct ui *u, const char *s)
 	if (u->table == UT_RESERVED && rsv >= 0)
 		u->sel[UT_RESERVED] = rsv;
 	ui_map_goto_addr(u, a);
-	snprintf(title, sizeof(title), "0x%" PRIx64 " at step %d", a, u->step);
+	if (u->step)
+		snprintf(title, sizeof(title), "0x%" PRIx64 " after steps[%d]", a, u->step - 1);
+	else
+		snprintf(title, sizeof(title), "0x%" PRIx64 " at the start", a);
 	ui_popup(u, title, t.s);
 }
 
