@@ -197,8 +197,7 @@ static void handle_key(struct ui *u, int key)
 		ui_prompt_key(u, key);
 		break;
 	case MODE_POPUP:
-		ui_popup_close(u);
-		u->mode = MODE_NORMAL;
+		ui_popup_key(u, key);
 		break;
 	default:
 		ui_key(u, key);

@@ -170,6 +170,8 @@ struct ui {
 	bool		msg_error;
 	char		*popup;			/* MODE_POPUP: lines separated by '\n' */
 	char		*popup_title;
+	int		popup_top;		/* first line shown */
+	int		popup_more;		/* lines below the box at the last draw */
 };
 
 /* The first engine's timeline: the one the UI steps. */
@@ -271,8 +273,32 @@ void ui_table_enter(struct ui *u);
 bool ui_table_click(struct ui *u, int x, int y);
 void ui_table_clamp(struct ui *u);
 
+/* ui_text.c: text wrapped to a width */
+struct ui_line {
+	char		*text;
+	chtype		attr;
+	bool		current;	/* the log: a line of the current step */
+};
+
+struct ui_lines {
+	int		nr, alloc;
+	struct ui_line	*rows;
+};
+
+void ui_lines_add(struct ui_lines *r, const char *text, size_t len, chtype attr, bool cur);
+void ui_lines_free(struct ui_lines *r);
+/* @text wrapped at blanks to @width columns, continuation lines indented by @indent. */
+void ui_wrap(struct ui_lines *r, const char *text, int width, int indent, chtype attr, bool cur);
+
 /* ui_log.c: the log pane */
 void ui_draw_log(struct ui *u);
+
+/* ui_notes.c: the note, the scenario's description, the about popup */
+/* Draw the note area at the top of the log pane (@h rows at most); returns the rows used. */
+int ui_draw_note(struct ui *u, const struct ui_rect *r, int y, int h);
+void ui_about(struct ui *u);
+/* Rows the note area wants at a width of @w columns. */
+int ui_note_rows(struct ui *u, int w);
 
 /* ui_keys.c: keys and help */
 void ui_key(struct ui *u, int key);
@@ -286,6 +312,8 @@ void ui_draw_prompt(struct ui *u);
 void ui_draw_popup(struct ui *u);
 void ui_popup(struct ui *u, const char *title, char *text);
 void ui_popup_close(struct ui *u);
+/* A key in the popup: scrolls a popup taller than the screen, else closes it. */
+void ui_popup_key(struct ui *u, int key);
 
 /* ui_script.c: the test mode's key scripts */
 struct ui_script *ui_script_load(const char *file, char *err, int errlen);

@@ -185,6 +185,11 @@ static void k_find(struct ui *u)
 	ui_prompt_start(u, PROMPT_FIND);
 }
 
+static void k_about(struct ui *u)
+{
+	ui_about(u);
+}
+
 static void k_help(struct ui *u)
 {
 	u->mode = MODE_HELP;
@@ -237,6 +242,7 @@ static const struct ui_key keys[] = {
 	{ { KEY_PPAGE }, "PgUp", "log: older lines", k_log_back },
 	{ { KEY_NPAGE }, "PgDn", "log: newer lines", k_log_fwd },
 	{ { '/' }, "/", "find an address: regions, node, zone", k_find },
+	{ { 'i' }, "i", "about: the scenario's description, the whole note", k_about },
 	{ { '?', KEY_F(1) }, "? F1", "this help", k_help },
 	{ { 'q' }, "q", "quit", k_quit },
 	{ { CTRL('l') }, "C-l", "redraw the screen", k_redraw },

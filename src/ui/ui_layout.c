@@ -63,7 +63,16 @@ static void layout_lower(struct ui *u, int map_need)
 		l->table = (struct ui_rect){ y, 0, h, tw };
 		l->log = (struct ui_rect){ y, tw + 1, h, u->cols - tw - 1 };
 	} else {
-		int th = h / 2;
+		/*
+		 * Stacked: half each, but a long note takes rows from the
+		 * tables, down to their title and two rows.
+		 */
+		int th = h / 2, want = 1 + ui_note_rows(u, u->cols) + 3;
+
+		if (h - th < want)
+			th = h - want > MIN_PANE_ROWS - 1 ? h - want : MIN_PANE_ROWS - 1;
+		if (th > h / 2)
+			th = h / 2;
 
 		l->table = (struct ui_rect){ y, 0, th, u->cols };
 		l->log = (struct ui_rect){ y + th, 0, h - th, u->cols };

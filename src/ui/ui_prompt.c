@@ -349,7 +349,27 @@ void ui_popup(struct ui *u, const char *title, char *text)
 	ui_popup_close(u);
 	u->popup = text ? text : xstrdup("");
 	u->popup_title = xstrdup(title);
+	u->popup_top = 0;
+	u->popup_more = 0;
 	u->mode = MODE_POPUP;
+}
+
+void ui_popup_key(struct ui *u, int key)
+{
+	bool scrolls = u->popup_more > 0 || u->popup_top > 0;
+
+	if (scrolls && (key == 'j' || key == KEY_DOWN || key == ' ' || key == KEY_NPAGE)) {
+		u->popup_top += key == 'j' || key == KEY_DOWN ? 1 : 10;
+		return;
+	}
+	if (scrolls && (key == 'k' || key == KEY_UP || key == KEY_PPAGE)) {
+		u->popup_top -= key == KEY_PPAGE ? 10 : 1;
+		if (u->popup_top < 0)
+			u->popup_top = 0;
+		return;
+	}
+	ui_popup_close(u);
+	u->mode = MODE_NORMAL;
 }
 
 void ui_popup_close(struct ui *u)
@@ -379,7 +399,14 @@ void ui_draw_popup(struct ui *u)
 	h = n + 2 < u->rows ? n + 2 : u->rows;
 	x = (u->cols - w) / 2;
 	y = (u->rows - h) / 2;
-	ui_box(u, y, x, h, w, u->popup_title, "any key closes");
+	if (u->popup_top > n - (h - 2))
+		u->popup_top = n - (h - 2) > 0 ? n - (h - 2) : 0;
+	u->popup_more = n - (h - 2) - u->popup_top;
+	ui_box(u, y, x, h, w, u->popup_title,
+	       u->popup_more > 0 || u->popup_top ? "j/k scroll, any other key closes" :
+	       "any key closes");
+	for (i = 0; i < u->popup_top && *p; i++)
+		p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
 	for (i = 0; i < h - 2 && *p; i++) {
 		char line[512];
 		int len = (int)strcspn(p, "\n");
