@@ -19,7 +19,7 @@
  *   memory   ######################.......##########             <- RL_BAND_MEMORY
  *     change             ++++                                    <- RL_DELTA_MEMORY
  *   reserved RR-----------------------------------r-             <- RL_BAND_RESERVED
- *   pages    RRBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
+ *   pages    PPBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
  *     change                              ~                      <- RL_DELTA_PAGES
  *
  * Every band line starts with a RENDER_MARGIN-column label; band column c

@@ -644,10 +644,10 @@ static const struct entry legend_pages[] = {
 	{ K_PG_BUDDY, false, NULL, "freed to buddy by memblock_free_all" },
 	{ K_PG_INIT, false, NULL, "freed by deferred init" },
 	{ K_PG_LATE, false, NULL, "freed by memblock_free_late" },
-	{ K_PG_RESERVED, false, NULL, "reserved (PageReserved)" },
-	{ K_PG_DEFERRED, false, NULL, "deferred, struct pages not initialised" },
+	{ K_PG_RESERVED, false, NULL, "PageReserved: kept by the kernel" },
+	{ K_PG_DEFERRED, false, NULL, "waiting: deferred, struct pages not initialised" },
 	{ K_PG_LOST, false, NULL, "lost: never reached buddy" },
-	{ K_PG_HIGH, false, NULL, "above max_low_pfn" },
+	{ K_PG_HIGH, false, NULL, "above max_low_pfn (highmem, not memblock's)" },
 };
 
 /* The same marks in the change bands and the tables' first column. */

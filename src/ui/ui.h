@@ -152,6 +152,8 @@ struct ui {
 	int		nr_tlines;
 	int		table_y0;		/* screen row of tlines[table_top] */
 
+	bool		legend;		/* the legend is shown (e) */
+
 	/* The log pane. */
 	int		log_scroll;		/* entries (steps) scrolled back from the newest */
 	int		log_entries;		/* entries the pane showed last */
@@ -292,6 +294,10 @@ void ui_wrap(struct ui_lines *r, const char *text, int width, int indent, chtype
 
 /* ui_log.c: the log pane */
 void ui_draw_log(struct ui *u);
+
+/* ui_legend.c: the legend of the bands shown */
+void ui_legend_toggle(struct ui *u);
+void ui_draw_legend(struct ui *u, const struct render_input *in);
 
 /* ui_notes.c: the note, the scenario's description, the about popup */
 /* Draw the note area at the top of the log pane (@h rows at most); returns the rows used. */

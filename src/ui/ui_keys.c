@@ -185,6 +185,11 @@ static void k_find(struct ui *u)
 	ui_prompt_start(u, PROMPT_FIND);
 }
 
+static void k_legend(struct ui *u)
+{
+	ui_legend_toggle(u);
+}
+
 static void k_about(struct ui *u)
 {
 	ui_about(u);
@@ -243,6 +248,7 @@ static const struct ui_key keys[] = {
 	{ { KEY_NPAGE }, "PgDn", "log: newer lines", k_log_fwd },
 	{ { '/' }, "/", "find an address: regions, node, zone", k_find },
 	{ { 'i' }, "i", "about: the scenario's description, the whole note", k_about },
+	{ { 'e' }, "e", "legend: what the letters on the bands mean", k_legend },
 	{ { '?', KEY_F(1) }, "? F1", "this help", k_help },
 	{ { 'q' }, "q", "quit", k_quit },
 	{ { CTRL('l') }, "C-l", "redraw the screen", k_redraw },

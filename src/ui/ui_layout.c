@@ -125,6 +125,7 @@ void ui_draw(struct ui *u)
 	draw_separator(u);
 	/* Last: it may replay steps, which can move other outcomes. */
 	ui_draw_log(u);
+	ui_draw_legend(u, &in);
 	ui_draw_status(u);
 	if (u->mode == MODE_HELP)
 		ui_draw_help(u);

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The legend (e): what the letters and marks of the bands on screen mean,
+ * as the snapshot's legend says it (render_legend(): a row per band that
+ * is drawn, the pages band only after memblock_free_all, the change
+ * marks only when a step changed something).  It is not a mode: it stays
+ * over the lower panes while the user steps, until e again.
+ */
+#include "ui.h"
+
+void ui_legend_toggle(struct ui *u)
+{
+	u->legend = !u->legend;
+}
+
+/* A change line is on the map: the change marks need explaining. */
+static bool changes_shown(const struct ui *u)
+{
+	int i;
+
+	for (i = 0; i < u->nr_rows; i++) {
+		enum rline_kind k = u->rows_list[i].l->kind;
+
+		if (k == RL_DELTA_MEMORY || k == RL_DELTA_RESERVED || k == RL_DELTA_PAGES)
+			return true;
+	}
+	return false;
+}
+
+void ui_draw_legend(struct ui *u, const struct render_input *state)
+{
+	struct render_input in = *state;
+	struct render_opts ro;
+	struct canvas cv;
+	int h, y, i, top = ui_header_rows(u);
+
+	if (!u->legend)
+		return;
+	/* render_legend() explains the change marks when there is a previous state. */
+	if (!changes_shown(u))
+		in.prev = NULL;
+	canvas_init(&cv);
+	render_opts_init(&ro);
+	ro.width = u->cols - 2 < RENDER_MIN_WIDTH ? RENDER_MIN_WIDTH : u->cols - 2;
+	ro.utf8 = u->utf8;
+	ro.scale = u->scale;
+	render_legend(&cv, &in, &ro);
+	/* The first line is the heading "legend:": the box's title says it. */
+	h = cv.nr - 1 + 2;
+	if (h > u->rows - 1 - top)
+		h = u->rows - 1 - top;
+	y = u->rows - 1 - h;
+	ui_box(u, y, 0, h, u->cols, "legend: what the bands' letters mean",
+	       cv.nr - 1 > h - 2 ? "e closes (a taller terminal shows it all)" : "e closes");
+	for (i = 1; i < cv.nr && i - 1 < h - 2; i++)
+		ui_put_line(u, y + i, 1, u->cols - 2, &cv.lines[i], 0, A_NORMAL);
+	canvas_free(&cv);
+}
