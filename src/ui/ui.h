@@ -229,19 +229,23 @@ int ui_puts(struct ui *u, int y, int x, int w, chtype attr, const char *text);
 /* Draw canvas line @l from cell @from into @w columns at (@y, @x), blanks after it. */
 void ui_put_line(struct ui *u, int y, int x, int w, const struct rline *l, int from,
 		 chtype extra);
+/* The same, ending in "…" (ASCII: "~") when @text is cut. */
+int ui_puts_cut(struct ui *u, int y, int x, int w, chtype attr, const char *text);
 void ui_fill(struct ui *u, int y, int x, int w, chtype attr);
 void ui_box(struct ui *u, int y, int x, int h, int w, const char *title, const char *footer);
 /* Append the screen as text to u->dumps. */
 void ui_dump_screen(struct ui *u, const char *title);
 
 /* ui_layout.c: where the panes are, and drawing a frame */
-int ui_header_rows(const struct ui *u);
+int ui_header_rows(struct ui *u);
 void ui_layout(struct ui *u);
 void ui_draw(struct ui *u);
 
 /* ui_bars.c: header and status bar */
 void ui_draw_header(struct ui *u, const struct render_input *in);
 void ui_draw_status(struct ui *u);
+/* Rows the header gives the current step's call. */
+int ui_call_rows(struct ui *u);
 
 /* ui_map.c: the map pane */
 void ui_map_sections(struct ui *u, const struct render_input *in);

@@ -2,8 +2,8 @@
 /*
  * Where the panes go, and drawing one frame.
  *
- *   header   3 lines: title bar, the step's call, its expectations; with
- *            two engines a 4th: what differs between them
+ *   header   the title bar, the step's call (wrapped: 1 to 4 lines), its
+ *            expectations; with two engines one more: what differs
  *   map      as many lines as the sections need, at most what leaves the
  *            lower panes their minimum
  *   tables | log     side by side on wide terminals, else stacked
@@ -21,9 +21,9 @@
 #define MIN_PANE_ROWS	4	/* a title bar and three lines */
 #define SIDE_BY_SIDE	110	/* columns from which tables and log sit side by side */
 
-int ui_header_rows(const struct ui *u)
+int ui_header_rows(struct ui *u)
 {
-	return ui_two_engines(u) ? 4 : 3;
+	return (ui_two_engines(u) ? 3 : 2) + ui_call_rows(u);
 }
 
 void ui_layout(struct ui *u)
@@ -51,7 +51,7 @@ static void layout_lower(struct ui *u, int map_need)
 	lower_min = side ? MIN_PANE_ROWS : 2 * MIN_PANE_ROWS;
 	/* On a short terminal the map comes first: the panes under it keep two lines. */
 	if (avail - lower_min < MIN_MAP_ROWS + 2)
-		lower_min = side ? MIN_PANE_ROWS - 1 : 2 * (MIN_PANE_ROWS - 1);
+		lower_min = side ? MIN_PANE_ROWS - 1 : 2 * (MIN_PANE_ROWS - 1) - 1;
 	if (map_need < MIN_MAP_ROWS)
 		map_need = MIN_MAP_ROWS;
 	l->map.h = map_need < avail - lower_min ? map_need : avail - lower_min;

@@ -50,14 +50,18 @@ int ui_draw_note(struct ui *u, const struct ui_rect *r, int y, int h)
 		max -= LOG_KEEP;
 	for (i = 0; i < n.nr && i < max; i++)
 		ui_puts(u, y + i, r->x, r->w, n.rows[i].attr, n.rows[i].text);
-	/* More than fits: the last line says where the rest is. */
+	/* More than fits: the last line, cut at a blank, says where the rest is. */
 	if (n.nr > max && max > 0) {
 		const char *more = u->utf8 ? " \u2026 i: all of it" : " ... i: all of it";
-		int mw = u->utf8 ? 16 : 18;
+		char *last = n.rows[max - 1].text, *b;
+		int mw = u->utf8 ? 15 : 17;
 
-		if (mw < r->w)
-			ui_puts(u, y + max - 1, r->x + r->w - mw, mw, ui_attr(u, ST_DIM) | A_BOLD,
-				more);
+		while ((int)strlen(last) + mw > r->w && (b = strrchr(last, ' ')) && b > last)
+			*b = 0;
+		ui_fill(u, y + max - 1, r->x, r->w, A_NORMAL);
+		i = ui_puts(u, y + max - 1, r->x, r->w, n.rows[max - 1].attr, last);
+		ui_puts(u, y + max - 1, r->x + i, r->w - i, ui_attr(u, ST_DIM) | A_BOLD, more);
+		i = max;
 	}
 	ui_lines_free(&n);
 	return i;

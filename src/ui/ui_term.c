@@ -291,6 +291,19 @@ int ui_puts(struct ui *u, int y, int x, int w, chtype attr, const char *text)
 	return n;
 }
 
+int ui_puts_cut(struct ui *u, int y, int x, int w, chtype attr, const char *text)
+{
+	const char *p = text;
+	int n = 0;
+
+	while (*p && n <= w)
+		utf8_next(&p), n++;
+	if (n <= w || w < 4)
+		return ui_puts(u, y, x, w, attr, text);
+	n = ui_puts(u, y, x, w - 1, attr, text);
+	return n + ui_puts(u, y, x + n, 1, attr, u->utf8 ? "\u2026" : "~");
+}
+
 void ui_fill(struct ui *u, int y, int x, int w, chtype attr)
 {
 	int i;

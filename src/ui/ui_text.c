@@ -61,7 +61,8 @@ void ui_wrap(struct ui_lines *r, const char *text, int width, int indent, chtype
 		int pad = first ? 0 : indent;
 
 		if (text[fit]) {
-			while (cut > 0 && text[cut] != ' ')
+			/* A blank after '=' holds "= result" together. */
+			while (cut > 0 && (text[cut] != ' ' || text[cut - 1] == '='))
 				cut--;
 			if (!cut)
 				cut = fit;
