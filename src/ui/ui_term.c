@@ -110,6 +110,14 @@ static void setup_mouse(struct ui *u, const struct ui_options *o)
 	mouseinterval(0);
 }
 
+/* The terminal has cursor addressing (cup): what a full-screen UI needs. */
+static bool can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup && cup != (const char *)-1 && !tigetflag("hc");
+}
+
 int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen)
 {
 	const char *term = NULL;
@@ -135,6 +143,22 @@ int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen
 		return -1;
 	}
 	set_term(u->screen);
+	/*
+	 * A terminal that cannot place the cursor (TERM=dumb, emacs' shell
+	 * buffers, hard-copy entries) would get the key bar only, prompts
+	 * printed over each other.  The UI refuses it in one line: a
+	 * line-by-line fallback would be a second UI, and `mbviz run` and
+	 * `mbviz snapshot` already are the text views.
+	 */
+	if (!can_address()) {
+		term = term ? term : getenv("TERM");
+		ui_term_close(u);
+		snprintf(err, errlen, "the terminal '%s' cannot move the cursor, which the UI "
+			 "needs: set TERM to the terminal's type (xterm-256color, linux, ...), "
+			 "or use 'mbviz run' or 'mbviz snapshot' for text output",
+			 term && *term ? term : "(TERM unset)");
+		return -1;
+	}
 	if (o->script)
 		resizeterm(o->rows, o->cols);
 	u->utf8 = locale_is_utf8();
