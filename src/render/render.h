@@ -186,6 +186,11 @@ struct render_opts {
 	bool		header;
 	bool		tables;
 	bool		legend;
+	/*
+	 * Linear scale: at least this many bytes per column (0: as few as
+	 * fit), so that several pictures can share one scale.
+	 */
+	uint64_t	min_bpc;
 	/* The selected region (cells and table row flagged RCELL_SELECTED). */
 	int		sel_type;	/* -1 none, MB_TYPE_MEMORY or MB_TYPE_RESERVED */
 	int		sel_index;

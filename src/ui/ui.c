@@ -244,6 +244,7 @@ int ui_run(struct ui *u)
 	u->focus_nid = -1;
 	canvas_init(&u->tcv);
 	canvas_init(&u->ecv);
+	ui_map_spans(u);
 	ui_goto(u, 0);
 	ui_layout(u);
 	while (!u->quit) {

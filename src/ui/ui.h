@@ -138,6 +138,8 @@ struct ui {
 	bool		zoomed;
 	uint64_t	zoom_start, zoom_end;	/* [start, end), absolute addresses */
 	enum render_scale scale;
+	struct render_node *spans;		/* each section's span over all the steps */
+	int		nr_spans;
 	int		map_top;		/* first map row shown */
 	int		nr_rows, alloc_rows;
 	struct map_row	*rows_list;
@@ -251,6 +253,8 @@ int ui_call_rows(struct ui *u);
 void ui_map_sections(struct ui *u, const struct render_input *in);
 void ui_draw_map(struct ui *u, const struct render_input *in);
 void ui_map_free(struct ui *u);
+/* Work out every section's span over the whole scenario (once, at the start). */
+void ui_map_spans(struct ui *u);
 void ui_map_next_node(struct ui *u, int dir);
 void ui_map_toggle_view(struct ui *u);
 /* "@0x1000": where the cursor column starts, for the status bar; or "". */

@@ -45,6 +45,9 @@ static void free_sections(struct ui *u)
 void ui_map_free(struct ui *u)
 {
 	free_sections(u);
+	free(u->spans);
+	u->spans = NULL;
+	u->nr_spans = 0;
 	free(u->rows_list);
 	u->rows_list = NULL;
 	u->alloc_rows = 0;
@@ -122,11 +125,103 @@ static void clamp_cursor(struct ui *u)
 		u->cursor = m->col_addr[m->ncols - 1];
 }
 
+static void add_span(struct ui *u, const struct render_node *n)
+{
+	int i;
+
+	for (i = 0; i < u->nr_spans; i++) {
+		struct render_node *s = &u->spans[i];
+
+		if (s->nid == n->nid && s->outside == n->outside) {
+			s->start = n->start < s->start ? n->start : s->start;
+			s->end = n->end > s->end ? n->end : s->end;
+			return;
+		}
+	}
+	u->spans = xrealloc(u->spans, (u->nr_spans + 1) * sizeof(*u->spans));
+	u->spans[u->nr_spans++] = *n;
+}
+
+/*
+ * Every section's span is the hull of its spans at every step of the
+ * first engine, so that a node's scale does not jump as memory is added
+ * or removed: the first steps of a boot draw on the scale of the last.
+ * One pass over the timeline, at the start; a run-time error ends it.
+ */
+void ui_map_spans(struct ui *u)
+{
+	struct timeline *t = ui_timeline(u);
+	int k, i, n, pos = timeline_pos(t);
+
+	for (k = 0; k <= ui_steps(u); k++) {
+		struct render_input in = { .m = &u->sc->machine, .sc = u->sc };
+		struct render_node *secs;
+
+		if (timeline_goto(t, k))
+			break;
+		in.st = timeline_state(t);
+		in.step = k;
+		n = render_nodes(&in, &secs);
+		for (i = 0; i < n; i++)
+			add_span(u, &secs[i]);
+		free(secs);
+	}
+	timeline_goto(t, pos);
+}
+
+/* A section of this step, widened to its span over the whole scenario. */
+static void widen(const struct ui *u, struct render_node *n)
+{
+	int i;
+
+	for (i = 0; i < u->nr_spans; i++)
+		if (u->spans[i].nid == n->nid && u->spans[i].outside == n->outside) {
+			n->start = u->spans[i].start < n->start ? u->spans[i].start : n->start;
+			n->end = u->spans[i].end > n->end ? u->spans[i].end : n->end;
+		}
+}
+
 /* Section @i of pane @p is drawn: every section, or the focused node's. */
 static bool drawn(const struct ui *u, const struct ui_pane *p, int i)
 {
 	return u->view_all || (p->secs[i].nid == u->focus_nid &&
 			       p->secs[i].outside == u->focus_outside);
+}
+
+/* A section drawn whole, on the linear scale: one that can share a scale. */
+static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
+{
+	const struct render_map *m = &pn->maps[i];
+
+	return m->ncols && m->scale == SCALE_LINEAR && !pn->secs[i].outside &&
+	       m->start == pn->secs[i].start && m->end == pn->secs[i].end && u->view_all;
+}
+
+/*
+ * Nodes drawn whole share one scale, the coarsest any of them needs, so
+ * that two equal nodes look equal (without it a node at 4 GiB, which
+ * cannot start on a 3 * 2^k column, gets another scale than node 0).
+ */
+static void equal_scales(struct ui *u, struct ui_pane *pn, const struct render_input *in,
+			 const struct render_opts *ro)
+{
+	struct render_opts o = *ro;
+	int i;
+
+	o.min_bpc = 0;
+	for (i = 0; i < pn->nr_secs; i++)
+		if (shares_scale(u, pn, i) && pn->maps[i].bpc > o.min_bpc)
+			o.min_bpc = pn->maps[i].bpc;
+	for (i = 0; i < pn->nr_secs; i++) {
+		if (!shares_scale(u, pn, i) || pn->maps[i].bpc == o.min_bpc)
+			continue;
+		render_map_free(&pn->maps[i]);
+		canvas_clear(ui_pane_cv(pn, i, UI_CV_HEAD));
+		canvas_clear(ui_pane_cv(pn, i, UI_CV_BANDS));
+		render_bands(ui_pane_cv(pn, i, UI_CV_BANDS), &pn->maps[i], in, &o,
+			     &pn->secs[i], 0, 0);
+		render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), in, &o, &pn->maps[i]);
+	}
 }
 
 /*
@@ -145,6 +240,8 @@ static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
 		o.sel_type = -1;
 	ui_pane_input(u, p, &in);
 	pn->nr_secs = render_nodes(&in, &pn->secs);
+	for (i = 0; i < pn->nr_secs; i++)
+		widen(u, &pn->secs[i]);
 	pn->maps = xzalloc((pn->nr_secs + 1) * sizeof(*pn->maps));
 	pn->cvs = xzalloc(UI_NR_CV * (pn->nr_secs + 1) * sizeof(*pn->cvs));
 	if (p == 0 && pn->nr_secs)
@@ -162,6 +259,7 @@ static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
 			     &pn->secs[i], s, e);
 		render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), &in, &o, &pn->maps[i]);
 	}
+	equal_scales(u, pn, &in, &o);
 }
 
 /* Section @i of pane @p as map rows: with two engines under its engine's title. */
