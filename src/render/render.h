@@ -265,6 +265,15 @@ void render_node_header(struct canvas *cv, const struct render_input *in,
 			const struct render_opts *o, const struct render_map *map);
 void render_map_free(struct render_map *map);
 
+/*
+ * The allocation view of a section drawn as @map (render_window.c): an
+ * "alloc" line with the direction and the current limit, and the
+ * windows, passed-over ranges and finds of the step's searches
+ * (st->searches), with a line of text for each.  Appended to @cv.
+ */
+void render_alloc_lines(struct canvas *cv, const struct render_map *map,
+			const struct mb_state *st, const struct render_opts *o);
+
 /* The band column holding @addr, or -1 outside the window. */
 int render_map_col(const struct render_map *map, uint64_t addr);
 

@@ -185,6 +185,13 @@ static void k_find(struct ui *u)
 	ui_prompt_start(u, PROMPT_FIND);
 }
 
+static void k_alloc_view(struct ui *u)
+{
+	u->no_alloc_view = !u->no_alloc_view;
+	ui_message(u, false, u->no_alloc_view ? "allocation view off" :
+		   "allocation view: direction, current limit, each search's window");
+}
+
 static void k_legend(struct ui *u)
 {
 	ui_legend_toggle(u);
@@ -249,6 +256,7 @@ static const struct ui_key keys[] = {
 	{ { '/' }, "/", "find an address: regions, node, zone", k_find },
 	{ { 'i' }, "i", "about: the scenario's description, the whole note", k_about },
 	{ { 'e' }, "e", "legend: what the letters on the bands mean", k_legend },
+	{ { 'a' }, "a", "allocation view: direction, limit, searches", k_alloc_view },
 	{ { '?', KEY_F(1) }, "? F1", "this help", k_help },
 	{ { 'q' }, "q", "quit", k_quit },
 	{ { CTRL('l') }, "C-l", "redraw the screen", k_redraw },

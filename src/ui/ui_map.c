@@ -188,6 +188,19 @@ static bool drawn(const struct ui *u, const struct ui_pane *p, int i)
 			       p->secs[i].outside == u->focus_outside);
 }
 
+/* Section @i of @pn over [s, e) (0, 0: all of it): header, bands, the allocation view. */
+static void draw_section(const struct ui *u, struct ui_pane *pn, int i,
+			 const struct render_input *in, const struct render_opts *o,
+			 uint64_t s, uint64_t e)
+{
+	struct canvas *bands = ui_pane_cv(pn, i, UI_CV_BANDS);
+
+	render_bands(bands, &pn->maps[i], in, o, &pn->secs[i], s, e);
+	render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), in, o, &pn->maps[i]);
+	if (!u->no_alloc_view)
+		render_alloc_lines(bands, &pn->maps[i], in->st, o);
+}
+
 /* A section drawn whole, on the linear scale: one that can share a scale. */
 static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
 {
@@ -218,9 +231,7 @@ static void equal_scales(struct ui *u, struct ui_pane *pn, const struct render_i
 		render_map_free(&pn->maps[i]);
 		canvas_clear(ui_pane_cv(pn, i, UI_CV_HEAD));
 		canvas_clear(ui_pane_cv(pn, i, UI_CV_BANDS));
-		render_bands(ui_pane_cv(pn, i, UI_CV_BANDS), &pn->maps[i], in, &o,
-			     &pn->secs[i], 0, 0);
-		render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), in, &o, &pn->maps[i]);
+		draw_section(u, pn, i, in, &o, 0, 0);
 	}
 }
 
@@ -255,9 +266,7 @@ static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
 			continue;
 		if (pn->secs[i].nid == u->focus_nid && pn->secs[i].outside == u->focus_outside)
 			window(u, &pn->secs[i], &s, &e);
-		render_bands(ui_pane_cv(pn, i, UI_CV_BANDS), &pn->maps[i], &in, &o,
-			     &pn->secs[i], s, e);
-		render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), &in, &o, &pn->maps[i]);
+		draw_section(u, pn, i, &in, &o, s, e);
 	}
 	equal_scales(u, pn, &in, &o);
 }
