@@ -330,6 +330,15 @@ void ui_popup_close(struct ui *u);
 /* A key in the popup: scrolls a popup taller than the screen, else closes it. */
 void ui_popup_key(struct ui *u, int key);
 
+/* ui_picker.c: the scenario picker (mbviz DIR) */
+struct ui_choice {
+	const char	*name;		/* "tour.json" */
+	const char	*title;		/* NULL: it does not load */
+};
+
+/* On the open terminal: the index of the scenario chosen (@first selected at first), or -1. */
+int ui_pick(struct ui *u, const char *dir, const struct ui_choice *c, int n, int first);
+
 /* ui_script.c: the test mode's key scripts */
 struct ui_script *ui_script_load(const char *file, char *err, int errlen);
 void ui_script_free(struct ui_script *s);
