@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/dump.h"
 #include "run/ops.h"
 #include "ui.h"
 #include "util/xalloc.h"
@@ -273,7 +274,7 @@ static void pages_of(struct ui *u, struct text *t, const struct mb_state *st, ui
 		const struct mb_zone *z = &st->zones[i];
 
 		if (pfn >= z->start_pfn && pfn - z->start_pfn < z->spanned)
-			add(t, "zone %s of node %d (pfn 0x%" PRIx64 ")", z->name ? z->name : "?",
+			add(t, "zone %s of node %d (pfn 0x%" PRIx64 ")", mb_zone_name(m, z),
 			    z->nid, pfn);
 	}
 	for (i = 0; i < st->nr_pages; i++) {
