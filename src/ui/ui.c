@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "run/step_frame.h"
 #include "ui.h"
 #include "util/xalloc.h"
 
@@ -124,22 +125,17 @@ bool ui_step_marked(const struct ui *u, int i)
 	return s->note || s->expect.present;
 }
 
-void ui_pane_input(struct ui *u, int p, struct render_input *in)
+void ui_pane_input(struct ui *u, int p, struct frame *in)
 {
 	struct ui_pane *pn = &u->pane[p];
 	int pos = timeline_pos(pn->t);
 
-	memset(in, 0, sizeof(*in));
-	in->m = &u->sc->machine;
-	in->sc = u->sc;
-	in->st = timeline_state(pn->t);
-	in->step = pos;
-	in->prev = pos > 0 && pn->have_prev ? &pn->prev : NULL;
-	in->out = pos > 0 ? timeline_outcome(pn->t, pos - 1) : NULL;
-	in->error = timeline_error(pn->t);
+	frame_from_step(in, u->sc, pos, timeline_state(pn->t),
+			pos > 0 && pn->have_prev ? &pn->prev : NULL,
+			pos > 0 ? timeline_outcome(pn->t, pos - 1) : NULL, timeline_error(pn->t));
 }
 
-void ui_render_input(struct ui *u, struct render_input *in)
+void ui_render_input(struct ui *u, struct frame *in)
 {
 	ui_pane_input(u, 0, in);
 }

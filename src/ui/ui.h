@@ -212,8 +212,8 @@ void ui_goto(struct ui *u, int k);
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The state and the input of the renderer for the current step: pane 0's, or pane @p's. */
-void ui_render_input(struct ui *u, struct render_input *in);
-void ui_pane_input(struct ui *u, int p, struct render_input *in);
+void ui_render_input(struct ui *u, struct frame *in);
+void ui_pane_input(struct ui *u, int p, struct frame *in);
 /* Move pane @p to step @k, and copy the state before it. */
 int ui_pane_goto(struct ui *u, int p, int k);
 /* A step that has a note or an expectation (for '[' and ']'). */
@@ -245,14 +245,14 @@ void ui_layout(struct ui *u);
 void ui_draw(struct ui *u);
 
 /* ui_bars.c: header and status bar */
-void ui_draw_header(struct ui *u, const struct render_input *in);
+void ui_draw_header(struct ui *u, const struct frame *in);
 void ui_draw_status(struct ui *u);
 /* Rows the header gives the current step's call. */
 int ui_call_rows(struct ui *u);
 
 /* ui_map.c: the map pane */
-void ui_map_sections(struct ui *u, const struct render_input *in);
-void ui_draw_map(struct ui *u, const struct render_input *in);
+void ui_map_sections(struct ui *u, const struct frame *in);
+void ui_draw_map(struct ui *u, const struct frame *in);
 void ui_map_free(struct ui *u);
 /* Work out every section's span over the whole scenario (once, at the start). */
 void ui_map_spans(struct ui *u);
@@ -267,7 +267,7 @@ void ui_map_show(struct ui *u, uint64_t start, uint64_t end, uint64_t cursor);
 /* Put the cursor on @addr, in its section; the view moves only if it must. */
 void ui_map_goto_addr(struct ui *u, uint64_t addr);
 /* Map pane rows needed for the current state. */
-int ui_map_height(struct ui *u, const struct render_input *in);
+int ui_map_height(struct ui *u, const struct frame *in);
 bool ui_map_click(struct ui *u, int x, int y, int button);
 
 /* ui_engines.c: a second engine's maps under the first's */
@@ -277,7 +277,7 @@ void ui_engines_titles(struct ui *u);
 void ui_engines_marks(struct ui *u, int i);
 
 /* ui_table.c: the region tables */
-void ui_draw_table(struct ui *u, const struct render_input *in);
+void ui_draw_table(struct ui *u, const struct frame *in);
 void ui_table_move(struct ui *u, int delta);
 void ui_table_next(struct ui *u);
 void ui_table_enter(struct ui *u);
@@ -306,7 +306,7 @@ void ui_draw_log(struct ui *u);
 
 /* ui_legend.c: the legend of the bands shown */
 void ui_legend_toggle(struct ui *u);
-void ui_draw_legend(struct ui *u, const struct render_input *in);
+void ui_draw_legend(struct ui *u, const struct frame *in);
 
 /* ui_notes.c: the note, the scenario's description, the about popup */
 /* Draw the note area at the top of the log pane (@h rows at most); returns the rows used. */

@@ -53,7 +53,7 @@ static void title_bar(struct ui *u)
 }
 
 /* The call line's text: "steps[i] memblock_...(...) = result". */
-static void call_text(struct ui *u, const struct render_input *in, char *buf, int len)
+static void call_text(struct ui *u, const struct frame *in, char *buf, int len)
 {
 	int n;
 
@@ -82,7 +82,7 @@ static int max_call_rows(const struct ui *u)
  */
 static void call_lines(struct ui *u, struct ui_lines *l)
 {
-	struct render_input in;
+	struct frame in;
 	char buf[1024], *res, *last;
 	int max = max_call_rows(u), room;
 
@@ -117,7 +117,7 @@ int ui_call_rows(struct ui *u)
 	return n;
 }
 
-static void call_line(struct ui *u, const struct render_input *in)
+static void call_line(struct ui *u, const struct frame *in)
 {
 	struct ui_lines l = { 0 };
 	struct seg_line s;
@@ -150,7 +150,7 @@ static void failure_text(const struct failure *f, int more, char *buf, int len)
 		snprintf(buf + n, len - n, " (and %d more)", more);
 }
 
-static void expect_status(struct ui *u, struct seg_line *s, const struct render_input *in)
+static void expect_status(struct ui *u, struct seg_line *s, const struct frame *in)
 {
 	const struct step *st = u->step > 0 ? &u->sc->steps[u->step - 1] : NULL;
 	char buf[512];
@@ -207,7 +207,7 @@ static void engines_line(struct ui *u)
 	seg(&s, ui_attr(u, ST_FAIL), u->differ_text);
 }
 
-void ui_draw_header(struct ui *u, const struct render_input *in)
+void ui_draw_header(struct ui *u, const struct frame *in)
 {
 	struct seg_line s = { u, 1 + ui_call_rows(u), 0, u->cols };
 	const char *err = timeline_error(ui_timeline(u));

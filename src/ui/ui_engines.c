@@ -61,7 +61,7 @@ static void differing_keys(struct ui *u, const struct cmp_side *a, const struct 
 void ui_engines_compare(struct ui *u)
 {
 	struct timeline *t2 = u->pane[1].t;
-	struct render_input a, b;
+	struct frame a, b;
 	struct cmp_side sa, sb;
 
 	u->differ = false;

@@ -53,9 +53,9 @@ static void alloc_legend(struct canvas *cv, const struct render_opts *o)
 	}
 }
 
-void ui_draw_legend(struct ui *u, const struct render_input *state)
+void ui_draw_legend(struct ui *u, const struct frame *state)
 {
-	struct render_input in = *state;
+	struct frame in = *state;
 	struct render_opts ro;
 	struct canvas cv;
 	int h, y, i, top = ui_header_rows(u);

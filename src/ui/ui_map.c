@@ -154,7 +154,7 @@ void ui_map_spans(struct ui *u)
 	int k, i, n, pos = timeline_pos(t);
 
 	for (k = 0; k <= ui_steps(u); k++) {
-		struct render_input in = { .m = &u->sc->machine, .sc = u->sc };
+		struct frame in = { .m = &u->sc->machine };
 		struct render_node *secs;
 
 		if (timeline_goto(t, k))
@@ -190,7 +190,7 @@ static bool drawn(const struct ui *u, const struct ui_pane *p, int i)
 
 /* Section @i of @pn over [s, e) (0, 0: all of it): header, bands, the allocation view. */
 static void draw_section(const struct ui *u, struct ui_pane *pn, int i,
-			 const struct render_input *in, const struct render_opts *o,
+			 const struct frame *in, const struct render_opts *o,
 			 uint64_t s, uint64_t e)
 {
 	struct canvas *bands = ui_pane_cv(pn, i, UI_CV_BANDS);
@@ -215,7 +215,7 @@ static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
  * that two equal nodes look equal (without it a node at 4 GiB, which
  * cannot start on a 3 * 2^k column, gets another scale than node 0).
  */
-static void equal_scales(struct ui *u, struct ui_pane *pn, const struct render_input *in,
+static void equal_scales(struct ui *u, struct ui_pane *pn, const struct frame *in,
 			 const struct render_opts *ro)
 {
 	struct render_opts o = *ro;
@@ -244,7 +244,7 @@ static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
 {
 	struct ui_pane *pn = &u->pane[p];
 	struct render_opts o = *ro;
-	struct render_input in;
+	struct frame in;
 	int i, k;
 
 	if (p > 0)
@@ -341,7 +341,7 @@ static void add_rows(struct ui *u)
 		add_row(u, &u->ecv.lines[0], UI_ROW_SECOND);
 }
 
-void ui_map_sections(struct ui *u, const struct render_input *in)
+void ui_map_sections(struct ui *u, const struct frame *in)
 {
 	struct render_opts ro;
 	int p, i;
@@ -361,7 +361,7 @@ void ui_map_sections(struct ui *u, const struct render_input *in)
 	add_rows(u);
 }
 
-int ui_map_height(struct ui *u, const struct render_input *in)
+int ui_map_height(struct ui *u, const struct frame *in)
 {
 	(void)in;
 	return u->nr_rows ? u->nr_rows : 1;
@@ -400,7 +400,7 @@ static void scroll_to_focus(struct ui *u, int h)
 		u->map_top = 0;
 }
 
-void ui_draw_map(struct ui *u, const struct render_input *in)
+void ui_draw_map(struct ui *u, const struct frame *in)
 {
 	const struct ui_rect *r = &u->lay.map;
 	int i;
@@ -605,7 +605,7 @@ void ui_map_goto_addr(struct ui *u, uint64_t addr)
 /* Select what the click is on: a memory or a reserved region. */
 static void click_select(struct ui *u, const struct map_row *row, int col)
 {
-	struct render_input in;
+	struct frame in;
 	struct render_hit hit;
 
 	ui_render_input(u, &in);

@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ops.h"
 #include "render/dump.h"
-#include "run/ops.h"
 #include "ui.h"
 #include "util/xalloc.h"
 

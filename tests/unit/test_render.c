@@ -4,128 +4,25 @@
  * worked out on paper from the rules in render.h and render_axis.c /
  * render_band.c (bytes per column 2^k or 3 * 2^k, the smallest that fits;
  * homes for regions; holes one column in compact), not copied from output.
+ * The page fates have a file of their own: test_render_pages.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
+#include "core/state.h"
 #include "render/render.h"
-#include "run/state.h"
+#include "render_test.h"
 #include "tap.h"
-
-#define KiB	(1ULL << 10)
-#define MiB	(1ULL << 20)
-#define GiB	(1ULL << 30)
-
-static struct machine mach;
-
-static void type_set(struct mb_type *t, struct mb_region *r, unsigned long n)
-{
-	unsigned long i;
-
-	t->cnt = n;
-	t->max = 128;
-	t->regions = r;
-	t->total_size = 0;
-	for (i = 0; i < n; i++)
-		t->total_size += r[i].size;
-}
-
-static void state_set(struct mb_state *st, struct mb_region *mem, unsigned long nm,
-		      struct mb_region *rsv, unsigned long nr)
-{
-	static struct mb_region empty = { 0, 0, 0, 0 };
-
-	memset(st, 0, sizeof(*st));
-	if (nm)
-		type_set(&st->memory, mem, nm);
-	else
-		type_set(&st->memory, &empty, 1);
-	if (nr)
-		type_set(&st->reserved, rsv, nr);
-	else
-		type_set(&st->reserved, &empty, 1);
-}
-
-/* The text of canvas line @i, from column @from, trailing blanks dropped. */
-static char *line_str(const struct canvas *cv, int i, int from)
-{
-	const struct rline *l = &cv->lines[i];
-	char *s = calloc(l->len + 1, 1);
-	int k, n = 0;
-
-	for (k = from; k < l->len; k++)
-		s[n++] = l->cells[k].ch < 0x80 ? (char)l->cells[k].ch : '?';
-	while (n && s[n - 1] == ' ')
-		s[--n] = '\0';
-	return s;
-}
-
-static int find_line(const struct canvas *cv, enum rline_kind kind, int nth)
-{
-	int i;
-
-	for (i = 0; i < cv->nr; i++)
-		if (cv->lines[i].kind == kind && !nth--)
-			return i;
-	return -1;
-}
-
-struct picture {
-	struct canvas		cv;
-	struct render_map	map;
-	struct render_node	*nodes;
-	int			nr_nodes;
-};
-
-static void draw(struct picture *p, const struct render_input *in, int width,
-		 enum render_scale scale)
-{
-	struct render_opts o;
-
-	render_opts_init(&o);
-	o.width = width;
-	o.scale = scale;
-	canvas_init(&p->cv);
-	p->nr_nodes = render_nodes(in, &p->nodes);
-	render_bands(&p->cv, &p->map, in, &o, &p->nodes[0], 0, 0);
-}
-
-static void undraw(struct picture *p)
-{
-	canvas_free(&p->cv);
-	render_map_free(&p->map);
-	free(p->nodes);
-}
-
-/* The band of @kind as a string of band columns. */
-static void is_band(const struct picture *p, enum rline_kind kind, const char *want,
-		    const char *what)
-{
-	int i = find_line(&p->cv, kind, 0);
-	char *got = i >= 0 ? line_str(&p->cv, i, RENDER_MARGIN) : NULL;
-
-	is_str(got, want, "%s", what);
-	free(got);
-}
-
-static char *repeat(char c, int n, const char *tail)
-{
-	char *s = malloc(n + strlen(tail) + 1);
-
-	memset(s, c, n);
-	strcpy(s + n, tail);
-	return s;
-}
 
 /* 2 GiB of memory at 80 columns: 71 band columns, 32 MiB each (24 MiB would need 86). */
 static void test_linear_scale(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	struct render_hit hit;
 	char *want;
@@ -152,7 +49,7 @@ static void test_ruler(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *got;
 
@@ -184,7 +81,7 @@ static void test_small_regions(void)
 		{ 1000 * GiB + 0x2000, 0x1000, 0, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	int i;
 
@@ -212,7 +109,7 @@ static void test_flag_beats_count(void)
 	};
 	struct mb_region rsv[] = { { 0, MiB, 0, 0 }, { 2 * MiB, MiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 
 	state_set(&st, mem, 3, rsv, 2);
@@ -229,7 +126,7 @@ static void test_small_hole(void)
 {
 	struct mb_region mem[] = { { 0, GiB, 0, 0 }, { GiB + 0x1000, GiB - 0x1000, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *want;
 
@@ -255,7 +152,7 @@ static void test_compact(void)
 		{ 0x100000, 512 * GiB - 0x100000, 0, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *want;
 
@@ -291,7 +188,7 @@ static void test_compact_fallback(void)
 {
 	struct mb_region mem[64];
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	int i;
 
@@ -313,7 +210,7 @@ static void test_changes(void)
 		{ 32 * MiB, 32 * MiB, 0, 0 },
 	};
 	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
 	struct render_opts o;
 	struct picture p;
 	char *want;
@@ -356,7 +253,7 @@ static void test_added_removed(void)
 	struct mb_region after[] = { { 0, 64 * MiB, 0, 0 } };
 	struct mb_region gone[] = { { 0, 32 * MiB, 0, 0 } };
 	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
 	struct picture p;
 	char *want = malloc(80);
 
@@ -386,7 +283,7 @@ static void test_numa_sections(void)
 	struct mb_region mem[] = { { 0x1000, GiB - 0x1000, 0, 0 }, { 4 * GiB, GiB, 0, 1 } };
 	struct mb_region rsv[] = { { 0, 0x10000, 0, 8 }, { 2 * GiB, 0x1000, 0, 8 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct render_node *n;
 	struct machine numa = mach;
 	int nr;
@@ -404,359 +301,6 @@ static void test_numa_sections(void)
 	ok(nr == 3 && n[2].outside && n[2].start == 2 * GiB && n[2].end == 2 * GiB + 0x1000,
 	   "the reservation at 2 GiB is outside every node");
 	free(n);
-}
-
-/* Page fates after memblock_free_all: one lost page among free ones is visible. */
-static void test_pages(void)
-{
-	struct mb_region mem[] = { { 0, 64 * MiB, 0, 0 } };
-	struct mb_page_range pages[] = {
-		{ 0, 0x1000, PF_RESERVED, 0 },
-		{ 0x1000, 0x3000, PF_FREE_ALL, 0 },
-		{ 0x3000, 0x3001, PF_LOST, 0 },
-		{ 0x3001, 0x4000, PF_DEFERRED, 0 },
-	};
-	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
-	struct picture p;
-	char *want;
-
-	state_set(&st, mem, 1, NULL, 0);
-	st.freed_all = true;
-	st.nr_pages = 4;
-	st.pages = pages;
-	draw(&p, &in, 80, SCALE_LINEAR);
-	/* 1 MiB per column: 16 R, 32 B, the lost page 'x' in column 48, 15 D. */
-	want = malloc(80);
-	snprintf(want, 80, "%.16s%.32sx%.15s", "RRRRRRRRRRRRRRRR", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
-		 "DDDDDDDDDDDDDDD");
-	is_band(&p, RL_BAND_PAGES, want, "pages band: reserved, buddy, one lost page, deferred");
-	free(want);
-	undraw(&p);
-}
-
-/*
- * After memblock_free_all on two NUMA nodes: every fate of a page in the
- * pages band, the zone lines below the tables, and the legend.  Node 0 is
- * [0, 1G) (widened to 0 by the reserved first megabyte), node 1 [4G, 5G);
- * both are 1 GiB in 71 columns: 16 MiB per column, 64 columns.
- */
-static struct mb_region pg_mem[] = {
-	{ 0x1000, 0x9e000, 0, 0 }, { MiB, GiB - MiB, 0, 0 }, { 4 * GiB, GiB, 0, 1 },
-};
-static struct mb_region pg_rsv[] = {
-	{ 0, MiB, 0, 0 }, { 16 * MiB, 32 * MiB, 0, 0 }, { 5 * GiB - 4 * MiB, 4 * MiB, 0, 1 },
-};
-static struct mb_page_range pg_pages[] = {
-	{ 0x1, 0x9f, PF_RESERVED, 0 },		/* the first megabyte's memory */
-	{ 0x100, 0x1000, PF_FREE_ALL, 0 },
-	{ 0x1000, 0x3000, PF_RESERVED, 0 },	/* the kernel */
-	{ 0x3000, 0x3001, PF_LOST, 0 },		/* one page at 48M */
-	{ 0x3001, 0x20000, PF_FREE_ALL, 0 },
-	{ 0x20000, 0x20010, PF_FREED_LATE, 0 },	/* 64K at 512M */
-	{ 0x20010, 0x40000, PF_FREE_ALL, 0 },
-	{ 0x100000, 0x100400, PF_FREE_ALL, 1 },	/* 4M before the first deferred pfn */
-	{ 0x100400, 0x13fc00, PF_DEFERRED, 1 },
-	{ 0x13fc00, 0x140000, PF_RESERVED, 1 },
-};
-static struct mb_zone pg_zones[] = {
-	/* Out of order: the renderer sorts them by node and zone. */
-	{ 1, 2, NULL, 0x100000, 0x40000, 0x40000, 0x400 },
-	{ 0, 1, NULL, 0x1000, 0x3f000, 0x3f000, 0x3cfff },
-	{ 0, 0, NULL, 0x1, 0xfff, 0xf9e, 0xf00 },
-};
-static struct mb_node pg_nodes[] = {
-	{ 0, 0x1, 0x40000, UINT64_MAX },
-	{ 1, 0x100000, 0x140000, 0x100400 },
-};
-
-static void pages_state(struct mb_state *st, struct machine *m)
-{
-	*m = mach;
-	m->numa = true;
-	m->max_numnodes = 4;
-	state_set(st, pg_mem, 3, pg_rsv, 3);
-	st->freed_all = true;
-	st->nr_pages = (int)(sizeof(pg_pages) / sizeof(pg_pages[0]));
-	st->pages = pg_pages;
-	st->nr_zones = 3;
-	st->zones = pg_zones;
-	st->nr_nodes = 2;
-	st->nodes = pg_nodes;
-	st->totalram_pages = 0xf00 + 0x3cfff + 0x400;
-	st->lost_pages = 1;
-}
-
-static void is_line(const struct canvas *cv, enum rline_kind kind, int nth, int from,
-		    const char *want, const char *what)
-{
-	int i = find_line(cv, kind, nth);
-	char *got = i >= 0 ? line_str(cv, i, from) : NULL;
-
-	is_str(got, want, "%s", what);
-	free(got);
-}
-
-/* The first line of @kind whose text contains @needle, or -1. */
-static int grep_line(const struct canvas *cv, enum rline_kind kind, const char *needle)
-{
-	int i;
-
-	for (i = 0; i < cv->nr; i++) {
-		char *s;
-		bool hit;
-
-		if (cv->lines[i].kind != kind)
-			continue;
-		s = line_str(cv, i, 0);
-		hit = strstr(s, needle) != NULL;
-		free(s);
-		if (hit)
-			return i;
-	}
-	return -1;
-}
-
-static void test_pages_snapshot(void)
-{
-	struct render_map p_map;
-	struct mb_state st;
-	struct machine m;
-	struct render_input in = { .m = &m, .st = &st };
-	struct render_opts o;
-	struct canvas cv;
-	char *want, *text;
-	int i, c;
-
-	pages_state(&st, &m);
-	render_opts_init(&o);
-	canvas_init(&cv);
-	render_snapshot(&cv, &in, &o);
-
-	/*
-	 * Node 0, column 0 [0, 16M): the reserved pages of [0x1000, 0x9f000)
-	 * and the buddy pages of [1M, 16M) both live there: '2'.  Columns 1-2
-	 * the kernel; column 3 the lost page, whose neighbour moves on; column
-	 * 32 the 64 KiB freed late, small.
-	 */
-	want = malloc(80);
-	snprintf(want, 80, "2RRx%.28sl%.31s", "BBBBBBBBBBBBBBBBBBBBBBBBBBBB",
-		 "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
-	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want,
-		"node 0 pages: shared column, reserved, lost, buddy, freed late");
-	i = find_line(&cv, RL_BAND_PAGES, 0);
-	ok(i >= 0 && cv.lines[i].cells[RENDER_MARGIN + 3].style == ST_PAGES_LOST &&
-	   render_style_color(ST_PAGES_LOST)->reverse,
-	   "the lost page is drawn in the reversed lost style");
-	ok(i >= 0 && cv.lines[i].cells[RENDER_MARGIN + 32].style == ST_PAGES_BUDDY &&
-	   (cv.lines[i].cells[RENDER_MARGIN + 32].flags & RCELL_SMALL),
-	   "the pages freed late are buddy pages, flagged small");
-	ok(i >= 0 && cv.lines[i].nid == 0 && cv.lines[i].cells[0].ch == 'p',
-	   "the band is labelled and belongs to node 0");
-	/* Node 1: 4M of buddy pages small in column 0, deferred, the reserved top 4M. */
-	snprintf(want, 80, "b%.62sr", "DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
-	is_line(&cv, RL_BAND_PAGES, 1, RENDER_MARGIN, want,
-		"node 1 pages: buddy below first_deferred_pfn, deferred, reserved");
-	i = find_line(&cv, RL_BAND_PAGES, 1);
-	ok(i >= 0 && cv.lines[i].nid == 1, "the second pages band is node 1's");
-	ok(i >= 0 && cv.lines[i].cells[RENDER_MARGIN + 1].style == ST_PAGES_DEFERRED,
-	   "deferred pages have their own style");
-	snprintf(want, 80, ":%.63s", "###############################################################");
-	is_line(&cv, RL_BAND_MEMORY, 0, RENDER_MARGIN, want, "node 0 memory under the pages");
-	is_line(&cv, RL_BAND_RESERVED, 0, RENDER_MARGIN,
-		"rRR-------------------------------------------------------------",
-		"node 0 reserved: the first megabyte and the kernel");
-	free(want);
-
-	/* From a column back to the page ranges under it. */
-	{
-		struct render_node *nodes;
-		struct render_hit hit;
-		struct canvas bands;
-		int nn = render_nodes(&in, &nodes);
-
-		canvas_init(&bands);
-		render_bands(&bands, &p_map, &in, &o, &nodes[0], 0, 0);
-		ok(nn == 2 && render_map_hit(&p_map, &in, 3, &hit) && hit.page_first == 3 &&
-		   hit.page_count == 2 && hit.mem_first == 1 && hit.rsv_first == -1,
-		   "column 3 of node 0 holds the lost page and the buddy pages after it");
-		ok(render_map_hit(&p_map, &in, 0, &hit) && hit.page_first == 0 && hit.page_count == 2,
-		   "column 0 holds two page ranges");
-		render_map_free(&p_map);
-		render_bands(&bands, &p_map, &in, &o, &nodes[1], 0, 0);
-		ok(render_map_hit(&p_map, &in, 63, &hit) && hit.page_first == 8 && hit.page_count == 2,
-		   "node 1's last column: deferred and reserved pages, no node 0 range");
-		render_map_free(&p_map);
-		canvas_free(&bands);
-		free(nodes);
-	}
-
-	/* Zones, after the tables: sorted by node, then zone. */
-	is_line(&cv, RL_TABLE_HEAD, 2, 0,
-		"zones: totalram_pages 254719 (995.0 MiB), lost_pages 1 (4 KiB)",
-		"zones heading: totalram_pages and lost_pages, in pages and bytes");
-	is_line(&cv, RL_ZONE, 0, 0, "  node 0 DMA     spanned 4095, present 3998, managed 3840",
-		"zone line: node 0 DMA");
-	is_line(&cv, RL_ZONE, 1, 0, "  node 0 DMA32   spanned 258048, present 258048, managed 249855",
-		"zone line: node 0 DMA32");
-	is_line(&cv, RL_ZONE, 2, 0, "  node 1 Normal  spanned 262144, present 262144, managed 1024",
-		"zone line: node 1 Normal");
-	i = find_line(&cv, RL_ZONE, 2);
-	ok(i >= 0 && cv.lines[i].nid == 1 && cv.lines[i].index == 0,
-	   "zone line tagged with its node and its index in st->zones");
-	ok(find_line(&cv, RL_ZONE, 3) < 0, "three zones, three lines");
-	ok(grep_line(&cv, RL_TEXT, "node 1 pfn 0x100000-0x140000, first_deferred_pfn 0x100400") >= 0,
-	   "node line with its first deferred pfn");
-	ok(grep_line(&cv, RL_TEXT, "node 0 pfn 0x1-0x40000") >= 0 &&
-	   grep_line(&cv, RL_TEXT, "node 0 pfn 0x1-0x40000, first") < 0,
-	   "node 0 defers nothing: no first_deferred_pfn");
-
-	/* The header names the lost pages, whatever the width of the bands. */
-	is_line(&cv, RL_TEXT, 1, 0,
-		"  lost: 1 page (4 KiB) never reached the buddy allocator: 0x3000000-0x3000fff",
-		"header: the lost page, where it is");
-	i = find_line(&cv, RL_TEXT, 1);
-	ok(i >= 0 && cv.lines[i].cells[2].style == ST_PAGES_LOST, "header: 'lost' in the lost style");
-
-	/* The legend explains every page mark. */
-	i = grep_line(&cv, RL_LEGEND, "pages    B freed to buddy");
-	ok(i >= 0, "legend: a pages row");
-	for (c = 0; c < 7; c++) {
-		static const char *const marks[] = {
-			"B freed to buddy", "I freed by deferred init", "L freed by memblock_free_late",
-			"R reserved (PageReserved)", "D deferred, struct pages not",
-			"X lost: never reached buddy", "H above max_low_pfn",
-		};
-		text = canvas_text(&cv, false, NULL);
-		ok(strstr(text, marks[c]) != NULL, "legend explains '%.1s'", marks[c]);
-		free(text);
-	}
-	canvas_free(&cv);
-
-	/* Before memblock_free_all: no pages band, no zones, no pages legend. */
-	st.freed_all = false;
-	canvas_init(&cv);
-	render_snapshot(&cv, &in, &o);
-	ok(find_line(&cv, RL_BAND_PAGES, 0) < 0 && find_line(&cv, RL_ZONE, 0) < 0 &&
-	   grep_line(&cv, RL_LEGEND, "pages") < 0 && grep_line(&cv, RL_TEXT, "lost") < 0,
-	   "before free_all: no pages band, zone lines, lost line or pages legend");
-	canvas_free(&cv);
-}
-
-/* After deferred init and a late free: I and L marks, and "deferred init done". */
-static void test_pages_late(void)
-{
-	struct mb_region mem[] = { { 0, 64 * MiB, 0, 0 } };
-	struct mb_page_range pages[] = {
-		{ 0, 0x1000, PF_FREE_ALL, 0 },
-		{ 0x1000, 0x2000, PF_DEFERRED_INIT, 0 },
-		{ 0x2000, 0x3000, PF_FREED_LATE, 0 },
-		{ 0x3000, 0x3800, PF_ABOVE_LOW, 0 },
-		{ 0x3800, 0x3801, PF_RESERVED, 0 },
-		{ 0x3801, 0x3802, PF_LOST, 0 },
-		{ 0x3802, 0x4000, PF_ABOVE_LOW, 0 },
-	};
-	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
-	struct render_opts o;
-	struct canvas cv;
-	char *want = malloc(80);
-
-	state_set(&st, mem, 1, NULL, 0);
-	st.freed_all = st.deferred_done = true;
-	st.nr_pages = 7;
-	st.pages = pages;
-	st.totalram_pages = 0x3000;
-	st.lost_pages = 1;
-	render_opts_init(&o);
-	canvas_init(&cv);
-	render_snapshot(&cv, &in, &o);
-	/*
-	 * 1 MiB per column.  Column 56 [56M, 57M) holds a reserved page and
-	 * a lost one: the lost page shows, not a count of 2.
-	 */
-	snprintf(want, 80, "%.16s%.16s%.16s%.8sx%.7s", "BBBBBBBBBBBBBBBB", "IIIIIIIIIIIIIIII",
-		 "LLLLLLLLLLLLLLLL", "HHHHHHHH", "HHHHHHH");
-	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want,
-		"buddy, deferred init, freed late, above max_low_pfn; a lost page wins its column");
-	is_line(&cv, RL_TABLE_HEAD, 2, 0,
-		"zones: totalram_pages 12288 (48 MiB), lost_pages 1 (4 KiB), deferred init done",
-		"zones heading says deferred init is done");
-	canvas_free(&cv);
-	free(want);
-}
-
-/*
- * page_alloc_init_late after a late free into a deferred range: the pages
- * band shows the new fates, its change line marks every frame whose fate
- * changed, and the header says how.
- */
-static void test_pages_change(void)
-{
-	struct mb_region mem[] = { { 0, 64 * MiB, 0, 0 } };
-	struct mb_page_range before[] = {
-		{ 0, 0x1000, PF_FREE_ALL, 0 },
-		{ 0x1000, 0x4000, PF_DEFERRED, 0 },
-	};
-	struct mb_page_range after[] = {
-		{ 0, 0x1000, PF_FREE_ALL, 0 },
-		{ 0x1000, 0x2000, PF_DEFERRED_INIT, 0 },
-		{ 0x2000, 0x2100, PF_LOST, 0 },
-		{ 0x2100, 0x4000, PF_DEFERRED_INIT, 0 },
-	};
-	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
-	struct render_opts o;
-	struct canvas cv;
-	char *want = malloc(80), *text;
-
-	state_set(&prev, mem, 1, NULL, 0);
-	prev.freed_all = true;
-	prev.nr_pages = 2;
-	prev.pages = before;
-	state_set(&st, mem, 1, NULL, 0);
-	st.freed_all = st.deferred_done = true;
-	st.nr_pages = 4;
-	st.pages = after;
-	render_opts_init(&o);
-	canvas_init(&cv);
-	render_snapshot(&cv, &in, &o);
-	/* 1 MiB per column at 80 columns. */
-	snprintf(want, 80, "%.16s%.16sX%.31s", "BBBBBBBBBBBBBBBB", "IIIIIIIIIIIIIIII",
-		 "IIIIIIIIIIIIIIIIIIIIIIIIIIIIIII");
-	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want, "pages after deferred init: a lost MiB");
-	snprintf(want, 80, "%16s%.48s", "", "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~");
-	is_line(&cv, RL_DELTA_PAGES, 0, RENDER_MARGIN, want,
-		"pages change line: every frame that left the deferred state");
-	ok(find_line(&cv, RL_DELTA_PAGES, 0) == find_line(&cv, RL_BAND_PAGES, 0) + 1,
-	   "the change line is right under the pages band");
-	canvas_free(&cv);
-
-	o.width = 200;
-	canvas_init(&cv);
-	render_header(&cv, &in, &o);
-	text = canvas_text(&cv, false, NULL);
-	ok(strstr(text, "  changes: pages: 12032 deferred -> freed by deferred init (47 MiB) at "
-		   "0x1000000-0x1ffffff and 0x2100000-0x3ffffff, 256 deferred -> lost (1 MiB) at "
-		   "0x2000000-0x20fffff\n") != NULL,
-	   "header: the page fates that changed, by kind, with their ranges");
-	ok(strstr(text, "  lost: 256 pages (1 MiB) never reached the buddy allocator: "
-		   "0x2000000-0x20fffff\n") != NULL, "header: the lost pages");
-	free(text);
-	canvas_free(&cv);
-
-	/* The step that ran memblock_free_all: where the pages went. */
-	prev.freed_all = false;
-	canvas_init(&cv);
-	render_snapshot(&cv, &in, &o);
-	text = canvas_text(&cv, false, NULL);
-	ok(strstr(text, "  changes: pages: 4096 to buddy (16 MiB), 12032 freed by deferred init "
-		   "(47 MiB), 256 lost (1 MiB)\n") != NULL,
-	   "header of the hand-over: how many pages went where");
-	ok(find_line(&cv, RL_DELTA_PAGES, 0) < 0, "no pages change line on the hand-over itself");
-	free(text);
-	canvas_free(&cv);
-	free(want);
 }
 
 static uint64_t lcg_state = 12345;
@@ -798,7 +342,7 @@ static void test_never_vanish(void)
 		int nm = 1 + (int)(lcg() % 300), nr = 0, width = 32 + (int)(lcg() % 220), i;
 		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
 		uint64_t pos = (uint64_t)(lcg() % 4) << 30;
-		struct render_input in = { .m = &mach };
+		struct frame in = { .m = &mach };
 		struct mb_state st;
 		struct picture p;
 
@@ -868,7 +412,7 @@ static void test_lost_never_hidden(void)
 	for (iter = 0; iter < 300 && !bad; iter++) {
 		int n = 0, width = 32 + (int)(lcg() % 220), i;
 		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
-		struct render_input in = { .m = &mach };
+		struct frame in = { .m = &mach };
 		uint64_t pfn = 0;
 		struct mb_state st;
 		struct picture p;
@@ -948,7 +492,7 @@ static void test_snapshot_utf8(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct render_opts o;
 	struct canvas cv;
 	int i;
@@ -989,10 +533,6 @@ int main(void)
 	test_changes();
 	test_added_removed();
 	test_numa_sections();
-	test_pages();
-	test_pages_snapshot();
-	test_pages_late();
-	test_pages_change();
 	test_never_vanish();
 	test_lost_never_hidden();
 	test_human();
