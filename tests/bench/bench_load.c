@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "scenario/scenario.h"
-#include "bench/bench_util.h"
+#include "bench/util.h"
 
 static int bench(long n)
 {
