@@ -284,7 +284,7 @@ static void header_outcome(struct canvas *cv, const struct render_input *in, int
 		put_wrapped(cv, width, 4, RL_TEXT, "  FAIL: ", ST_FAIL, line, ST_FAIL);
 	}
 	if (out && !out->nr_failures && in->sc && in->step > 0 && in->step <= in->sc->nr_steps &&
-	    in->sc->steps[in->step - 1].expect.present)
+	    step_expect(&in->sc->steps[in->step - 1]))
 		put_wrapped(cv, width, 4, RL_TEXT, "  expect: ", ST_HEADER, "ok", ST_PASS);
 	if (out && out->error)
 		put_wrapped(cv, width, 4, RL_TEXT, "  error: ", ST_FAIL, out->error, ST_FAIL);

@@ -36,7 +36,7 @@ struct run {
 	struct mb_state		state;
 	bool			have_state;
 	struct expr_env		env;
-	char			**callers;	/* fallback "steps[N]" names, lazily */
+	char			caller[32];	/* "steps[N]" of the step running */
 };
 
 struct run_saved {
@@ -172,17 +172,10 @@ struct run *run_create(const struct scenario *sc, struct engine *eng)
 
 void run_destroy(struct run *r)
 {
-	int i;
-
 	if (!r)
 		return;
 	labels_put(r->labels);
 	state_free(&r->state);
-	if (r->callers) {
-		for (i = 0; i < r->sc->nr_steps; i++)
-			free(r->callers[i]);
-		free(r->callers);
-	}
 	free(r);
 }
 
@@ -191,18 +184,14 @@ int run_done(const struct run *r)
 	return r->done;
 }
 
-/* What %pS prints for the step's call site: its path in the scenario. */
+/*
+ * What %pS prints for the step's call site: its path in the scenario,
+ * valid until the next step (engines print it while the op runs).
+ */
 static const char *caller_name(struct run *r, int i)
 {
-	const char *path = r->sc->steps[i].pos.path;
-
-	if (path && strncmp(path, "steps[", 6) == 0 && !strchr(path, '.'))
-		return path;
-	if (!r->callers)
-		r->callers = xzalloc(r->sc->nr_steps * sizeof(*r->callers));
-	if (!r->callers[i])
-		r->callers[i] = xasprintf("steps[%d]", i);
-	return r->callers[i];
+	snprintf(r->caller, sizeof(r->caller), "steps[%d]", i);
+	return r->caller;
 }
 
 static int eval_args(struct run *r, const struct step *st, struct op_call *call, char **error)
@@ -224,6 +213,14 @@ static int eval_args(struct run *r, const struct step *st, struct op_call *call,
 		}
 		if (value_eval(&a->phys, &r->env, r->sc->file, &call->arg[i].phys, err,
 			       sizeof(err))) {
+			/* The argument's path is only written for its message. */
+			struct value named = a->phys;
+			char path[64];
+
+			if (!named.pos.path)
+				named.pos.path = (char *)step_path(st, i, path, sizeof(path));
+			value_eval(&named, &r->env, r->sc->file, &call->arg[i].phys, err,
+				   sizeof(err));
 			*error = xstrdup(err);
 			return -1;
 		}
@@ -287,12 +284,12 @@ int run_step(struct run *r, struct step_outcome *out)
 	r->warnings += warnings;
 	if (st->as)
 		bind_label(r, st->as, out->res.value & r->env.phys_max);
-	if (!st->expect.present)
+	if (!step_expect(st))
 		return 0;
 
 	ctx = (struct expect_ctx){ .file = sc->file, .machine = &sc->machine, .env = &r->env,
 				   .step = i, .res = &out->res, .warnings = warnings };
-	if (expect_check(&st->expect, run_state(r), &ctx, out, err, sizeof(err))) {
+	if (expect_check(st->expect, run_state(r), &ctx, out, err, sizeof(err))) {
 		out->error = xstrdup(err);
 		return -1;
 	}

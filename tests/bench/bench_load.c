@@ -23,14 +23,16 @@ static int bench(long n)
 	struct scenario *sc;
 	size_t rss0, rss1, peak;
 	struct stat st;
-	double t0, t;
+	double t0, c0, t, cpu;
 
 	stat(file, &st);
 	rss0 = bench_rss();
 	bench_hwm_reset();
 	t0 = bench_now_s();
+	c0 = bench_cpu_s();
 	sc = scenario_load(file, err, sizeof(err));
 	t = bench_now_s() - t0;
+	cpu = bench_cpu_s() - c0;
 	peak = bench_hwm();
 	rss1 = bench_rss();
 	unlink(file);
@@ -40,9 +42,10 @@ static int bench(long n)
 		       err);
 		return 1;
 	}
-	printf("  %8ld steps (%.1f MiB): %.3f s (%.2f us/step, target 2 s per 10^6); "
-	       "resident %.0f bytes/step (target 300), peak while loading %.0f bytes/step\n",
-	       n, st.st_size / 1048576.0, t, t * 1e6 / n, (double)(rss1 - rss0) / n,
+	printf("  %8ld steps (%.1f MiB): %.3f s wall, %.3f s CPU (%.2f us/step; target 2 s "
+	       "per 10^6); resident %.0f bytes/step (target 300), peak while loading %.0f "
+	       "bytes/step\n", n, st.st_size / 1048576.0, t, cpu, cpu * 1e6 / n,
+	       (double)(rss1 - rss0) / n,
 	       (double)(peak > rss0 ? peak - rss0 : 0) / n);
 	scenario_free(sc);
 	return 0;

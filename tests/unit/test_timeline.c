@@ -18,6 +18,8 @@
 
 static struct scenario sc;
 static struct step *steps;
+static struct step_arg (*step_args)[OP_MAX_ARGS];
+static struct expect *step_expects;
 
 /* Steps 2j reserve a page; steps 2j+1 free it again when j is odd. */
 static void build(int nr)
@@ -26,7 +28,11 @@ static void build(int nr)
 
 	memset(&sc, 0, sizeof(sc));
 	free(steps);
+	free(step_args);
+	free(step_expects);
 	steps = calloc(nr, sizeof(*steps));
+	step_args = calloc(nr, sizeof(*step_args));
+	step_expects = calloc(nr, sizeof(*step_expects));
 	sc.file = "tl.json";
 	sc.name = "tl";
 	machine_init_default(&sc.machine);
@@ -40,7 +46,9 @@ static void build(int nr)
 		st->index = i;
 		st->pos.line = i + 1;
 		st->pos.col = 3;
-		st->expect.nr_contents = st->expect.nr_zones = -1;
+		st->args = step_args[i];
+		st->expect = &step_expects[i];
+		st->expect->nr_contents = st->expect->nr_zones = -1;
 		if (i % 2 == 0 || j % 2 == 0)
 			st->spec = op_spec(OP_MEMBLOCK_RESERVE);
 		else
@@ -149,6 +157,7 @@ static void test_moves(void)
 	   f->execs - before);
 	is_state_at(t, 1, "default interval");
 	timeline_destroy(t);
+
 	fake_destroy(&f->e);
 }
 
@@ -159,8 +168,8 @@ static void test_error_and_failures(void)
 
 	build(NR_STEPS);
 	steps[700].spec = op_spec(OP_MEMBLOCK_FREE_ALL);
-	steps[5].expect.present = true;
-	steps[5].expect.reserved = (struct expect_type){ .present = true, .has_cnt = true,
+	steps[5].expect->present = true;
+	steps[5].expect->reserved = (struct expect_type){ .present = true, .has_cnt = true,
 		.cnt = { .constant = 99, .pos = { .line = 6 } } };
 	t = timeline_create(&sc, &f->e, 16);
 	ok(timeline_goto(t, NR_STEPS) == -1 && timeline_pos(t) == 700,
@@ -182,5 +191,7 @@ int main(void)
 	test_moves();
 	test_error_and_failures();
 	free(steps);
+	free(step_args);
+	free(step_expects);
 	return done_testing();
 }
