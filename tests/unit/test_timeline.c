@@ -158,6 +158,17 @@ static void test_moves(void)
 	is_state_at(t, 1, "default interval");
 	timeline_destroy(t);
 
+	/* Forward only: no checkpoint but step 0, so a step back replays from the start. */
+	t = timeline_create(&sc, &f->e, TIMELINE_FORWARD_ONLY);
+	before = f->execs;
+	timeline_goto(t, NR_STEPS);
+	ok(f->execs - before == NR_STEPS, "forward only: the run goes straight to the end");
+	before = f->execs;
+	timeline_goto(t, NR_STEPS - 1);
+	ok(f->execs - before == NR_STEPS - 1, "forward only: a step back replays from step 0 "
+	   "(%d)", f->execs - before);
+	is_state_at(t, NR_STEPS - 1, "forward only");
+	timeline_destroy(t);
 	fake_destroy(&f->e);
 }
 
@@ -187,7 +198,7 @@ static void test_error_and_failures(void)
 
 int main(void)
 {
-	plan(24);
+	plan(27);
 	test_moves();
 	test_error_and_failures();
 	free(steps);
