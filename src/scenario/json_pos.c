@@ -34,16 +34,24 @@ struct json_chunk {
 	max_align_t		data[];
 };
 
-#define CHUNK_MIN	(256u << 10)
+/*
+ * The first chunk is sized by the text (a small scenario needs a few KiB:
+ * a large first block would cost an mmap and its page faults per file),
+ * each next one twice the last, up to 32 MiB.
+ */
+#define CHUNK_MIN	(4u << 10)
+#define CHUNK_MAX	(32u << 20)
 
-static void *arena_alloc(struct json_doc *d, size_t n)
+static void *arena_alloc(struct json_doc *d, size_t n, size_t text_len)
 {
 	struct json_chunk *ch = d->chunks;
 	void *p;
 
 	n = (n + 7) & ~(size_t)7;
 	if (!ch || ch->size - ch->used < n) {
-		size_t size = ch && ch->size < (32u << 20) ? 2 * ch->size : CHUNK_MIN;
+		size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) :
+				   (text_len * 4 < CHUNK_MIN ? CHUNK_MIN :
+				    text_len * 4 > CHUNK_MAX ? CHUNK_MAX : text_len * 4);
 
 		if (size < n)
 			size = n;
@@ -279,7 +287,7 @@ static size_t put_utf8(char *d, unsigned int u)
 static char *decode_string(struct cursor *c, size_t open, size_t close)
 {
 	const unsigned char *s = c->s;
-	char *out = arena_alloc(c->out, close - open), *d = out;
+	char *out = arena_alloc(c->out, close - open, c->len), *d = out;
 	size_t i = open + 1;
 	unsigned int u, lo;
 
@@ -519,7 +527,7 @@ static int scan_container(struct cursor *c, int depth, bool object, cJSON *paren
 
 static struct json_node *new_node(struct cursor *c, const struct key *key)
 {
-	struct json_node *n = arena_alloc(c->out, sizeof(*n));
+	struct json_node *n = arena_alloc(c->out, sizeof(*n), c->len);
 
 	memset(n, 0, sizeof(*n));
 	c->out->nr++;

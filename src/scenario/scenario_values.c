@@ -167,19 +167,36 @@ static bool plain_key(const char *key)
 	return s - key <= 64;
 }
 
+static int put_str(char *buf, int len, int at, const char *s);
+
+/* Quoted keys and long paths are rare: printf for them, plain copies for the rest. */
 char *ld_key_path(const char *parent, const char *key)
 {
-	char q[200];
+	char q[200], buf[256];
+	int at;
 
-	if (plain_key(key))
-		return parent && *parent ? xasprintf("%s.%s", parent, key) : xstrdup(key);
-	ld_quote(q, sizeof(q), key, 40);
-	return xasprintf("%s[%s]", parent ? parent : "", q);
+	if (!plain_key(key)) {
+		ld_quote(q, sizeof(q), key, 40);
+		return xasprintf("%s[%s]", parent ? parent : "", q);
+	}
+	if (!parent || !*parent)
+		return xstrdup(key);
+	if (strlen(parent) + strlen(key) + 2 > sizeof(buf))
+		return xasprintf("%s.%s", parent, key);
+	at = put_str(buf, sizeof(buf), 0, parent);
+	at = put_str(buf, sizeof(buf), at, ".");
+	put_str(buf, sizeof(buf), at, key);
+	return xstrdup(buf);
 }
 
 char *ld_index_path(const char *parent, int i)
 {
-	return xasprintf("%s[%d]", parent ? parent : "", i);
+	char buf[256];
+
+	if (parent && strlen(parent) + 16 > sizeof(buf))
+		return xasprintf("%s[%d]", parent, i);
+	ld_index_path_buf(buf, sizeof(buf), parent, i);
+	return xstrdup(buf);
 }
 
 /* Copy @s to @buf + @at, cut at @len - 1 bytes; returns the new length. */
