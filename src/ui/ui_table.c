@@ -155,7 +155,7 @@ static void visible_rows(const struct ui *u, int h, struct render_opts *ro)
 	ro->nr_row_windows = 4;
 }
 
-void ui_draw_table(struct ui *u, const struct render_input *in)
+void ui_draw_table(struct ui *u, const struct frame *in)
 {
 	const struct ui_rect *r = &u->lay.table;
 	struct render_opts ro;

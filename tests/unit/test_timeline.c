@@ -20,6 +20,8 @@ static struct scenario sc;
 static struct step *steps;
 static struct step_arg (*step_args)[OP_MAX_ARGS];
 static struct expect *step_expects;
+/* The scenario owns its strings: writable copies, not literals. */
+static char file_name[] = "tl.json", scenario_name[] = "tl";
 
 /* Steps 2j reserve a page; steps 2j+1 free it again when j is odd. */
 static void build(int nr)
@@ -33,8 +35,8 @@ static void build(int nr)
 	steps = calloc(nr, sizeof(*steps));
 	step_args = calloc(nr, sizeof(*step_args));
 	step_expects = calloc(nr, sizeof(*step_expects));
-	sc.file = "tl.json";
-	sc.name = "tl";
+	sc.file = file_name;
+	sc.name = scenario_name;
 	machine_init_default(&sc.machine);
 	sc.nr_steps = nr;
 	sc.steps = steps;
