@@ -10,8 +10,12 @@
  * CP_BYTES_PER_STEP bytes per step of the scenario -- less than the step
  * itself takes in memory (scenario.h), which keeps the timeline within
  * twice the memory of a plain run.  A large state is replayed further on
- * a step back: that is the price of the bound.  An explicit interval
- * spaces them evenly instead (tests).
+ * a step back: that is the price of the bound.  So that only the first
+ * step back pays it, a long replay leaves a few fine checkpoints every
+ * DEFAULT_INTERVAL steps just before its target (FINE_SLOTS of them, the
+ * least recently used replaced): stepping back on from there replays at
+ * most DEFAULT_INTERVAL steps.  An explicit interval spaces checkpoints
+ * evenly instead (tests).
  *
  * Step outcomes (the call, the result, the kernel messages, the failures)
  * are kept for a bounded number of recently visited checkpoint segments
@@ -27,6 +31,7 @@
 #define DEFAULT_INTERVAL	64
 #define CP_BYTES_PER_STEP	128
 #define CACHED_SEGMENTS		16
+#define FINE_SLOTS		4
 
 /* The run after @step steps. */
 struct checkpoint {
@@ -52,6 +57,8 @@ struct timeline {
 	int			pos;
 	int			nr_cps, alloc_cps;
 	struct checkpoint	*cps;		/* by step; cps[0] is step 0 */
+	struct checkpoint	fine[FINE_SLOTS];	/* saved NULL: unused */
+	unsigned long		fine_used[FINE_SLOTS];	/* LRU clock */
 	struct segment		segs[CACHED_SEGMENTS];
 	unsigned long		clock;
 	char			*error;		/* first run-time error, sticky */
@@ -92,10 +99,10 @@ static int gap_after(const struct timeline *t, const struct checkpoint *cp)
 	return gap > (size_t)t->sc->nr_steps ? t->sc->nr_steps : (int)gap;
 }
 
-/* The last checkpoint at or before step @k. */
-static const struct checkpoint *checkpoint_at(const struct timeline *t, int k)
+/* The last checkpoint at or before step @k, fine ones included. */
+static const struct checkpoint *checkpoint_at(struct timeline *t, int k)
 {
-	int lo = 0, hi = t->nr_cps - 1;
+	int lo = 0, hi = t->nr_cps - 1, i, best = -1;
 
 	while (lo < hi) {
 		int mid = lo + (hi - lo + 1) / 2;
@@ -105,7 +112,39 @@ static const struct checkpoint *checkpoint_at(const struct timeline *t, int k)
 		else
 			hi = mid - 1;
 	}
-	return &t->cps[lo];
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (t->fine[i].saved && t->fine[i].step <= k && t->fine[i].step > t->cps[lo].step &&
+		    (best < 0 || t->fine[i].step > t->fine[best].step))
+			best = i;
+	if (best < 0)
+		return &t->cps[lo];
+	t->fine_used[best] = ++t->clock;
+	return &t->fine[best];
+}
+
+/*
+ * On a long replay towards @k, at a multiple of the interval close before
+ * it that no checkpoint holds: keep a fine checkpoint there.
+ */
+static void maybe_fine(struct timeline *t, int k)
+{
+	int done = run_done(t->run), i, lru = 0;
+
+	if (t->even || t->forward_only || done % t->interval || done >= k ||
+	    k - done > FINE_SLOTS * t->interval || checkpoint_at(t, done)->step == done)
+		return;
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (!t->fine[i].saved || t->fine_used[i] < t->fine_used[lru])
+			lru = i;
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (!t->fine[i].saved) {
+			lru = i;
+			break;
+		}
+	run_free_saved(t->run, t->fine[lru].saved);
+	t->fine[lru].step = done;
+	t->fine[lru].saved = run_save(t->run);
+	t->fine_used[lru] = ++t->clock;
 }
 
 struct timeline *timeline_create(const struct scenario *sc, struct engine *eng, int interval)
@@ -154,6 +193,8 @@ void timeline_destroy(struct timeline *t)
 		segment_clear(t, &t->segs[i]);
 	for (i = 0; i < t->nr_cps; i++)
 		run_free_saved(t->run, t->cps[i].saved);
+	for (i = 0; i < FINE_SLOTS; i++)
+		run_free_saved(t->run, t->fine[i].saved);
 	free(t->cps);
 	run_destroy(t->run);
 	state_free(&t->state);
@@ -240,9 +281,14 @@ static int exec_step(struct timeline *t)
 
 static int forward(struct timeline *t, int k)
 {
-	while (run_done(t->run) < k)
+	bool long_way = k - run_done(t->run) > t->interval;
+
+	while (run_done(t->run) < k) {
 		if (exec_step(t))
 			return -1;
+		if (long_way)
+			maybe_fine(t, k);
+	}
 	return 0;
 }
 
