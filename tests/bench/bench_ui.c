@@ -12,6 +12,7 @@
  * that replay leaves.  Target (issue 15): <= 16 ms a key.
  * Run by `make bench`; never part of `make check`.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
