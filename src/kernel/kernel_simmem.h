@@ -30,10 +30,8 @@ bool simmem_contains(const struct simmem *sm, const void *p, size_t n);
 /* memset(va, 0, n) that drops whole pages instead of writing them. */
 void simmem_zero(struct simmem *sm, void *va, size_t n);
 /*
- * Forget every byte: all memory reads as zero again and nothing stays
- * committed.  Host addresses handed out before belong to the old
- * generation: they may stay mapped (windows are reused), but no pointer
- * kept from before may be trusted (see simmem_generation()).
+ * Forget every byte: all memory reads as zero again, nothing stays
+ * committed, and host addresses handed out before are no longer valid.
  */
 void simmem_clear(struct simmem *sm);
 /* Changes with every simmem_clear(): host addresses of another generation are gone. */
