@@ -31,7 +31,7 @@
 #define DEFAULT_INTERVAL	64
 #define CP_BYTES_PER_STEP	128
 #define CACHED_SEGMENTS		16
-#define FINE_SLOTS		4
+#define FINE_SLOTS		2
 
 /* The run after @step steps. */
 struct checkpoint {
