@@ -29,7 +29,7 @@
 #include "util/xalloc.h"
 
 #define DEFAULT_INTERVAL	64
-#define CP_BYTES_PER_STEP	128
+#define CP_BYTES_PER_STEP	96
 #define CACHED_SEGMENTS		16
 #define FINE_SLOTS		2
 
