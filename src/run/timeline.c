@@ -25,6 +25,7 @@
  */
 #include <string.h>
 
+#include "runner.h"
 #include "timeline.h"
 #include "util/xalloc.h"
 

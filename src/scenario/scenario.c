@@ -18,7 +18,6 @@
 
 #include "scenario_load.h"
 #include "util/hugepages.h"
-#include "util/suggest.h"
 #include "util/xalloc.h"
 
 #define SCENARIO_MAX_BYTES	(1u << 30)
