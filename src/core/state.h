@@ -121,6 +121,19 @@ struct mb_state {
 	struct mb_search searches[MB_MAX_SEARCHES];
 };
 
+/*
+ * Parts of a state, for a reader that needs only some (an expectation, an
+ * expression): SP_TYPES is memory, reserved, where their arrays are,
+ * bottom_up, current_limit and discarded; SP_PAGES the page allocator's
+ * fields (freed_all ... pages); SP_CONTENTS the contents.
+ */
+enum state_part {
+	SP_TYPES	= 1 << 0,
+	SP_PAGES	= 1 << 1,
+	SP_CONTENTS	= 1 << 2,
+	SP_ALL		= SP_TYPES | SP_PAGES | SP_CONTENTS,
+};
+
 void state_free(struct mb_state *s);
 void state_copy(struct mb_state *dst, const struct mb_state *src);
 

@@ -194,6 +194,15 @@ struct render_opts {
 	/* The selected region (cells and table row flagged RCELL_SELECTED). */
 	int		sel_type;	/* -1 none, MB_TYPE_MEMORY or MB_TYPE_RESERVED */
 	int		sel_index;
+	/*
+	 * The table rows drawn, for a reader that shows only some (the UI):
+	 * rows whose index is in one of the first nr_row_windows ranges
+	 * [lo, hi).  Every other row is an empty line (or two) of the same
+	 * kind and index, so that line numbers stay those of the whole table;
+	 * a type's gone rows count after its regions.  0: every row.
+	 */
+	int		nr_row_windows;
+	struct { long lo, hi; } row_windows[4];
 };
 
 /* Defaults: 80 columns, every node, linear, ASCII, all parts, nothing selected. */

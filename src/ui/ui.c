@@ -122,7 +122,7 @@ bool ui_step_marked(const struct ui *u, int i)
 {
 	const struct step *s = &u->sc->steps[i];
 
-	return s->note || s->expect.present;
+	return s->note || step_expect(s);
 }
 
 void ui_pane_input(struct ui *u, int p, struct frame *in)

@@ -162,7 +162,7 @@ static void expect_status(struct ui *u, struct seg_line *s, const struct frame *
 		failure_text(&in->out->failures[0], in->out->nr_failures - 1, buf, sizeof(buf));
 		seg(s, ui_attr(u, ST_FAIL), "expect: FAIL ");
 		seg(s, ui_attr(u, ST_FAIL), buf);
-	} else if (st && st->expect.present) {
+	} else if (st && step_expect(st)) {
 		seg(s, ui_attr(u, ST_PASS), "expect: pass");
 	} else {
 		seg(s, ui_attr(u, ST_DIM), u->step ? "expect: none for this step" :
