@@ -491,6 +491,7 @@ static const struct engine_ops kernel_ops = {
 	.restore	= k_restore,
 	.free_saved	= k_free_saved,
 	.destroy	= k_destroy,
+	.error		= kernel_engine_error,
 };
 
 struct engine *kernel_engine_create(const char *path, char *err, int errlen)
