@@ -138,6 +138,23 @@ static bool kcall_op(struct kernel_engine *ke, enum op_id op, uint64_t a0)
 	return kop >= 0 && kcall(ke, kop, args, &ret);
 }
 
+/* A tree runs scenarios of its own version only (machine "kernel"). */
+static bool version_matches(struct kernel_engine *ke, const struct kobj *o,
+			    const struct machine *m)
+{
+	const char *release = o->mod->config.release;
+	int v = kernel_version_of_release(release);
+
+	if (v < 0)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c: "
+			 "mbviz has the semantics of Linux 6.1 and 6.12 only", release);
+	else if (v != (int)m->kernel)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c, "
+			 "but the scenario is for Linux %s (machine.kernel \"%s\")", release,
+			 kernel_version_name(m->kernel), kernel_version_name(m->kernel));
+	return v >= 0 && v == (int)m->kernel;
+}
+
 static int k_reset(struct engine *e, const struct machine *m)
 {
 	struct kernel_engine *ke = kernel_of(e);
@@ -153,7 +170,7 @@ static int k_reset(struct engine *e, const struct machine *m)
 	ke->error[0] = '\0';
 	ke->cur = NULL;
 	o = object_for(ke, m);
-	if (!o)
+	if (!o || !version_matches(ke, o, m))
 		return -1;
 	ke->cur = o;
 	ke->machine = *m;
