@@ -347,7 +347,8 @@ static void fill_args(struct fuzz_rng *r, const struct fuzz_case *c, const struc
 	switch (call->op) {
 	case OP_MEMBLOCK_ADD_NODE:
 		a[2].nid = region_nid(r, m);
-		a[3].flags = chance(r, 80) ? MBF_NONE : (unsigned int)below(r, MBF_ALL + 1);
+		a[3].flags = chance(r, 80) ? MBF_NONE :
+			     (unsigned int)below(r, flags_of_version(m->kernel) + 1);
 		break;
 	case OP_MEMBLOCK_SET_NODE:
 		a[2].type = chance(r, 70) ? MB_TYPE_MEMORY : MB_TYPE_RESERVED;
