@@ -348,11 +348,6 @@ static int check_type(struct checker *c, const struct expect_type *et,
 	return 0;
 }
 
-static const char *content_name(int state)
-{
-	return state == CONTENT_ZEROED ? "zeroed" : "untouched";
-}
-
 /* The tracked range holding byte @addr, or the first one above it (NULL: none). */
 static const struct mb_content *content_at(const struct mb_state *st, uint64_t addr,
 					   bool *inside)
@@ -383,9 +378,8 @@ static const struct mb_content *content_at(const struct mb_state *st, uint64_t a
 static int check_content(struct checker *c, const struct expect_content *ec, int idx)
 {
 	uint64_t base, size, end, cur, stop;
-	char path[PATH_LEN], a[VAL_LEN];
+	char path[PATH_LEN], a[2 * VAL_LEN], e[VAL_LEN], got[VAL_LEN];
 	const struct mb_content *r;
-	const char *got;
 	bool inside;
 
 	if (eval(c, &ec->base, &base) || eval(c, &ec->size, &size))
@@ -398,16 +392,17 @@ static int check_content(struct checker *c, const struct expect_content *ec, int
 			uint64_t left = r->base + r->size - cur;
 
 			stop = cur + (left < end - cur ? left : end - cur);
-			if ((int)r->state == ec->state)
+			if ((int)r->state == ec->state &&
+			    (r->state != CONTENT_FILLED || r->byte == ec->byte))
 				continue;
-			got = content_name(r->state);
+			content_state_name(r->state, r->byte, got, sizeof(got));
 		} else {
 			stop = r && r->base < end ? r->base : end;
-			got = "untracked";
+			snprintf(got, sizeof(got), "untracked");
 		}
 		snprintf(path, sizeof(path), "contents[%d].state", idx);
 		snprintf(a, sizeof(a), "%s (0x%" PRIx64 "-0x%" PRIx64 ")", got, cur, stop - 1);
-		fail(c, ec->pos.line, path, content_name(ec->state), a);
+		fail(c, ec->pos.line, path, content_state_name(ec->state, ec->byte, e, sizeof(e)), a);
 		break;
 	}
 	return 0;

@@ -56,6 +56,7 @@ struct expect_type {
 struct expect_content {
 	struct value	base, size;
 	int		state;		/* enum content_state */
+	unsigned char	byte;		/* CONTENT_FILLED: "byte" */
 	struct src_pos	pos;
 };
 
