@@ -121,7 +121,7 @@ MODEL_OP(memset) { contents_fill(a[0].phys, a[2].phys, (unsigned char)a[1].phys)
 
 static void (*const model_dispatch[NR_OPS])(const union op_value *a, uint64_t *v) = {
 #define OP(ID, name, ret, versions, fuzz, args)	[OP_##ID] = model_##name,
-#include "run/ops.def"
+#include "core/ops.def"
 #undef OP
 };
 

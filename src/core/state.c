@@ -44,3 +44,17 @@ const char *content_state_name(enum content_state state, unsigned char byte, cha
 		snprintf(buf, len, "%s", state == CONTENT_ZEROED ? "zeroed" : "untouched");
 	return buf;
 }
+
+bool mb_type_is_empty(const struct mb_type *t)
+{
+	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
+}
+
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
+{
+	if (z->name)
+		return z->name;
+	if (m && z->zone >= 0 && z->zone < m->nr_zones)
+		return m->zones[z->zone].name;
+	return "?";
+}
