@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "core/ops.h"
 
 static void usage(FILE *f)
 {
@@ -26,6 +27,7 @@ static void usage(FILE *f)
 	      "       mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME]   boot log to scenario\n"
 	      "       mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]\n"
 	      "       mbviz --live [--root DIR]          the UI on this machine's boot (import --live)\n"
+	      "       mbviz help ops                     the operations a step may call\n"
 	      "       mbviz --help | --version\n"
 	      "\n"
 	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
@@ -68,6 +70,10 @@ int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;
 
+	if (cmd && !strcmp(cmd, "help") && argc == 3 && !strcmp(argv[2], "ops")) {
+		ops_print_list(stdout);
+		return 0;
+	}
 	if (cmd && (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))) {
 		usage(stdout);
 		return 0;

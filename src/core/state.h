@@ -61,12 +61,18 @@ struct mb_node {
 	uint64_t	first_deferred_pfn;	/* UINT64_MAX when nothing is deferred */
 };
 
-enum content_state { CONTENT_ZEROED, CONTENT_UNTOUCHED };
+/*
+ * What memory holds: zeroed or left untouched by the allocation that
+ * handed it out, or filled with a byte by a scenario's memset step (a fill
+ * outlives frees, and an allocation that does not write leaves it).
+ */
+enum content_state { CONTENT_ZEROED, CONTENT_UNTOUCHED, CONTENT_FILLED };
 
 struct mb_content {
 	uint64_t	base;
 	uint64_t	size;
 	enum content_state state;
+	unsigned char	byte;		/* CONTENT_FILLED: the byte */
 };
 
 /*
@@ -135,6 +141,8 @@ enum state_part {
 };
 
 void state_free(struct mb_state *s);
+/* "zeroed", "untouched" or "filled 0xaa". */
+const char *content_state_name(enum content_state state, unsigned char byte, char *buf, int len);
 void state_copy(struct mb_state *dst, const struct mb_state *src);
 
 /* A type holding only the kernel's zero-sized dummy region. */

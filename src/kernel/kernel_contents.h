@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The allocation contents a kernel engine keeps beside the kernel's own
- * state (zeroed or untouched, per allocated range), as the model keeps
- * them, so that `contents` expectations mean the same on both engines.
+ * state (zeroed or untouched, per allocated range, and what a scenario's
+ * memset steps filled), as the model keeps them, so that `contents`
+ * expectations mean the same on both engines.
  * Implemented in kernel_engine.c ("contents").
  */
 #ifndef MBVIZ_KERNEL_CONTENTS_H
@@ -17,9 +18,12 @@ struct kcontents {
 	struct mb_content *v;		/* sorted, disjoint */
 };
 
+/* CONTENT_UNTOUCHED keeps what a memset step filled. */
 void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st);
-/* Forget every range outside the regions of @reserved. */
+/* Forget every range outside the regions of @reserved, but fills. */
 void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved);
+/* A scenario's memset: [base, base + size) holds @byte. */
+void kcontents_fill(struct kcontents *c, uint64_t base, uint64_t size, unsigned char byte);
 void kcontents_copy(struct kcontents *dst, const struct kcontents *src);
 void kcontents_free(struct kcontents *c);
 

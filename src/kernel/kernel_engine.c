@@ -138,6 +138,23 @@ static bool kcall_op(struct kernel_engine *ke, enum op_id op, uint64_t a0)
 	return kop >= 0 && kcall(ke, kop, args, &ret);
 }
 
+/* A tree runs scenarios of its own version only (machine "kernel"). */
+static bool version_matches(struct kernel_engine *ke, const struct kobj *o,
+			    const struct machine *m)
+{
+	const char *release = o->mod->config.release;
+	int v = kernel_version_of_release(release);
+
+	if (v < 0)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c: "
+			 "mbviz has the semantics of Linux 6.1 and 6.12 only", release);
+	else if (v != (int)m->kernel)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c, "
+			 "but the scenario is for Linux %s (machine.kernel \"%s\")", release,
+			 kernel_version_name(m->kernel), kernel_version_name(m->kernel));
+	return v >= 0 && v == (int)m->kernel;
+}
+
 static int k_reset(struct engine *e, const struct machine *m)
 {
 	struct kernel_engine *ke = kernel_of(e);
@@ -153,7 +170,7 @@ static int k_reset(struct engine *e, const struct machine *m)
 	ke->error[0] = '\0';
 	ke->cur = NULL;
 	o = object_for(ke, m);
-	if (!o)
+	if (!o || !version_matches(ke, o, m))
 		return -1;
 	ke->cur = o;
 	ke->machine = *m;
@@ -281,6 +298,13 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 	if (ke->dead) {
 		unsupported(ke, res, "%s: the simulated kernel died earlier (%s)",
 			    spec->name, ke->dead_why);
+		return;
+	}
+	if (call->op == OP_MEMSET) {
+		/* A scenario's memset: recorded for contents, like the model does. */
+		kcontents_fill(&ke->contents, call->arg[0].phys & machine_phys_max(&ke->machine),
+			       call->arg[2].phys & machine_phys_max(&ke->machine),
+			       (unsigned char)call->arg[1].phys);
 		return;
 	}
 	if (call->op == OP_PAGE_ALLOC_INIT_LATE) {
@@ -491,6 +515,7 @@ static const struct engine_ops kernel_ops = {
 	.restore	= k_restore,
 	.free_saved	= k_free_saved,
 	.destroy	= k_destroy,
+	.error		= kernel_engine_error,
 };
 
 struct engine *kernel_engine_create(const char *path, char *err, int errlen)
@@ -546,7 +571,8 @@ static int kc_punch(struct kcontents *c, uint64_t base, uint64_t end)
 			r->size = base - r->base;
 			i++;
 			if (rend > end)
-				kc_insert(c, i, (struct mb_content){ end, rend - end, r->state });
+				kc_insert(c, i, (struct mb_content){ end, rend - end, r->state,
+								     r->byte });
 			continue;
 		}
 		if (rend > end) {
@@ -560,16 +586,58 @@ static int kc_punch(struct kcontents *c, uint64_t base, uint64_t end)
 	return i;
 }
 
+/* The fills (a scenario's memset steps) of @c, to put back after a punch. */
+static struct kcontents kc_fills(const struct kcontents *c)
+{
+	struct kcontents f = { 0 };
+	int i;
+
+	for (i = 0; i < c->nr; i++)
+		if (c->v[i].state == CONTENT_FILLED)
+			kc_insert(&f, f.nr, c->v[i]);
+	return f;
+}
+
+/* Put back the parts of @fills inside [base, end), and free them. */
+static void kc_refill(struct kcontents *c, struct kcontents *fills, uint64_t base, uint64_t end)
+{
+	int i;
+
+	for (i = 0; i < fills->nr; i++) {
+		struct mb_content f = fills->v[i];
+		uint64_t fend = f.base + f.size;
+
+		if (fend <= base || f.base >= end)
+			continue;
+		f.base = f.base > base ? f.base : base;
+		f.size = (fend < end ? fend : end) - f.base;
+		kc_insert(c, kc_punch(c, f.base, f.base + f.size), f);
+	}
+	kcontents_free(fills);
+}
+
+/* CONTENT_UNTOUCHED keeps what a memset step put there. */
 void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st)
 {
-	kc_insert(c, kc_punch(c, base, base + size), (struct mb_content){ base, size, st });
+	struct kcontents fills = st == CONTENT_UNTOUCHED ? kc_fills(c) : (struct kcontents){ 0 };
+
+	kc_insert(c, kc_punch(c, base, base + size), (struct mb_content){ base, size, st, 0 });
+	kc_refill(c, &fills, base, base + size);
+}
+
+void kcontents_fill(struct kcontents *c, uint64_t base, uint64_t size, unsigned char byte)
+{
+	if (size)
+		kc_insert(c, kc_punch(c, base, base + size),
+			  (struct mb_content){ base, size, CONTENT_FILLED, byte });
 }
 
 /*
  * Keep only what is still reserved: the rest was freed, one way or another.
  * One merge of the two sorted lists, linear in both: each range keeps its
  * parts inside reserved regions, joined where regions touch, so that it is
- * cut only at the holes between them.
+ * cut only at the holes between them.  Fills (memset steps) stay whole:
+ * freeing memory does not change what it holds.
  */
 void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved)
 {
@@ -580,17 +648,30 @@ void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved)
 	if (!c->nr)
 		return;
 	out = xrealloc(NULL, alloc * sizeof(*out));
-	while (i < c->nr && j < reserved->cnt) {
-		const struct mb_region *r = &reserved->regions[j];
-		uint64_t cend = c->v[i].base + c->v[i].size, rend = r->base + r->size;
-		uint64_t lo = c->v[i].base > r->base ? c->v[i].base : r->base;
-		uint64_t hi = cend < rend ? cend : rend;
+	while (i < c->nr) {
+		const struct mb_region *r;
+		uint64_t cend = c->v[i].base + c->v[i].size, rend, lo, hi;
 
+		if (c->v[i].state == CONTENT_FILLED) {
+			out[n++] = c->v[i++];
+			continue;
+		}
+		if (j >= reserved->cnt) {
+			i++;
+			continue;
+		}
+		r = &reserved->regions[j];
+		rend = r->base + r->size;
+		lo = c->v[i].base > r->base ? c->v[i].base : r->base;
+		hi = cend < rend ? cend : rend;
 		if (r->size && lo < hi) {
-			if (last == i && out[n - 1].base + out[n - 1].size == lo)
+			if (last == i && out[n - 1].base + out[n - 1].size == lo) {
 				out[n - 1].size += hi - lo;
-			else
-				out[n++] = (struct mb_content){ lo, hi - lo, c->v[i].state };
+			} else {
+				out[n] = c->v[i];
+				out[n].base = lo;
+				out[n++].size = hi - lo;
+			}
 			last = i;
 		}
 		if (!r->size || rend < cend)

@@ -244,9 +244,12 @@ void dump_json(FILE *f, const struct machine *m, const struct mb_state *st)
 		const struct mb_content *c = &st->contents[i];
 
 		fprintf(f, "    { \"base\": \"0x%" PRIx64 "\", \"size\": \"0x%" PRIx64
-			"\", \"state\": \"%s\" }%s\n", c->base, c->size,
-			c->state == CONTENT_ZEROED ? "zeroed" : "untouched",
-			i + 1 < st->nr_contents ? "," : "");
+			"\", \"state\": \"%s\"", c->base, c->size,
+			c->state == CONTENT_ZEROED ? "zeroed" :
+			c->state == CONTENT_FILLED ? "filled" : "untouched");
+		if (c->state == CONTENT_FILLED)
+			fprintf(f, ", \"byte\": %d", c->byte);
+		fprintf(f, " }%s\n", i + 1 < st->nr_contents ? "," : "");
 	}
 	if (st->nr_contents)
 		fputs("  ]", f);

@@ -26,23 +26,26 @@ static void title_bar(struct ui *u)
 {
 	const struct scenario *sc = u->sc;
 	chtype bar = A_REVERSE | A_BOLD;
-	char right[96], title[512];
+	char right[128], title[512], version[32] = "";
 	int n = ui_steps(u), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
 	char where[48];
 
 	/*
 	 * The step as the call line, the log and `check` name it, and how far
-	 * along; the engine, when one runs (with two, the fourth header line
-	 * names them).
+	 * along; the scenario's kernel version unless it is the default, 6.1
+	 * (issue 12); the engine, when one runs (with two, the fourth header
+	 * line names them).
 	 */
 	if (u->step)
 		snprintf(where, sizeof(where), "steps[%d] %d/%d", u->step - 1, u->step, n);
 	else
 		snprintf(where, sizeof(where), "start 0/%d", n);
-	rlen = snprintf(right, sizeof(right), " %s%s%s%s%s%s ", label ? "$" : "",
-			label ? label : "", label ? "  " : "", ui_two_engines(u) ? "" : u->pane[0].name,
-			ui_two_engines(u) ? "" : "  ", where);
+	if (sc->machine.kernel != KERNEL_6_1)
+		snprintf(version, sizeof(version), "Linux %s  ", kernel_version_name(sc->machine.kernel));
+	rlen = snprintf(right, sizeof(right), " %s%s%s%s%s%s%s ", label ? "$" : "",
+			label ? label : "", label ? "  " : "", version,
+			ui_two_engines(u) ? "" : u->pane[0].name, ui_two_engines(u) ? "" : "  ", where);
 	if (rlen > u->cols)
 		rlen = u->cols;
 	snprintf(title, sizeof(title), " %s: %s", sc->name ? sc->name : "scenario",

@@ -418,8 +418,8 @@ static void test_expect_direct(void)
 {
 	struct mb_region regions[2] = { { 0x1000, 0x1000, MBF_NONE, 0 },
 					{ 0x3000, 0x1000, MBF_NONE, 0 } };
-	struct mb_content contents[2] = { { 0x1000, 0x800, CONTENT_ZEROED },
-					  { 0x1800, 0x800, CONTENT_ZEROED } };
+	struct mb_content contents[2] = { { 0x1000, 0x800, CONTENT_ZEROED, 0 },
+					  { 0x1800, 0x800, CONTENT_ZEROED, 0 } };
 	struct mb_region dummy = { 0, 0, MBF_NONE, 0 };
 	struct expect_content ec = { .size = { .constant = 0x1000 }, .state = CONTENT_ZEROED };
 	struct expect_region er = { .base = { .constant = 0 }, .size = { .constant = 0 } };
