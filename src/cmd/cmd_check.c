@@ -128,8 +128,11 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 
 	r = run_create(sc, eng);
 	if (!r) {
-		v->error = xasprintf("%s: the %s engine cannot simulate this machine", sc->file,
-				     eng->label ? eng->label : eng->ops->name);
+		const char *why = engine_error(eng);
+
+		v->error = xasprintf("%s: the %s engine cannot simulate this machine%s%s", sc->file,
+				     eng->label ? eng->label : eng->ops->name, why ? ": " : "",
+				     why ? why : "");
 		return false;
 	}
 	while (run_done(r) < sc->nr_steps) {

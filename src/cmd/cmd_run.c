@@ -182,8 +182,10 @@ int cmd_run(int argc, char **argv)
 	}
 	r = run_create(sc, eng);
 	if (!r) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
-			eng->label ? eng->label : eng->ops->name);
+		const char *why = engine_error(eng);
+
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
+			eng->label ? eng->label : eng->ops->name, why ? ": " : "", why ? why : "");
 		goto out;
 	}
 	status = run_steps(&opts, sc, r);

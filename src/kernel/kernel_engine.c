@@ -72,6 +72,30 @@ static bool config_matches(const struct kobj *o, const struct machine *m, char *
 	return false;
 }
 
+/*
+ * A tree runs scenarios written for its own release: 6.1.x for "kernel":
+ * "6.1", 6.12.x for "6.12".  The semantics differ (v612-diff), so another
+ * pairing would report the releases' differences as the model's errors.
+ */
+static bool version_matches(const struct kobj *o, const struct machine *m, char *err, int len)
+{
+	const struct kshim_config *c = &o->mod->config;
+	unsigned int major = c->version >> 16, minor = (c->version >> 8) & 0xff;
+	int tree = major != 6 ? -1 : minor == 1 ? KERNEL_6_1 : minor == 12 ? KERNEL_6_12 : -1;
+
+	if (tree < 0) {
+		snprintf(err, len, "%s is Linux %s; kernel engines support Linux 6.1.x and "
+			 "6.12.x only", o->path, c->release);
+		return false;
+	}
+	if (tree == (int)m->kernel)
+		return true;
+	snprintf(err, len, "%s is Linux %s, but the scenario is written for Linux %s "
+		 "(machine.kernel): give a %s tree", o->path, c->release,
+		 m->kernel == KERNEL_6_12 ? "6.12" : "6.1", m->kernel == KERNEL_6_12 ? "6.12" : "6.1");
+	return false;
+}
+
 /* The object for @m: loaded already, found, or built; NULL and ke->error. */
 static struct kobj *object_for(struct kernel_engine *ke, const struct machine *m)
 {
@@ -154,6 +178,8 @@ static int k_reset(struct engine *e, const struct machine *m)
 	ke->cur = NULL;
 	o = object_for(ke, m);
 	if (!o)
+		return -1;
+	if (!version_matches(o, m, ke->error, sizeof(ke->error)))
 		return -1;
 	ke->cur = o;
 	ke->machine = *m;
@@ -259,6 +285,14 @@ static void track_contents(struct kernel_engine *ke, const struct op_call *call,
 	kcontents_set(&ke->contents, base, size, zeroed ? CONTENT_ZEROED : CONTENT_UNTOUCHED);
 }
 
+static bool memory_is_empty(struct kernel_engine *ke)
+{
+	struct kshim_type_view v;
+
+	ke->cur->mod->get_type(KSHIM_MEMORY, &v);
+	return v.cnt == 0;
+}
+
 static void k_exec(struct engine *e, const struct op_call *call, struct op_result *res)
 {
 	struct kernel_engine *ke = kernel_of(e);
@@ -293,6 +327,11 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 	if (kop < 0) {
 		unsupported(ke, res, "%s is not in the mm/memblock.c of Linux %s",
 			    spec->name, ke->cur->mod->config.release);
+		return;
+	}
+	if (call->op == OP_MEMBLOCK_END_OF_DRAM && ke->machine.kernel == KERNEL_6_12 &&
+	    memory_is_empty(ke)) {
+		unsupported(ke, res, "%s: %s", spec->name, ENGINE_END_OF_DRAM_EMPTY);
 		return;
 	}
 	for (i = 0; i < spec->nargs; i++)

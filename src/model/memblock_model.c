@@ -36,7 +36,8 @@ static void init_type(struct memblock_type *type, struct memblock_region *region
 		      unsigned long max, const char *name)
 {
 	type->regions = regions;
-	type->cnt = 1;		/* the empty dummy entry */
+	/* 6.1 counts its empty dummy entry (6.1:117,122,133); 6.12 starts at 0 (6.12:115-134). */
+	type->cnt = mb_v612() ? 0 : 1;
 	type->max = max;
 	type->total_size = 0;
 	type->name = (char *)name;

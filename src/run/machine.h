@@ -12,6 +12,17 @@
 #define MACHINE_MAX_ZONES	6
 #define MACHINE_MAX_NUMNODES	1024
 
+/*
+ * The kernel whose semantics a scenario is written for (machine "kernel"):
+ * a semantics profile.  Operations list the versions that have them as a
+ * mask of KV_* bits (ops.def), bit 1u << version.
+ */
+enum kernel_version {
+	KERNEL_6_1,			/* Linux 6.1.y, the default */
+	KERNEL_6_12,			/* Linux 6.12.y */
+	NR_KERNEL_VERSIONS
+};
+
 enum free_late_mode {
 	FREE_LATE_SKIP_DEFERRED,	/* 6.1.y: memblock_free_pages(), drops deferred pages */
 	FREE_LATE_RELEASE_ALWAYS,	/* 115d9d77bb: __free_pages_core() */
@@ -23,6 +34,7 @@ struct zone_def {
 };
 
 struct machine {
+	enum kernel_version kernel;		/* whose semantics: "kernel" */
 	bool		numa;			/* CONFIG_NUMA */
 	int		max_numnodes;		/* MAX_NUMNODES */
 	int		phys_addr_bits;		/* 32 or 64 */

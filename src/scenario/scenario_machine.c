@@ -28,13 +28,13 @@ static const char *const machine_keys[] = {
 	"numa", "max_numnodes", "phys_addr_bits", "page_size", "smp_cache_bytes",
 	"memory_regions", "reserved_regions", "low_address_limit", "zones", "section_size",
 	"deferred_struct_page_init", "free_late", "movable_node", "mirrored_kernelcore",
-	"bottom_up", "current_limit", "allow_resize",
+	"bottom_up", "current_limit", "allow_resize", "kernel",
 };
 enum {
 	M_NUMA, M_MAX_NUMNODES, M_PHYS_ADDR_BITS, M_PAGE_SIZE, M_SMP_CACHE_BYTES,
 	M_MEMORY_REGIONS, M_RESERVED_REGIONS, M_LOW_ADDRESS_LIMIT, M_ZONES, M_SECTION_SIZE,
 	M_DEFERRED, M_FREE_LATE, M_MOVABLE_NODE, M_MIRRORED_KERNELCORE, M_BOTTOM_UP,
-	M_CURRENT_LIMIT, M_ALLOW_RESIZE, NR_MACHINE_KEYS
+	M_CURRENT_LIMIT, M_ALLOW_RESIZE, M_KERNEL, NR_MACHINE_KEYS
 };
 
 static bool is_power_of_2(uint64_t v)
@@ -342,11 +342,29 @@ static int load_switches(struct loader *ld, const cJSON *const *k)
 	return 0;
 }
 
+/* "kernel": "6.1" (the default) or "6.12": whose semantics the scenario follows. */
+static int load_kernel(struct loader *ld, const cJSON *n)
+{
+	char got[96];
+
+	if (!n)
+		return 0;
+	if (ld_string(ld, n, "machine.kernel", NULL))
+		return -1;
+	if (!strcmp(n->valuestring, "6.1") || !strcmp(n->valuestring, "6.12")) {
+		ld->sc->machine.kernel = strcmp(n->valuestring, "6.1") ? KERNEL_6_12 : KERNEL_6_1;
+		return 0;
+	}
+	return ld_err(ld, n, "machine.kernel", "expected \"6.1\" or \"6.12\", got %s",
+		      ld_describe(ld, n, got, sizeof(got)));
+}
+
 int ld_machine(struct loader *ld, const cJSON *n)
 {
 	const cJSON *k[NR_MACHINE_KEYS];
 
 	if (ld_object(ld, n, "machine", machine_keys, NR_MACHINE_KEYS, k) ||
+	    load_kernel(ld, k[M_KERNEL]) ||
 	    load_nodes(ld, k) || load_widths(ld, k) || load_memory_model(ld, k) ||
 	    load_switches(ld, k))
 		return -1;
