@@ -17,11 +17,11 @@
 
 static const char *const expect_keys[] = {
 	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
-	"zones", "totalram_pages", "lost_pages",
+	"zones", "totalram_pages", "lost_pages", "panic",
 };
 enum {
 	E_RET, E_MEMORY, E_RESERVED, E_BOTTOM_UP, E_CURRENT_LIMIT, E_CONTENTS, E_WARNINGS,
-	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, NR_EXPECT_KEYS
+	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, NR_EXPECT_KEYS
 };
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
@@ -99,13 +99,16 @@ static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 	}
 }
 
-/* A nonzero count: the kernel never has cnt or max 0, even when a type is empty. */
+/*
+ * A nonzero count: 6.1 never has cnt or max 0, even when a type is empty;
+ * 6.12 counts an empty type 0 (@may_be_zero: a cnt under "kernel": "6.12").
+ */
 static int load_type_count(struct loader *ld, const cJSON *n, const char *path,
-			   struct value *v)
+			   struct value *v, bool may_be_zero)
 {
 	if (ld_phys(ld, n, path, 0, v))
 		return -1;
-	if (!v->expr && v->constant == 0)
+	if (!v->expr && v->constant == 0 && !may_be_zero)
 		return ld_err(ld, n, path, "expected at least 1: an empty memblock type has "
 			      "cnt 1, one zero-sized region, as in the kernel");
 	return 0;
@@ -178,8 +181,9 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
-	if ((k[0] && load_type_count(ld, k[0], kp[0], &t->cnt)) ||
-	    (k[1] && load_type_count(ld, k[1], kp[1], &t->max)) ||
+	if ((k[0] && load_type_count(ld, k[0], kp[0], &t->cnt,
+				     ld->sc->machine.kernel == KERNEL_6_12)) ||
+	    (k[1] && load_type_count(ld, k[1], kp[1], &t->max, false)) ||
 	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
 	    (k[3] && load_regions(ld, k[3], kp[3], t)))
 		ret = -1;
@@ -383,6 +387,11 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		 load_array(ld, k[E_ZONES], kp[E_ZONES], sizeof(*e->zones), (void **)&e->zones,
 			    &e->nr_zones, "zones", one_zone))
 		;
+	else if (k[E_PANIC] && !spec)
+		ld_err_key(ld, k[E_PANIC], kp[E_PANIC], "panic is only checked in a step's expect: "
+			   "it is how the step ends");
+	else if (k[E_PANIC] && ld_string(ld, k[E_PANIC], kp[E_PANIC], &e->panic))
+		;
 	else
 		ret = load_counts(ld, k, path, e);
 	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
@@ -414,6 +423,8 @@ void ld_free_expect(struct expect *e)
 	int i;
 
 	ld_free_pos(&e->pos);
+	free(e->panic);
+	e->panic = NULL;
 	ld_free_value(&e->ret.phys);
 	ld_free_pos(&e->ret.pos);
 	free_type(&e->memory);

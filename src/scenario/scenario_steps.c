@@ -338,6 +338,10 @@ int ld_steps(struct loader *ld, const cJSON *n, const char *path)
 			return -1;
 		}
 		free(ip);
+		/* A panic ends the boot: nothing can run after it. */
+		if (i > 0 && sc->steps[i - 1].expect.panic)
+			return ld_err(ld, item, path, "steps[%d] expects a kernel panic, which ends "
+				      "the run: it must be the last step", i - 1);
 	}
 	return 0;
 }
