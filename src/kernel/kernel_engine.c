@@ -72,6 +72,8 @@ static bool config_matches(const struct kobj *o, const struct machine *m, char *
 	return false;
 }
 
+static int object_version(const struct kobj *o);
+
 /*
  * A tree runs scenarios written for its own release: 6.1.x for "kernel":
  * "6.1", 6.12.x for "6.12".  The semantics differ (v612-diff), so another
@@ -80,8 +82,7 @@ static bool config_matches(const struct kobj *o, const struct machine *m, char *
 static bool version_matches(const struct kobj *o, const struct machine *m, char *err, int len)
 {
 	const struct kshim_config *c = &o->mod->config;
-	unsigned int major = c->version >> 16, minor = (c->version >> 8) & 0xff;
-	int tree = major != 6 ? -1 : minor == 1 ? KERNEL_6_1 : minor == 12 ? KERNEL_6_12 : -1;
+	int tree = object_version(o);
 
 	if (tree < 0) {
 		snprintf(err, len, "%s is Linux %s; kernel engines support Linux 6.1.x and "
@@ -96,16 +97,39 @@ static bool version_matches(const struct kobj *o, const struct machine *m, char 
 	return false;
 }
 
+/* The release an object was built from, as a semantics profile; -1 if neither. */
+static int object_version(const struct kobj *o)
+{
+	unsigned int v = o->mod->config.version;
+
+	if (v >> 16 != 6)
+		return -1;
+	return ((v >> 8) & 0xff) == 1 ? KERNEL_6_1 : ((v >> 8) & 0xff) == 12 ? KERNEL_6_12 : -1;
+}
+
+/* The path to take engines for @m from: the one of its release, else the first. */
+static struct kpath *kpath_for(struct kernel_engine *ke, const struct machine *m)
+{
+	int i;
+
+	for (i = 0; i < ke->nr_kp; i++)
+		if (ke->kp_version[i] == (int)m->kernel)
+			return &ke->kp[i];
+	return &ke->kp[0];
+}
+
 /* The object for @m: loaded already, found, or built; NULL and ke->error. */
 static struct kobj *object_for(struct kernel_engine *ke, const struct machine *m)
 {
 	char name[96], why[160], err[512] = "";
+	struct kpath *kp = kpath_for(ke, m);
 	struct kobj *o;
 	char *path;
 	int attempt;
 
 	for (o = ke->objs; o; o = o->next)
-		if (config_matches(o, m, why, sizeof(why)))
+		if (config_matches(o, m, why, sizeof(why)) &&
+		    (ke->nr_kp == 1 || object_version(o) == (int)m->kernel))
 			return o;
 	if (kernel_engine_config_name(m, name, sizeof(name), err, sizeof(err))) {
 		snprintf(ke->error, sizeof(ke->error), "the kernel engine cannot simulate this "
@@ -114,12 +138,12 @@ static struct kobj *object_for(struct kernel_engine *ke, const struct machine *m
 	}
 	/* A stale object (older interface) is rebuilt once when a tree is known. */
 	for (attempt = 0; attempt < 2; attempt++) {
-		path = kpath_object(&ke->kp, name, m, attempt > 0, err, sizeof(err));
+		path = kpath_object(kp, name, m, attempt > 0, err, sizeof(err));
 		if (!path)
 			break;
 		o = kobj_load(path, &ke->host, err, sizeof(err));
 		free(path);
-		if (o || !ke->kp.tree || ke->kp.kind == KPATH_OBJECT)
+		if (o || !kp->tree || kp->kind == KPATH_OBJECT)
 			break;
 	}
 	if (!o) {
@@ -505,6 +529,7 @@ static void k_free_saved(struct engine *e, void *saved)
 static void k_destroy(struct engine *e)
 {
 	struct kernel_engine *ke = kernel_of(e);
+	int i;
 
 	while (ke->objs) {
 		struct kobj *o = ke->objs;
@@ -514,7 +539,8 @@ static void k_destroy(struct engine *e)
 	}
 	kpagealloc_destroy(ke);
 	simmem_destroy(ke->mem);
-	kpath_free(&ke->kp);
+	for (i = 0; i < ke->nr_kp; i++)
+		kpath_free(&ke->kp[i]);
 	kcontents_free(&ke->contents);
 	free(ke->zero);
 	free(ke->label);
@@ -532,11 +558,44 @@ static const struct engine_ops kernel_ops = {
 	.destroy	= k_destroy,
 };
 
+/*
+ * @path is one engine path, or several separated by ':' -- trees of
+ * different releases (6.1 and 6.12), each serving the scenarios of its own.
+ */
+static int kpaths_init(struct kernel_engine *ke, const char *path, char *err, int errlen)
+{
+	char *list = xstrdup(path), *item, *save = NULL;
+	int ret = 0;
+
+	for (item = strtok_r(list, ":", &save); item && !ret; item = strtok_r(NULL, ":", &save)) {
+		if (ke->nr_kp == NR_KERNEL_VERSIONS) {
+			snprintf(err, errlen, "kernel:%s: at most %d paths, one per release",
+				 path, NR_KERNEL_VERSIONS);
+			ret = -1;
+			break;
+		}
+		ret = kpath_init(&ke->kp[ke->nr_kp], item, err, errlen);
+		if (!ret) {
+			ke->kp_version[ke->nr_kp] = kpath_version(&ke->kp[ke->nr_kp]);
+			ke->nr_kp++;
+		}
+	}
+	if (!ret && !ke->nr_kp) {
+		snprintf(err, errlen, "kernel:%s: no path given", path);
+		ret = -1;
+	}
+	free(list);
+	return ret;
+}
+
 struct engine *kernel_engine_create(const char *path, char *err, int errlen)
 {
 	struct kernel_engine *ke = xzalloc(sizeof(*ke));
+	int i;
 
-	if (kpath_init(&ke->kp, path, err, errlen)) {
+	if (kpaths_init(ke, path, err, errlen)) {
+		for (i = 0; i < ke->nr_kp; i++)
+			kpath_free(&ke->kp[i]);
 		free(ke);
 		return NULL;
 	}
