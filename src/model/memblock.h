@@ -277,6 +277,11 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 	for (region = memblock.reserved.regions;				\
 	     region < (memblock.reserved.regions + memblock.reserved.cnt); region++)
 
+/* 6.12 only (src/memblock_reserve_mem.c): "reserve_mem=" and its table. */
+int reserve_mem(const char *arg);
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
+unsigned long memblock_estimated_nr_free_pages(void);
+
 /*
  * The handover to the page allocator (memblock's side, src/memblock_free.c):
  * memblock_free_all() at mem_init() time, memblock_free_late() afterwards.

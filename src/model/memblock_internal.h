@@ -107,6 +107,11 @@ void memblock_type_copy(struct mb_type *out, const struct memblock_type *type);
 void memblock_handover_begin(enum pa_context ctx);
 void memblock_handover_end(void);
 
+/* memblock_reserve_mem.c: the named-reservation table, as at boot and in checkpoints. */
+void reserve_mem_reset(void);
+void *reserve_mem_save(void);
+void reserve_mem_restore(const void *saved);
+
 /* memblock_alloc.c */
 phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phys_addr_t start,
 					phys_addr_t end, int nid, enum memblock_flags flags);

@@ -75,6 +75,7 @@ void memblock_model_reset(const struct machine *m)
 	*memblock_array_addr(&physmem) = 0;
 
 	contents_reset();
+	reserve_mem_reset();
 	mbviz_stubs_reset();
 	if (!mb_page_alloc)
 		mb_page_alloc = pa_create();
@@ -100,6 +101,7 @@ struct memblock_saved {
 	void			*contents;
 	void			*stubs;
 	void			*page_alloc;
+	void			*reserve_mem;
 };
 
 static struct memblock_type *saved_type(int i)
@@ -136,6 +138,7 @@ void *memblock_model_save(void)
 	s->contents = contents_save();
 	s->stubs = mbviz_stubs_save();
 	s->page_alloc = pa_save(mb_page_alloc);
+	s->reserve_mem = reserve_mem_save();
 	return s;
 }
 
@@ -166,6 +169,7 @@ void memblock_model_restore(const void *saved)
 	contents_restore(s->contents);
 	mbviz_stubs_restore(s->stubs);
 	pa_restore(mb_page_alloc, s->page_alloc);
+	reserve_mem_restore(s->reserve_mem);
 }
 
 void memblock_model_free_saved(void *saved)
@@ -180,6 +184,7 @@ void memblock_model_free_saved(void *saved)
 	contents_free_saved(s->contents);
 	mbviz_stubs_free_saved(s->stubs);
 	pa_free_saved(s->page_alloc);
+	free(s->reserve_mem);
 	free(s);
 }
 
