@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "run/ops.h"
 
 static void usage(FILE *f)
 {
@@ -21,6 +22,7 @@ static void usage(FILE *f)
 	      "       mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
 	      "       mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME]   boot log to scenario\n"
 	      "       mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]\n"
+	      "       mbviz help ops                     the operations a step may call\n"
 	      "       mbviz --help | --version\n"
 	      "\n"
 	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
@@ -31,6 +33,10 @@ int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : NULL;
 
+	if (cmd && !strcmp(cmd, "help") && argc == 3 && !strcmp(argv[2], "ops")) {
+		ops_print_list(stdout);
+		return 0;
+	}
 	if (cmd && (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help"))) {
 		usage(stdout);
 		return 0;

@@ -556,6 +556,7 @@ static const struct engine_ops kernel_ops = {
 	.restore	= k_restore,
 	.free_saved	= k_free_saved,
 	.destroy	= k_destroy,
+	.error		= kernel_engine_error,
 };
 
 /*

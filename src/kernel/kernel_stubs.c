@@ -208,3 +208,21 @@ void mbviz_stubs_free_saved(void *saved)
 		free(s->sites);
 	free(s);
 }
+
+void *mbviz_stubs_ctx_new(void)
+{
+	return xzalloc(sizeof(struct site_set));
+}
+
+void mbviz_stubs_ctx_swap(void *ctx)
+{
+	struct site_set *other = ctx, tmp = fired;
+
+	fired = *other;
+	*other = tmp;
+}
+
+void mbviz_stubs_ctx_free(void *ctx)
+{
+	mbviz_stubs_free_saved(ctx);
+}

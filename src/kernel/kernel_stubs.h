@@ -46,4 +46,12 @@ void *mbviz_stubs_save(void);
 void mbviz_stubs_restore(const void *saved);
 void mbviz_stubs_free_saved(void *saved);
 
+/*
+ * The state of one model instance: a fresh one, exchanged with the current
+ * state around that instance's calls, and freed.
+ */
+void *mbviz_stubs_ctx_new(void);
+void mbviz_stubs_ctx_swap(void *ctx);
+void mbviz_stubs_ctx_free(void *ctx);
+
 #endif

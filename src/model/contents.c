@@ -122,3 +122,21 @@ void contents_free_saved(void *saved)
 		free(s->v);
 	free(s);
 }
+
+void *contents_ctx_new(void)
+{
+	return xzalloc(sizeof(struct contents));
+}
+
+void contents_ctx_swap(void *ctx)
+{
+	struct contents *other = ctx, tmp = cur;
+
+	cur = *other;
+	*other = tmp;
+}
+
+void contents_ctx_free(void *ctx)
+{
+	contents_free_saved(ctx);
+}

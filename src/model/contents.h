@@ -26,4 +26,12 @@ void *contents_save(void);
 void contents_restore(const void *saved);
 void contents_free_saved(void *saved);
 
+/*
+ * The list of one model instance: an empty one, exchanged with the current
+ * list around that instance's calls (memblock_model_swap), and freed.
+ */
+void *contents_ctx_new(void);
+void contents_ctx_swap(void *ctx);
+void contents_ctx_free(void *ctx);
+
 #endif

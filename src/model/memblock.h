@@ -70,6 +70,17 @@ void *memblock_model_save(void);
 void memblock_model_restore(const void *saved);
 void memblock_model_free_saved(void *saved);
 
+/*
+ * Model instances: the model's globals are one instance's at a time.  A new
+ * instance is empty until memblock_model_reset() runs while it is swapped
+ * in; memblock_model_swap() exchanges the globals with @o's values (call
+ * it again to swap back).  Free an instance while it is swapped out.
+ */
+struct mb_model;
+struct mb_model *memblock_model_new(void);
+void memblock_model_swap(struct mb_model *o);
+void memblock_model_free(struct mb_model *o);
+
 /* True once memblock_discard() has run (the kernel's memblock_memory is NULL). */
 bool memblock_model_discarded(void);
 

@@ -109,6 +109,8 @@ void memblock_handover_end(void);
 
 /* memblock_reserve_mem.c: the named-reservation table, as at boot and in checkpoints. */
 void reserve_mem_reset(void);
+void *reserve_mem_ctx_new(void);
+void reserve_mem_ctx_swap(void *ctx);
 void *reserve_mem_save(void);
 void reserve_mem_restore(const void *saved);
 

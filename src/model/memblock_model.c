@@ -3,6 +3,12 @@
  * The life cycle of the memblock model: a fresh boot on a machine, and
  * whole-state checkpoints for stepping back.  The machine is copied, so
  * the caller's struct may go away.
+ *
+ * The model is written like the kernel, against globals (memblock,
+ * physmem, ...).  Several instances coexist by swapping: struct mb_model
+ * holds one instance's values of every global, and memblock_model_swap()
+ * exchanges them with the globals around that instance's calls.  Arrays
+ * are not copied, only the pointers and scalars that refer to them.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +22,10 @@
 #include "pagealloc.h"
 #include "util/xalloc.h"
 
-static struct machine machine_copy;
-const struct machine *mb_machine = &machine_copy;
+/* Where the current instance keeps its copy of the machine. */
+static struct machine default_machine;
+static struct machine *machine_store = &default_machine;
+const struct machine *mb_machine = &default_machine;
 
 static void free_array(struct memblock_type *type, struct memblock_region *init)
 {
@@ -52,8 +60,8 @@ void memblock_model_reset(const struct machine *m)
 	free(memblock_reserved_init_regions);
 	free(memblock_physmem_init_regions);
 
-	machine_copy = *m;
-	mb_machine = &machine_copy;
+	*machine_store = *m;
+	mb_machine = machine_store;
 
 	memblock_memory_init_regions = alloc_array(m->memory_regions);
 	memblock_reserved_init_regions = alloc_array(m->reserved_regions);
@@ -79,7 +87,90 @@ void memblock_model_reset(const struct machine *m)
 	mbviz_stubs_reset();
 	if (!mb_page_alloc)
 		mb_page_alloc = pa_create();
-	pa_reset(mb_page_alloc, &machine_copy);
+	pa_reset(mb_page_alloc, machine_store);
+}
+
+/* One instance's values of the model's globals, while it is not the current one. */
+struct mb_model {
+	struct machine		machine;
+	struct machine		*machine_store;
+	const struct machine	*mb_machine;
+	struct memblock		memblock;
+	struct memblock_type	physmem;
+	bool			discarded;	/* memblock_memory == NULL */
+	bool			some_mirror;
+	int			can_resize;
+	int			memory_in_slab, reserved_in_slab;
+	struct memblock_region	*init_regions[3];	/* memory, reserved, physmem */
+	phys_addr_t		array_addr[3];
+	struct page_alloc	*page_alloc;
+	void			*contents;
+	void			*stubs;
+	void			*reserve_mem;
+};
+
+#define SWAP(a, b) do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
+
+void memblock_model_swap(struct mb_model *o)
+{
+	bool discarded = memblock_memory == NULL;
+
+	SWAP(machine_store, o->machine_store);
+	SWAP(mb_machine, o->mb_machine);
+	SWAP(memblock, o->memblock);
+	SWAP(physmem, o->physmem);
+	SWAP(discarded, o->discarded);
+	memblock_memory = discarded ? NULL : &memblock.memory;
+	SWAP(system_has_some_mirror, o->some_mirror);
+	SWAP(memblock_can_resize, o->can_resize);
+	SWAP(memblock_memory_in_slab, o->memory_in_slab);
+	SWAP(memblock_reserved_in_slab, o->reserved_in_slab);
+	SWAP(memblock_memory_init_regions, o->init_regions[0]);
+	SWAP(memblock_reserved_init_regions, o->init_regions[1]);
+	SWAP(memblock_physmem_init_regions, o->init_regions[2]);
+	SWAP(*memblock_array_addr(&memblock.memory), o->array_addr[0]);
+	SWAP(*memblock_array_addr(&memblock.reserved), o->array_addr[1]);
+	SWAP(*memblock_array_addr(&physmem), o->array_addr[2]);
+	SWAP(mb_page_alloc, o->page_alloc);
+	contents_ctx_swap(o->contents);
+	mbviz_stubs_ctx_swap(o->stubs);
+	reserve_mem_ctx_swap(o->reserve_mem);
+}
+
+struct mb_model *memblock_model_new(void)
+{
+	struct mb_model *o = xzalloc(sizeof(*o));
+
+	o->machine_store = &o->machine;
+	o->mb_machine = &o->machine;
+	o->contents = contents_ctx_new();
+	o->stubs = mbviz_stubs_ctx_new();
+	o->reserve_mem = reserve_mem_ctx_new();
+	return o;
+}
+
+void memblock_model_free(struct mb_model *o)
+{
+	if (!o)
+		return;
+	/* What it holds is freed as the current instance's would be. */
+	memblock_model_swap(o);
+	free_array(&memblock.memory, memblock_memory_init_regions);
+	free_array(&memblock.reserved, memblock_reserved_init_regions);
+	free_array(&physmem, memblock_physmem_init_regions);
+	free(memblock_memory_init_regions);
+	free(memblock_reserved_init_regions);
+	free(memblock_physmem_init_regions);
+	memblock_memory_init_regions = NULL;
+	memblock_reserved_init_regions = NULL;
+	memblock_physmem_init_regions = NULL;
+	pa_destroy(mb_page_alloc);
+	mb_page_alloc = NULL;
+	memblock_model_swap(o);
+	contents_ctx_free(o->contents);
+	mbviz_stubs_ctx_free(o->stubs);
+	free(o->reserve_mem);
+	free(o);
 }
 
 bool memblock_model_discarded(void)

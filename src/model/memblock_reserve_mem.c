@@ -41,6 +41,20 @@ struct reserve_mem_table {
 
 static struct reserve_mem_table table;
 
+/* Another model instance's table, exchanged with the current one (memblock_model_swap). */
+void *reserve_mem_ctx_new(void)
+{
+	return xzalloc(sizeof(struct reserve_mem_table));
+}
+
+void reserve_mem_ctx_swap(void *ctx)
+{
+	struct reserve_mem_table *other = ctx, tmp = table;
+
+	table = *other;
+	*other = tmp;
+}
+
 void reserve_mem_reset(void)
 {
 	memset(&table, 0, sizeof(table));

@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The model engine: struct engine_ops over the memblock model.  The model
- * keeps its state in globals, as the kernel does, so only one model
- * engine exists at a time; checkpoints make stepping back cheap.
+ * keeps its state in globals, as the kernel does; each engine owns a model
+ * instance (struct mb_model) that it swaps in around every call, so any
+ * number of model engines coexist.  Checkpoints make stepping back cheap.
+ *
+ * An engine runs the semantics of one kernel version: the machine's
+ * ("kernel" in the scenario), or the one its spec names ("model:6.1").
+ * A version the model has no semantics for yet is refused at reset,
+ * never run with another version's.
  *
  * Each op_call is turned into the kernel call it names, with the
  * arguments reduced to the machine's phys_addr_t as the kernel's
@@ -23,15 +29,20 @@
 #include "kernel/kernel_stubs.h"
 #include "memblock.h"
 #include "memblock_internal.h"
+#include "model_ops.h"
 #include "pagealloc.h"
 #include "run/state.h"
 #include "util/xalloc.h"
 
 struct model_engine {
 	struct engine	e;
+	struct mb_model	*model;		/* this engine's model, swapped in around calls */
+	int		version;	/* enum kernel_version of the spec, or -1: the machine's */
+	char		label[32];	/* "model", "model:6.12" */
 	bool		dead;		/* a BUG or an oops ended an earlier op */
 	char		dead_why[256];
 	char		why[320];	/* res->why of the last failed op */
+	char		error[160];	/* why the last reset failed, or "" */
 };
 
 struct model_saved {
@@ -40,185 +51,33 @@ struct model_saved {
 	char		dead_why[256];
 };
 
-static struct model_engine *the_engine;
-
 static struct model_engine *model_of(struct engine *e)
 {
 	return (struct model_engine *)e;
 }
 
+/* The kernel versions whose semantics the model has. */
+#define MODEL_VERSIONS	KV_ALL
+
 static int model_reset(struct engine *e, const struct machine *m)
 {
 	struct model_engine *me = model_of(e);
+	struct machine mv = *m;
 
-	memblock_model_reset(m);
+	if (me->version >= 0)
+		mv.kernel = me->version;
 	me->dead = false;
 	me->dead_why[0] = '\0';
-	return 0;
-}
-
-static struct memblock_type *type_arg(enum memblock_type_id t)
-{
-	return t == MB_TYPE_RESERVED ? &memblock.reserved : &memblock.memory;
-}
-
-static void ret_int(struct op_result *res, int ret)
-{
-	res->value = (uint64_t)(int64_t)ret;
-}
-
-/* One op with its arguments already reduced; may leave through the trap. */
-static void run_op(const struct op_call *call, struct op_result *res)
-{
-	const union op_value *a = call->arg;
-	uint64_t *v = &res->value;
-
-	switch (call->op) {
-	case OP_MEMBLOCK_ADD:
-		ret_int(res, memblock_add(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_ADD_NODE:
-		ret_int(res, memblock_add_node(a[0].phys, a[1].phys, a[2].nid, a[3].flags));
-		break;
-	case OP_MEMBLOCK_REMOVE:
-		ret_int(res, memblock_remove(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_RESERVE:
-		ret_int(res, memblock_reserve(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_PHYS_FREE:
-		ret_int(res, memblock_phys_free(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_FREE:
-		memblock_free(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_PHYSMEM_ADD:
-		ret_int(res, memblock_physmem_add(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_MARK_HOTPLUG:
-		ret_int(res, memblock_mark_hotplug(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_CLEAR_HOTPLUG:
-		ret_int(res, memblock_clear_hotplug(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_MARK_MIRROR:
-		ret_int(res, memblock_mark_mirror(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_MARK_NOMAP:
-		ret_int(res, memblock_mark_nomap(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_CLEAR_NOMAP:
-		ret_int(res, memblock_clear_nomap(a[0].phys, a[1].phys));
-		break;
-	case OP_MEMBLOCK_SET_NODE:
-		ret_int(res, memblock_set_node(a[0].phys, a[1].phys, type_arg(a[2].type),
-					       a[3].nid));
-		break;
-	case OP_MEMBLOCK_TRIM_MEMORY:
-		memblock_trim_memory(a[0].phys);
-		break;
-	case OP_MEMBLOCK_ENFORCE_MEMORY_LIMIT:
-		memblock_enforce_memory_limit(a[0].phys);
-		break;
-	case OP_MEMBLOCK_CAP_MEMORY_RANGE:
-		memblock_cap_memory_range(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_MEM_LIMIT_REMOVE_MAP:
-		memblock_mem_limit_remove_map(a[0].phys);
-		break;
-	case OP_MEMBLOCK_SET_BOTTOM_UP:
-		memblock_set_bottom_up(a[0].boolean);
-		break;
-	case OP_MEMBLOCK_SET_CURRENT_LIMIT:
-		memblock_set_current_limit(a[0].phys);
-		break;
-	case OP_MEMBLOCK_ALLOW_RESIZE:
-		memblock_allow_resize();
-		break;
-	case OP_MEMBLOCK_PHYS_ALLOC_RANGE:
-		*v = memblock_phys_alloc_range(a[0].phys, a[1].phys, a[2].phys, a[3].phys);
-		break;
-	case OP_MEMBLOCK_PHYS_ALLOC_TRY_NID:
-		*v = memblock_phys_alloc_try_nid(a[0].phys, a[1].phys, a[2].nid);
-		break;
-	case OP_MEMBLOCK_PHYS_ALLOC:
-		*v = memblock_phys_alloc(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_ALLOC:
-		*v = memblock_alloc(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_ALLOC_RAW:
-		*v = memblock_alloc_raw(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_ALLOC_FROM:
-		*v = memblock_alloc_from(a[0].phys, a[1].phys, a[2].phys);
-		break;
-	case OP_MEMBLOCK_ALLOC_LOW:
-		*v = memblock_alloc_low(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_ALLOC_NODE:
-		*v = memblock_alloc_node(a[0].phys, a[1].phys, a[2].nid);
-		break;
-	case OP_MEMBLOCK_ALLOC_TRY_NID:
-		*v = memblock_alloc_try_nid(a[0].phys, a[1].phys, a[2].phys, a[3].phys, a[4].nid);
-		break;
-	case OP_MEMBLOCK_ALLOC_TRY_NID_RAW:
-		*v = memblock_alloc_try_nid_raw(a[0].phys, a[1].phys, a[2].phys, a[3].phys,
-						a[4].nid);
-		break;
-	case OP_MEMBLOCK_ALLOC_EXACT_NID_RAW:
-		*v = memblock_alloc_exact_nid_raw(a[0].phys, a[1].phys, a[2].phys, a[3].phys,
-						  a[4].nid);
-		break;
-	case OP_MEMBLOCK_ALLOC_RANGE_NID:
-		*v = memblock_alloc_range_nid(a[0].phys, a[1].phys, a[2].phys, a[3].phys,
-					      a[4].nid, a[5].boolean);
-		break;
-	case OP_MEMBLOCK_IS_MEMORY:
-		*v = memblock_is_memory(a[0].phys);
-		break;
-	case OP_MEMBLOCK_IS_RESERVED:
-		*v = memblock_is_reserved(a[0].phys);
-		break;
-	case OP_MEMBLOCK_IS_MAP_MEMORY:
-		*v = memblock_is_map_memory(a[0].phys);
-		break;
-	case OP_MEMBLOCK_IS_REGION_MEMORY:
-		*v = memblock_is_region_memory(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_IS_REGION_RESERVED:
-		*v = memblock_is_region_reserved(a[0].phys, a[1].phys);
-		break;
-	case OP_MEMBLOCK_PHYS_MEM_SIZE:
-		*v = memblock_phys_mem_size();
-		break;
-	case OP_MEMBLOCK_RESERVED_SIZE:
-		*v = memblock_reserved_size();
-		break;
-	case OP_MEMBLOCK_START_OF_DRAM:
-		*v = memblock_start_of_DRAM();
-		break;
-	case OP_MEMBLOCK_END_OF_DRAM:
-		*v = memblock_end_of_DRAM();
-		break;
-	case OP_MEMBLOCK_FREE_ALL:
-		memblock_free_all();
-		*v = memblock_free_all_count();
-		break;
-	case OP_MEMBLOCK_FREE_LATE:
-		memblock_free_late(a[0].phys, a[1].phys);
-		break;
-	case OP_PAGE_ALLOC_INIT_LATE:
-		page_alloc_init_late();
-		break;
-	case OP_MEMBLOCK_DISCARD:
-		memblock_discard();
-		break;
-	default:
-		res->unsupported = true;
-		res->why = "unknown operation";
-		break;
+	me->error[0] = '\0';
+	if (!(MODEL_VERSIONS & KERNEL_VERSION_BIT(mv.kernel))) {
+		snprintf(me->error, sizeof(me->error), "the model has no Linux %s semantics",
+			 kernel_version_name(mv.kernel));
+		return -1;
 	}
+	memblock_model_swap(me->model);
+	memblock_model_reset(&mv);
+	memblock_model_swap(me->model);
+	return 0;
 }
 
 /* The call with every address argument reduced to the machine's phys_addr_t. */
@@ -243,6 +102,12 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 
 	memset(res, 0, sizeof(*res));
 	res->kind = spec ? spec->ret : RET_NONE;
+	if (me->error[0]) {
+		snprintf(me->why, sizeof(me->why), "%s: %s", name, me->error);
+		res->unsupported = true;
+		res->why = me->why;
+		return;
+	}
 	if (me->dead) {
 		snprintf(me->why, sizeof(me->why), "%s: the simulated kernel died earlier (%s)",
 			 name, me->dead_why);
@@ -251,11 +116,23 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 		return;
 	}
 
+	memblock_model_swap(me->model);
+	if (spec && !(spec->versions & KERNEL_VERSION_BIT(mb_machine->kernel))) {
+		snprintf(me->why, sizeof(me->why), "%s is not in Linux %s", name,
+			 kernel_version_name(mb_machine->kernel));
+		res->unsupported = true;
+		res->why = me->why;
+		memblock_model_swap(me->model);
+		return;
+	}
 	reduce_args(call, &c);
 	mbviz_ret_ip = call->caller ? call->caller : "0x0";
 	if (setjmp(trap.env) == 0) {
 		mbviz_trap_arm(&trap);
-		run_op(&c, res);
+		if (!model_run_op(&c, &res->value)) {
+			res->unsupported = true;
+			res->why = "unknown operation";
+		}
 		mbviz_trap_arm(NULL);
 	} else {
 		/* Only a dead kernel stays dead; an op the model cannot follow changed nothing. */
@@ -268,11 +145,14 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 		res->why = me->why;
 	}
 	mbviz_ret_ip = "0x0";
+	memblock_model_swap(me->model);
 }
 
 static void model_get_state(struct engine *e, struct mb_state *out)
 {
-	(void)e;
+	struct model_engine *me = model_of(e);
+
+	memblock_model_swap(me->model);
 	memset(out, 0, sizeof(*out));
 	memblock_type_copy(&out->memory, &memblock.memory);
 	memblock_type_copy(&out->reserved, &memblock.reserved);
@@ -283,6 +163,7 @@ static void model_get_state(struct engine *e, struct mb_state *out)
 	out->discarded = memblock_model_discarded();
 	contents_copy_out(out);
 	pa_get_state(mb_page_alloc, out);
+	memblock_model_swap(me->model);
 }
 
 static void *model_save(struct engine *e)
@@ -290,7 +171,9 @@ static void *model_save(struct engine *e)
 	struct model_engine *me = model_of(e);
 	struct model_saved *s = xzalloc(sizeof(*s));
 
+	memblock_model_swap(me->model);
 	s->memblock = memblock_model_save();
+	memblock_model_swap(me->model);
 	s->dead = me->dead;
 	memcpy(s->dead_why, me->dead_why, sizeof(s->dead_why));
 	return s;
@@ -301,7 +184,9 @@ static void model_restore(struct engine *e, const void *saved)
 	struct model_engine *me = model_of(e);
 	const struct model_saved *s = saved;
 
+	memblock_model_swap(me->model);
 	memblock_model_restore(s->memblock);
+	memblock_model_swap(me->model);
 	me->dead = s->dead;
 	memcpy(me->dead_why, s->dead_why, sizeof(me->dead_why));
 }
@@ -319,9 +204,17 @@ static void model_free_saved(struct engine *e, void *saved)
 
 static void model_destroy(struct engine *e)
 {
-	if (the_engine == model_of(e))
-		the_engine = NULL;
-	free(e);
+	struct model_engine *me = model_of(e);
+
+	memblock_model_free(me->model);
+	free(me);
+}
+
+static const char *model_error(struct engine *e)
+{
+	struct model_engine *me = model_of(e);
+
+	return me->error[0] ? me->error : NULL;
 }
 
 static const struct engine_ops model_ops = {
@@ -333,22 +226,34 @@ static const struct engine_ops model_ops = {
 	.restore	= model_restore,
 	.free_saved	= model_free_saved,
 	.destroy	= model_destroy,
+	.error		= model_error,
 };
 
-/* NULL while another model engine exists: the model's state is global. */
-struct engine *model_engine_create(void)
+/* @version: an enum kernel_version, or -1 for the machine's. */
+struct engine *model_engine_create(int version)
 {
 	struct model_engine *me;
 	struct machine m;
 
-	if (the_engine)
-		return NULL;
 	me = xzalloc(sizeof(*me));
 	me->e.ops = &model_ops;
-	me->e.label = "model";
-	the_engine = me;
+	me->version = version;
+	if (version >= 0)
+		snprintf(me->label, sizeof(me->label), "model:%s", kernel_version_name(version));
+	else
+		snprintf(me->label, sizeof(me->label), "model");
+	me->e.label = me->label;
+	me->model = memblock_model_new();
 	/* A valid state even before the first reset: the default machine. */
 	machine_init_default(&m);
-	model_reset(&me->e, &m);
+	if (version >= 0)
+		m.kernel = version;
+	if (model_reset(&me->e, &m)) {
+		/* No state to show for a version without semantics: a 6.1 one until reset. */
+		m.kernel = KERNEL_6_1;
+		memblock_model_swap(me->model);
+		memblock_model_reset(&m);
+		memblock_model_swap(me->model);
+	}
 	return &me->e;
 }

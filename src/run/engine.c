@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Opening engines by name: "model", or "kernel:PATH" for a real
+ * Opening engines by name: "model" or "model:VERSION", or "kernel:PATH" for a real
  * mm/memblock.c (see kernel_engine.h).  A bare "kernel" means the engines
  * named by $MBVIZ_KERNEL_ENGINE, else those this mbviz was configured
  * with (--with-kernel-source).
@@ -29,14 +29,19 @@ static const char *default_kernel_path(void)
 
 struct engine *engine_open(const char *spec, char *err, int errlen)
 {
-	struct engine *e;
 	const char *path;
 
-	if (!spec || !strcmp(spec, "model")) {
-		e = model_engine_create();
-		if (!e)
-			snprintf(err, errlen, "only one model engine can run at a time");
-		return e;
+	if (!spec || !strcmp(spec, "model"))
+		return model_engine_create(-1);
+	if (!strncmp(spec, "model:", 6)) {
+		int v = kernel_version_lookup(spec + 6);
+
+		if (v < 0) {
+			snprintf(err, errlen, "unknown kernel version '%s' in engine '%s': use "
+				 "model:6.1 or model:6.12", spec + 6, spec);
+			return NULL;
+		}
+		return model_engine_create(v);
 	}
 	if (!strcmp(spec, "kernel")) {
 		path = default_kernel_path();
@@ -50,7 +55,8 @@ struct engine *engine_open(const char *spec, char *err, int errlen)
 	}
 	if (!strncmp(spec, "kernel:", 7))
 		return kernel_engine_create(spec + 7, err, errlen);
-	snprintf(err, errlen, "unknown engine '%s': use model, kernel or kernel:PATH", spec);
+	snprintf(err, errlen, "unknown engine '%s': use model, model:VERSION, kernel or "
+		 "kernel:PATH", spec);
 	return NULL;
 }
 
@@ -62,7 +68,5 @@ void engine_close(struct engine *e)
 
 const char *engine_error(struct engine *e)
 {
-	if (e && !strcmp(e->ops->name, "kernel"))
-		return kernel_engine_error(e);
-	return NULL;
+	return e && e->ops->error ? e->ops->error(e) : NULL;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * An engine executes memblock operations on a simulated machine: the model
- * engine (our own implementation of 6.1 semantics) or a kernel engine (a
- * real mm/memblock.c).  Engines know nothing of JSON, files or curses.
+ * engine (our own implementation of the kernel's semantics) or a kernel
+ * engine (a real mm/memblock.c).  Engines know nothing of JSON, files or curses.
  */
 #ifndef MBVIZ_ENGINE_H
 #define MBVIZ_ENGINE_H
@@ -47,6 +47,8 @@ struct engine_ops {
 	void		(*restore)(struct engine *e, const void *saved);
 	void		(*free_saved)(struct engine *e, void *saved);
 	void		(*destroy)(struct engine *e);
+	/* Why the last reset failed (a machine it cannot simulate), or NULL; optional. */
+	const char	*(*error)(struct engine *e);
 };
 
 struct engine {
@@ -55,13 +57,20 @@ struct engine {
 	void			*priv;
 };
 
-/* "model" or "kernel:PATH"; NULL and a message in @err on failure. */
+/*
+ * "model", "model:VERSION" (a kernel version: "6.1", "6.12"), "kernel" or
+ * "kernel:PATH"; NULL and a message in @err on failure.
+ */
 struct engine *engine_open(const char *spec, char *err, int errlen);
 void engine_close(struct engine *e);
 /* Why @e's last reset failed (a machine it cannot simulate), or NULL. */
 const char *engine_error(struct engine *e);
 
-/* The model engine (src/model_engine.c). */
-struct engine *model_engine_create(void);
+/*
+ * A model engine (src/model/model_engine.c) running the semantics of
+ * @version (an enum kernel_version), or of each machine's "kernel" when
+ * @version is -1.  Any number of model engines coexist.
+ */
+struct engine *model_engine_create(int version);
 
 #endif

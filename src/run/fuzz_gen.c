@@ -241,68 +241,22 @@ static uint64_t high_bound(struct fuzz_rng *r, const struct fuzz_case *c)
 
 /* ---- operations -------------------------------------------------------- */
 
-struct weighted {
-	enum op_id	op;
-	int		weight;
-};
-
-static const struct weighted mix[] = {
-	{ OP_MEMBLOCK_ADD, 12 },
-	{ OP_MEMBLOCK_ADD_NODE, 6 },
-	{ OP_MEMBLOCK_REMOVE, 5 },
-	{ OP_MEMBLOCK_RESERVE, 12 },
-	{ OP_MEMBLOCK_PHYS_FREE, 6 },
-	{ OP_MEMBLOCK_FREE, 3 },
-	{ OP_MEMBLOCK_PHYSMEM_ADD, 1 },
-	{ OP_MEMBLOCK_MARK_HOTPLUG, 2 },
-	{ OP_MEMBLOCK_CLEAR_HOTPLUG, 2 },
-	{ OP_MEMBLOCK_MARK_MIRROR, 2 },
-	{ OP_MEMBLOCK_MARK_NOMAP, 2 },
-	{ OP_MEMBLOCK_CLEAR_NOMAP, 1 },
-	{ OP_MEMBLOCK_SET_NODE, 4 },
-	{ OP_MEMBLOCK_TRIM_MEMORY, 1 },
-	{ OP_MEMBLOCK_ENFORCE_MEMORY_LIMIT, 1 },
-	{ OP_MEMBLOCK_CAP_MEMORY_RANGE, 1 },
-	{ OP_MEMBLOCK_MEM_LIMIT_REMOVE_MAP, 1 },
-	{ OP_MEMBLOCK_SET_BOTTOM_UP, 2 },
-	{ OP_MEMBLOCK_SET_CURRENT_LIMIT, 2 },
-	{ OP_MEMBLOCK_ALLOW_RESIZE, 1 },
-	{ OP_MEMBLOCK_PHYS_ALLOC_RANGE, 3 },
-	{ OP_MEMBLOCK_PHYS_ALLOC_TRY_NID, 2 },
-	{ OP_MEMBLOCK_PHYS_ALLOC, 2 },
-	{ OP_MEMBLOCK_ALLOC, 4 },
-	{ OP_MEMBLOCK_ALLOC_RAW, 2 },
-	{ OP_MEMBLOCK_ALLOC_FROM, 2 },
-	{ OP_MEMBLOCK_ALLOC_LOW, 2 },
-	{ OP_MEMBLOCK_ALLOC_NODE, 2 },
-	{ OP_MEMBLOCK_ALLOC_TRY_NID, 3 },
-	{ OP_MEMBLOCK_ALLOC_TRY_NID_RAW, 2 },
-	{ OP_MEMBLOCK_ALLOC_EXACT_NID_RAW, 2 },
-	{ OP_MEMBLOCK_ALLOC_RANGE_NID, 3 },
-	{ OP_MEMBLOCK_IS_MEMORY, 1 },
-	{ OP_MEMBLOCK_IS_RESERVED, 1 },
-	{ OP_MEMBLOCK_IS_MAP_MEMORY, 1 },
-	{ OP_MEMBLOCK_IS_REGION_MEMORY, 1 },
-	{ OP_MEMBLOCK_IS_REGION_RESERVED, 1 },
-	{ OP_MEMBLOCK_PHYS_MEM_SIZE, 1 },
-	{ OP_MEMBLOCK_RESERVED_SIZE, 1 },
-	{ OP_MEMBLOCK_START_OF_DRAM, 1 },
-	{ OP_MEMBLOCK_END_OF_DRAM, 1 },
-};
-
-#define NR_MIX	((int)(sizeof(mix) / sizeof(mix[0])))
-
-static enum op_id pick_op(struct fuzz_rng *r)
+/* An op drawn by its fuzz weight in ops.def, among those the machine's kernel has. */
+static enum op_id pick_op(struct fuzz_rng *r, const struct machine *m)
 {
+	unsigned int kv = KERNEL_VERSION_BIT(m->kernel);
 	int total = 0, i, x;
 
-	for (i = 0; i < NR_MIX; i++)
-		total += mix[i].weight;
+	for (i = 0; i < NR_OPS; i++)
+		if (op_spec(i)->versions & kv)
+			total += op_spec(i)->fuzz_weight;
 	x = (int)below(r, total);
-	for (i = 0; i < NR_MIX; i++) {
-		x -= mix[i].weight;
+	for (i = 0; i < NR_OPS; i++) {
+		if (!(op_spec(i)->versions & kv))
+			continue;
+		x -= op_spec(i)->fuzz_weight;
 		if (x < 0)
-			return mix[i].op;
+			return i;
 	}
 	return OP_MEMBLOCK_ADD;
 }
@@ -392,7 +346,7 @@ static void fill_args(struct fuzz_rng *r, const struct fuzz_case *c, const struc
 	switch (call->op) {
 	case OP_MEMBLOCK_ADD_NODE:
 		a[2].nid = region_nid(r, m);
-		a[3].flags = chance(r, 80) ? MBF_NONE : (unsigned int)below(r, MBF_ALL + 1);
+		a[3].flags = chance(r, 80) ? MBF_NONE : (unsigned int)below(r, MBF_DRIVER_MANAGED << 1);
 		break;
 	case OP_MEMBLOCK_SET_NODE:
 		a[2].type = chance(r, 70) ? MB_TYPE_MEMORY : MB_TYPE_RESERVED;
@@ -407,6 +361,11 @@ static void fill_args(struct fuzz_rng *r, const struct fuzz_case *c, const struc
 		break;
 	case OP_MEMBLOCK_SET_BOTTOM_UP:
 		a[0].boolean = !st->bottom_up;
+		return;
+	case OP_MEMBLOCK_OVERLAPS_REGION:
+		a[0].type = chance(r, 50) ? MB_TYPE_MEMORY : MB_TYPE_RESERVED;
+		a[1].phys = base;
+		a[2].phys = size;
 		return;
 	case OP_MEMBLOCK_SET_CURRENT_LIMIT:
 		base = chance(r, 40) ? machine_phys_max(m) : high_bound(r, c);
@@ -433,7 +392,7 @@ void fuzz_op(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_case *c,
 	 * never fill it.
 	 */
 	do
-		call->op = pick_op(r);
+		call->op = pick_op(r, &c->machine);
 	while (call->op == OP_MEMBLOCK_PHYSMEM_ADD && c->nr_physmem >= 2);
 	if (call->op == OP_MEMBLOCK_PHYSMEM_ADD)
 		c->nr_physmem++;

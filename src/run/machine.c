@@ -1,11 +1,50 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
 #include <string.h>
 
 #include "machine.h"
+#include "ops.h"
+
+static const char *const version_names[NR_KERNEL_VERSIONS] = {
+	[KERNEL_6_1] = "6.1",
+	[KERNEL_6_12] = "6.12",
+};
+
+/* ops.def's masks are these bits. */
+_Static_assert(KV_6_1 == KERNEL_VERSION_BIT(KERNEL_6_1), "KV_6_1");
+_Static_assert(KV_6_12 == KERNEL_VERSION_BIT(KERNEL_6_12), "KV_6_12");
+_Static_assert(KV_ALL == (1u << NR_KERNEL_VERSIONS) - 1, "KV_ALL");
+
+const char *kernel_version_name(enum kernel_version v)
+{
+	return (unsigned int)v < NR_KERNEL_VERSIONS ? version_names[v] : "?";
+}
+
+int kernel_version_lookup(const char *name)
+{
+	int v;
+
+	for (v = 0; v < NR_KERNEL_VERSIONS; v++)
+		if (!strcmp(version_names[v], name))
+			return v;
+	return -1;
+}
+
+int kernel_version_of_release(const char *release)
+{
+	char major_minor[16];
+	int a, b;
+
+	if (sscanf(release, "%d.%d", &a, &b) != 2)
+		return -1;
+	snprintf(major_minor, sizeof(major_minor), "%d.%d", a, b);
+	return kernel_version_lookup(major_minor);
+}
 
 void machine_init_default(struct machine *m)
 {
 	memset(m, 0, sizeof(*m));
+	m->kernel = KERNEL_6_1;
 	m->numa = false;
 	m->max_numnodes = 1;
 	m->phys_addr_bits = 64;

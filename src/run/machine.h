@@ -23,6 +23,15 @@ enum kernel_version {
 	NR_KERNEL_VERSIONS
 };
 
+#define KERNEL_VERSION_BIT(v)	(1u << (v))
+
+/* "6.1", "6.12" */
+const char *kernel_version_name(enum kernel_version v);
+/* The version called @name ("6.1", "6.12"), or -1. */
+int kernel_version_lookup(const char *name);
+/* The version a Linux release ("6.12.118") has the semantics of, or -1. */
+int kernel_version_of_release(const char *release);
+
 enum free_late_mode {
 	FREE_LATE_SKIP_DEFERRED,	/* 6.1.y: memblock_free_pages(), drops deferred pages */
 	FREE_LATE_RELEASE_ALWAYS,	/* 115d9d77bb: __free_pages_core() */

@@ -2,69 +2,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "machine.h"
 #include "ops.h"
 
-#define A(n, k)		{ .name = n, .kind = k }
-#define PHYS(n)		A(n, ARG_PHYS)
+/* Generated from ops.def: argument specs, counted by the compiler. */
+#define A(n, k)		{ .name = #n, .kind = ARG_##k }
+#define O(n, k)		{ .name = #n, .kind = ARG_##k, .optional = true }
+#define OP_ARGS(...)	__VA_ARGS__
+#define OP_NARGS(args)	((int)(sizeof((struct op_arg_spec[]){ { 0 }, OP_ARGS args }) / \
+			       sizeof(struct op_arg_spec)) - 1)
 
 static const struct op_spec op_table[NR_OPS] = {
-	{ OP_MEMBLOCK_ADD, "memblock_add", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_ADD_NODE, "memblock_add_node", RET_INT, 4,
-	  { PHYS("base"), PHYS("size"), A("nid", ARG_NID),
-	    { .name = "flags", .kind = ARG_FLAGS, .optional = true } } },
-	{ OP_MEMBLOCK_REMOVE, "memblock_remove", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_RESERVE, "memblock_reserve", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_PHYS_FREE, "memblock_phys_free", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_FREE, "memblock_free", RET_NONE, 2, { PHYS("ptr"), PHYS("size") } },
-	{ OP_MEMBLOCK_PHYSMEM_ADD, "memblock_physmem_add", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_MARK_HOTPLUG, "memblock_mark_hotplug", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_CLEAR_HOTPLUG, "memblock_clear_hotplug", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_MARK_MIRROR, "memblock_mark_mirror", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_MARK_NOMAP, "memblock_mark_nomap", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_CLEAR_NOMAP, "memblock_clear_nomap", RET_INT, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_SET_NODE, "memblock_set_node", RET_INT, 4,
-	  { PHYS("base"), PHYS("size"), A("type", ARG_TYPE), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_TRIM_MEMORY, "memblock_trim_memory", RET_NONE, 1, { PHYS("align") } },
-	{ OP_MEMBLOCK_ENFORCE_MEMORY_LIMIT, "memblock_enforce_memory_limit", RET_NONE, 1, { PHYS("limit") } },
-	{ OP_MEMBLOCK_CAP_MEMORY_RANGE, "memblock_cap_memory_range", RET_NONE, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_MEM_LIMIT_REMOVE_MAP, "memblock_mem_limit_remove_map", RET_NONE, 1, { PHYS("limit") } },
-	{ OP_MEMBLOCK_SET_BOTTOM_UP, "memblock_set_bottom_up", RET_NONE, 1, { A("enable", ARG_BOOL) } },
-	{ OP_MEMBLOCK_SET_CURRENT_LIMIT, "memblock_set_current_limit", RET_NONE, 1, { PHYS("limit") } },
-	{ OP_MEMBLOCK_ALLOW_RESIZE, "memblock_allow_resize", RET_NONE, 0, { } },
-	{ OP_MEMBLOCK_PHYS_ALLOC_RANGE, "memblock_phys_alloc_range", RET_ADDR, 4,
-	  { PHYS("size"), PHYS("align"), PHYS("start"), PHYS("end") } },
-	{ OP_MEMBLOCK_PHYS_ALLOC_TRY_NID, "memblock_phys_alloc_try_nid", RET_ADDR, 3,
-	  { PHYS("size"), PHYS("align"), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_PHYS_ALLOC, "memblock_phys_alloc", RET_ADDR, 2, { PHYS("size"), PHYS("align") } },
-	{ OP_MEMBLOCK_ALLOC, "memblock_alloc", RET_ADDR, 2, { PHYS("size"), PHYS("align") } },
-	{ OP_MEMBLOCK_ALLOC_RAW, "memblock_alloc_raw", RET_ADDR, 2, { PHYS("size"), PHYS("align") } },
-	{ OP_MEMBLOCK_ALLOC_FROM, "memblock_alloc_from", RET_ADDR, 3,
-	  { PHYS("size"), PHYS("align"), PHYS("min_addr") } },
-	{ OP_MEMBLOCK_ALLOC_LOW, "memblock_alloc_low", RET_ADDR, 2, { PHYS("size"), PHYS("align") } },
-	{ OP_MEMBLOCK_ALLOC_NODE, "memblock_alloc_node", RET_ADDR, 3,
-	  { PHYS("size"), PHYS("align"), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_ALLOC_TRY_NID, "memblock_alloc_try_nid", RET_ADDR, 5,
-	  { PHYS("size"), PHYS("align"), PHYS("min_addr"), PHYS("max_addr"), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_ALLOC_TRY_NID_RAW, "memblock_alloc_try_nid_raw", RET_ADDR, 5,
-	  { PHYS("size"), PHYS("align"), PHYS("min_addr"), PHYS("max_addr"), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_ALLOC_EXACT_NID_RAW, "memblock_alloc_exact_nid_raw", RET_ADDR, 5,
-	  { PHYS("size"), PHYS("align"), PHYS("min_addr"), PHYS("max_addr"), A("nid", ARG_NID) } },
-	{ OP_MEMBLOCK_ALLOC_RANGE_NID, "memblock_alloc_range_nid", RET_ADDR, 6,
-	  { PHYS("size"), PHYS("align"), PHYS("start"), PHYS("end"), A("nid", ARG_NID),
-	    A("exact_nid", ARG_BOOL) } },
-	{ OP_MEMBLOCK_IS_MEMORY, "memblock_is_memory", RET_BOOL, 1, { PHYS("addr") } },
-	{ OP_MEMBLOCK_IS_RESERVED, "memblock_is_reserved", RET_BOOL, 1, { PHYS("addr") } },
-	{ OP_MEMBLOCK_IS_MAP_MEMORY, "memblock_is_map_memory", RET_BOOL, 1, { PHYS("addr") } },
-	{ OP_MEMBLOCK_IS_REGION_MEMORY, "memblock_is_region_memory", RET_BOOL, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_IS_REGION_RESERVED, "memblock_is_region_reserved", RET_BOOL, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_MEMBLOCK_PHYS_MEM_SIZE, "memblock_phys_mem_size", RET_VALUE, 0, { } },
-	{ OP_MEMBLOCK_RESERVED_SIZE, "memblock_reserved_size", RET_VALUE, 0, { } },
-	{ OP_MEMBLOCK_START_OF_DRAM, "memblock_start_of_DRAM", RET_VALUE, 0, { } },
-	{ OP_MEMBLOCK_END_OF_DRAM, "memblock_end_of_DRAM", RET_VALUE, 0, { } },
-	{ OP_MEMBLOCK_FREE_ALL, "memblock_free_all", RET_PAGES, 0, { } },
-	{ OP_MEMBLOCK_FREE_LATE, "memblock_free_late", RET_NONE, 2, { PHYS("base"), PHYS("size") } },
-	{ OP_PAGE_ALLOC_INIT_LATE, "page_alloc_init_late", RET_NONE, 0, { } },
-	{ OP_MEMBLOCK_DISCARD, "memblock_discard", RET_NONE, 0, { } },
+#define OP(ID, name, ret, kv, fuzz, args)					\
+	[OP_##ID] = { OP_##ID, #name, RET_##ret, kv, fuzz, OP_NARGS(args), { OP_ARGS args } },
+#include "ops.def"
+#undef OP
 };
 
 const struct op_spec *op_spec(enum op_id id)
@@ -84,7 +36,53 @@ const struct op_spec *op_lookup(const char *name)
 	return NULL;
 }
 
-static const char *const flag_names[] = { "HOTPLUG", "MIRROR", "NOMAP", "DRIVER_MANAGED" };
+const char *ret_kind_name(enum ret_kind ret)
+{
+	static const char *const names[] = {
+		[RET_NONE] = "void", [RET_INT] = "int", [RET_ADDR] = "address",
+		[RET_BOOL] = "bool", [RET_VALUE] = "value", [RET_PAGES] = "pages",
+	};
+
+	return (unsigned int)ret < sizeof(names) / sizeof(names[0]) ? names[ret] : "?";
+}
+
+const char *versions_name(unsigned int versions, char *buf, int len)
+{
+	int v, n = 0;
+
+	buf[0] = '\0';
+	for (v = 0; v < NR_KERNEL_VERSIONS; v++)
+		if (versions & KERNEL_VERSION_BIT(v))
+			n += snprintf(buf + n, n < len ? len - n : 0, "%s%s", n ? ", " : "",
+				      kernel_version_name(v));
+	return buf;
+}
+
+void ops_print_list(FILE *f)
+{
+	char args[128], vers[32];
+	int i, j, k;
+
+	for (i = 0; i < NR_OPS; i++) {
+		const struct op_spec *s = &op_table[i];
+
+		args[0] = '\0';
+		for (j = 0, k = 0; j < s->nargs; j++)
+			k += snprintf(args + k, sizeof(args) - k, "%s%s%s%s", j ? ", " : "",
+				      s->args[j].optional ? "[" : "", s->args[j].name,
+				      s->args[j].optional ? "]" : "");
+		fprintf(f, "%-32s (%s) -> %s", s->name, args, ret_kind_name(s->ret));
+		if (s->versions != KV_ALL)
+			fprintf(f, "   [Linux %s only]", versions_name(s->versions, vers,
+								   sizeof(vers)));
+		fputc('\n', f);
+	}
+}
+
+/* Bit i's name; RSRV_NOINIT (0x10) is 6.12's, set on reserved regions only. */
+static const char *const flag_names[] = {
+	"HOTPLUG", "MIRROR", "NOMAP", "DRIVER_MANAGED", "RSRV_NOINIT",
+};
 
 int flag_lookup(const char *name)
 {

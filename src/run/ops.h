@@ -3,60 +3,22 @@
  * The memblock operations a scenario step may call: their names (the
  * kernel's function names), their arguments (the kernel's parameter names)
  * and the kind of value they return.  Shared by the loader, which checks a
- * step against it, and by every engine, which executes an op_call.
+ * step against it, and by every engine, which executes an op_call.  The
+ * operations themselves are listed once, in ops.def.
  */
 #ifndef MBVIZ_OPS_H
 #define MBVIZ_OPS_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include "ops.def"
 
 enum op_id {
-	OP_MEMBLOCK_ADD,
-	OP_MEMBLOCK_ADD_NODE,
-	OP_MEMBLOCK_REMOVE,
-	OP_MEMBLOCK_RESERVE,
-	OP_MEMBLOCK_PHYS_FREE,
-	OP_MEMBLOCK_FREE,
-	OP_MEMBLOCK_PHYSMEM_ADD,
-	OP_MEMBLOCK_MARK_HOTPLUG,
-	OP_MEMBLOCK_CLEAR_HOTPLUG,
-	OP_MEMBLOCK_MARK_MIRROR,
-	OP_MEMBLOCK_MARK_NOMAP,
-	OP_MEMBLOCK_CLEAR_NOMAP,
-	OP_MEMBLOCK_SET_NODE,
-	OP_MEMBLOCK_TRIM_MEMORY,
-	OP_MEMBLOCK_ENFORCE_MEMORY_LIMIT,
-	OP_MEMBLOCK_CAP_MEMORY_RANGE,
-	OP_MEMBLOCK_MEM_LIMIT_REMOVE_MAP,
-	OP_MEMBLOCK_SET_BOTTOM_UP,
-	OP_MEMBLOCK_SET_CURRENT_LIMIT,
-	OP_MEMBLOCK_ALLOW_RESIZE,
-	OP_MEMBLOCK_PHYS_ALLOC_RANGE,
-	OP_MEMBLOCK_PHYS_ALLOC_TRY_NID,
-	OP_MEMBLOCK_PHYS_ALLOC,
-	OP_MEMBLOCK_ALLOC,
-	OP_MEMBLOCK_ALLOC_RAW,
-	OP_MEMBLOCK_ALLOC_FROM,
-	OP_MEMBLOCK_ALLOC_LOW,
-	OP_MEMBLOCK_ALLOC_NODE,
-	OP_MEMBLOCK_ALLOC_TRY_NID,
-	OP_MEMBLOCK_ALLOC_TRY_NID_RAW,
-	OP_MEMBLOCK_ALLOC_EXACT_NID_RAW,
-	OP_MEMBLOCK_ALLOC_RANGE_NID,
-	OP_MEMBLOCK_IS_MEMORY,
-	OP_MEMBLOCK_IS_RESERVED,
-	OP_MEMBLOCK_IS_MAP_MEMORY,
-	OP_MEMBLOCK_IS_REGION_MEMORY,
-	OP_MEMBLOCK_IS_REGION_RESERVED,
-	OP_MEMBLOCK_PHYS_MEM_SIZE,
-	OP_MEMBLOCK_RESERVED_SIZE,
-	OP_MEMBLOCK_START_OF_DRAM,
-	OP_MEMBLOCK_END_OF_DRAM,
-	OP_MEMBLOCK_FREE_ALL,
-	OP_MEMBLOCK_FREE_LATE,
-	OP_PAGE_ALLOC_INIT_LATE,
-	OP_MEMBLOCK_DISCARD,
+#define OP(ID, name, ret, versions, fuzz, args)	OP_##ID,
+#include "ops.def"
+#undef OP
 	NR_OPS
 };
 
@@ -91,12 +53,21 @@ struct op_spec {
 	enum op_id		id;
 	const char		*name;
 	enum ret_kind		ret;
+	unsigned int		versions;	/* KV_* mask of the kernels that have it */
+	int			fuzz_weight;	/* in fuzz-diff's random mix; 0: never drawn */
 	int			nargs;
 	struct op_arg_spec	args[OP_MAX_ARGS];
 };
 
 const struct op_spec *op_spec(enum op_id id);
 const struct op_spec *op_lookup(const char *name);
+
+/* The table as people read it (`mbviz help ops`): one line per op. */
+void ops_print_list(FILE *f);
+/* "void", "int", "address", "bool", "value", "pages" */
+const char *ret_kind_name(enum ret_kind ret);
+/* "6.1, 6.12": the kernel versions in a KV_* mask. */
+const char *versions_name(unsigned int versions, char *buf, int len);
 
 /*
  * One evaluated call, ready for an engine.  Arguments are stored by
@@ -125,7 +96,8 @@ struct op_call {
 #define MBF_MIRROR		0x2
 #define MBF_NOMAP		0x4
 #define MBF_DRIVER_MANAGED	0x8
-#define MBF_ALL			0xf
+#define MBF_RSRV_NOINIT		0x10	/* 6.12 */
+#define MBF_ALL			0x1f
 
 /* "NONE", "HOTPLUG|NOMAP", ...: for messages and tables. */
 const char *flags_name(unsigned int flags, char *buf, int len);

@@ -72,7 +72,7 @@ static struct scenario *build(void)
 int main(void)
 {
 	struct scenario *sc = build();
-	struct engine *eng = model_engine_create();
+	struct engine *eng = model_engine_create(-1);
 	struct timeline *t;
 	struct mb_state prev;
 	struct rusage ru;

@@ -310,77 +310,28 @@ struct pglist_data *next_online_pgdat(struct pglist_data *pgdat)
 
 /* ---- the operations ---------------------------------------------------- */
 
+/*
+ * The operations are those of mbviz's ops.def (installed beside this
+ * file; tools/mbviz-build-engine puts it on the include path as
+ * <mbviz/ops.def>): object op i is ops.def's line i, named for mbviz by
+ * op_names, which leaves out the ops that this tree's kernel does not
+ * have (ops.def's version mask) or that are not memblock.c's to run.
+ */
+#include <mbviz/ops.def>
+
 enum kshim_op {
-	K_ADD, K_ADD_NODE, K_REMOVE, K_RESERVE, K_PHYS_FREE, K_FREE, K_PHYSMEM_ADD,
-	K_MARK_HOTPLUG, K_CLEAR_HOTPLUG, K_MARK_MIRROR, K_MARK_NOMAP, K_CLEAR_NOMAP,
-	K_SET_NODE, K_TRIM_MEMORY, K_ENFORCE_MEMORY_LIMIT, K_CAP_MEMORY_RANGE,
-	K_MEM_LIMIT_REMOVE_MAP, K_SET_BOTTOM_UP, K_SET_CURRENT_LIMIT, K_ALLOW_RESIZE,
-	K_PHYS_ALLOC_RANGE, K_PHYS_ALLOC_TRY_NID, K_PHYS_ALLOC, K_ALLOC, K_ALLOC_RAW,
-	K_ALLOC_FROM, K_ALLOC_LOW, K_ALLOC_NODE, K_ALLOC_TRY_NID, K_ALLOC_TRY_NID_RAW,
-	K_ALLOC_EXACT_NID_RAW, K_ALLOC_RANGE_NID, K_IS_MEMORY, K_IS_RESERVED,
-	K_IS_MAP_MEMORY, K_IS_REGION_MEMORY, K_IS_REGION_RESERVED, K_PHYS_MEM_SIZE,
-	K_RESERVED_SIZE, K_START_OF_DRAM, K_END_OF_DRAM, K_FREE_ALL, K_FREE_LATE,
-	K_DISCARD, K_OVERLAPS_REGION,
-#if KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 12, 0)
-	K_RESERVED_MARK_NOINIT, K_ESTIMATED_NR_FREE_PAGES, K_RESERVE_MEM,
-	K_RESERVE_MEM_FIND_BY_NAME,
-#endif
+#define OP(ID, name, ret, versions, fuzz, args)	K_##ID,
+#include <mbviz/ops.def>
+#undef OP
 	K_NR_OPS
 };
 
-static const char *const op_names[K_NR_OPS] = {
-	[K_ADD] = "memblock_add",
-	[K_ADD_NODE] = "memblock_add_node",
-	[K_REMOVE] = "memblock_remove",
-	[K_RESERVE] = "memblock_reserve",
-	[K_PHYS_FREE] = "memblock_phys_free",
-	[K_FREE] = "memblock_free",
-	[K_PHYSMEM_ADD] = "memblock_physmem_add",
-	[K_MARK_HOTPLUG] = "memblock_mark_hotplug",
-	[K_CLEAR_HOTPLUG] = "memblock_clear_hotplug",
-	[K_MARK_MIRROR] = "memblock_mark_mirror",
-	[K_MARK_NOMAP] = "memblock_mark_nomap",
-	[K_CLEAR_NOMAP] = "memblock_clear_nomap",
-	[K_SET_NODE] = "memblock_set_node",
-	[K_TRIM_MEMORY] = "memblock_trim_memory",
-	[K_ENFORCE_MEMORY_LIMIT] = "memblock_enforce_memory_limit",
-	[K_CAP_MEMORY_RANGE] = "memblock_cap_memory_range",
-	[K_MEM_LIMIT_REMOVE_MAP] = "memblock_mem_limit_remove_map",
-	[K_SET_BOTTOM_UP] = "memblock_set_bottom_up",
-	[K_SET_CURRENT_LIMIT] = "memblock_set_current_limit",
-	[K_ALLOW_RESIZE] = "memblock_allow_resize",
-	[K_PHYS_ALLOC_RANGE] = "memblock_phys_alloc_range",
-	[K_PHYS_ALLOC_TRY_NID] = "memblock_phys_alloc_try_nid",
-	[K_PHYS_ALLOC] = "memblock_phys_alloc",
-	[K_ALLOC] = "memblock_alloc",
-	[K_ALLOC_RAW] = "memblock_alloc_raw",
-	[K_ALLOC_FROM] = "memblock_alloc_from",
-	[K_ALLOC_LOW] = "memblock_alloc_low",
-	[K_ALLOC_NODE] = "memblock_alloc_node",
-	[K_ALLOC_TRY_NID] = "memblock_alloc_try_nid",
-	[K_ALLOC_TRY_NID_RAW] = "memblock_alloc_try_nid_raw",
-	[K_ALLOC_EXACT_NID_RAW] = "memblock_alloc_exact_nid_raw",
-	[K_ALLOC_RANGE_NID] = "memblock_alloc_range_nid",
-	[K_IS_MEMORY] = "memblock_is_memory",
-	[K_IS_RESERVED] = "memblock_is_reserved",
-	[K_IS_MAP_MEMORY] = "memblock_is_map_memory",
-	[K_IS_REGION_MEMORY] = "memblock_is_region_memory",
-	[K_IS_REGION_RESERVED] = "memblock_is_region_reserved",
-	[K_PHYS_MEM_SIZE] = "memblock_phys_mem_size",
-	[K_RESERVED_SIZE] = "memblock_reserved_size",
-	[K_START_OF_DRAM] = "memblock_start_of_DRAM",
-	[K_END_OF_DRAM] = "memblock_end_of_DRAM",
-	[K_FREE_ALL] = "memblock_free_all",
-	[K_FREE_LATE] = "memblock_free_late",
-	[K_DISCARD] = "memblock_discard",
-	[K_OVERLAPS_REGION] = "memblock_overlaps_region",
-#if KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 12, 0)
-	[K_RESERVED_MARK_NOINIT] = "memblock_reserved_mark_noinit",
-	[K_ESTIMATED_NR_FREE_PAGES] = "memblock_estimated_nr_free_pages",
-	[K_RESERVE_MEM] = "reserve_mem",
-	[K_RESERVE_MEM_FIND_BY_NAME] = "reserve_mem_find_by_name",
+/* The kernel version bit (ops.def's KV_*) of this tree. */
+#if KSHIM_LINUX_VERSION >= 0x060c00
+#define KSHIM_KV	KV_6_12
+#else
+#define KSHIM_KV	KV_6_1
 #endif
-};
 
 /* The virtual-address API, seen through the scenario's identity map. */
 static uint64_t virt_result(void *p)
@@ -416,80 +367,108 @@ static uint64_t find_by_name(const uint64_t *a)
 #endif
 
 /*
- * Each case calls exactly the kernel function the op names.  The inline
- * wrappers are expanded here, so their _RET_IP_ points into this function,
- * which mbviz prints as the scenario step that made the call.
+ * One operation: kshim_op_<name>() calls exactly the kernel function the
+ * op names, with @a its arguments in ops.def's order.  The inline
+ * wrappers are expanded here, so their _RET_IP_ points into a kshim_
+ * function, which mbviz prints as the scenario step that made the call.
  */
-static noinline uint64_t kshim_dispatch(int op, const uint64_t *a)
-{
-	const phys_addr_t p0 = a[0], p1 = a[1], p2 = a[2], p3 = a[3];
+#define KOP(name)	static noinline uint64_t kshim_op_##name(const uint64_t *a)
+#define P(i)		((phys_addr_t)a[i])
+#define NID(i)		((int)a[i])
+#define INT(expr)	((uint64_t)(int64_t)(expr))
 
-	switch (op) {
-	case K_ADD: return (int64_t)memblock_add(p0, p1);
-	case K_ADD_NODE: return (int64_t)memblock_add_node(p0, p1, (int)a[2], a[3]);
-	case K_REMOVE: return (int64_t)memblock_remove(p0, p1);
-	case K_RESERVE: return (int64_t)memblock_reserve(p0, p1);
-	case K_PHYS_FREE: return (int64_t)memblock_phys_free(p0, p1);
-	case K_FREE: memblock_free(virt_arg(p0), (size_t)p1); return 0;
-	case K_PHYSMEM_ADD: return (int64_t)memblock_physmem_add(p0, p1);
-	case K_MARK_HOTPLUG: return (int64_t)memblock_mark_hotplug(p0, p1);
-	case K_CLEAR_HOTPLUG: return (int64_t)memblock_clear_hotplug(p0, p1);
-	case K_MARK_MIRROR: return (int64_t)memblock_mark_mirror(p0, p1);
-	case K_MARK_NOMAP: return (int64_t)memblock_mark_nomap(p0, p1);
-	case K_CLEAR_NOMAP: return (int64_t)memblock_clear_nomap(p0, p1);
-	case K_SET_NODE: return (int64_t)memblock_set_node(p0, p1, type_arg(a[2]), (int)a[3]);
-	case K_TRIM_MEMORY: memblock_trim_memory(p0); return 0;
-	case K_ENFORCE_MEMORY_LIMIT: memblock_enforce_memory_limit(p0); return 0;
-	case K_CAP_MEMORY_RANGE: memblock_cap_memory_range(p0, p1); return 0;
-	case K_MEM_LIMIT_REMOVE_MAP: memblock_mem_limit_remove_map(p0); return 0;
-	case K_SET_BOTTOM_UP: memblock_set_bottom_up(a[0] != 0); return 0;
-	case K_SET_CURRENT_LIMIT: memblock_set_current_limit(p0); return 0;
-	case K_ALLOW_RESIZE: memblock_allow_resize(); return 0;
-	case K_PHYS_ALLOC_RANGE: return memblock_phys_alloc_range(p0, p1, p2, p3);
-	case K_PHYS_ALLOC_TRY_NID: return memblock_phys_alloc_try_nid(p0, p1, (int)a[2]);
-	case K_PHYS_ALLOC: return memblock_phys_alloc(p0, p1);
-	case K_ALLOC: return virt_result(memblock_alloc(p0, p1));
-	case K_ALLOC_RAW: return virt_result(memblock_alloc_raw(p0, p1));
-	case K_ALLOC_FROM: return virt_result(memblock_alloc_from(p0, p1, p2));
-	case K_ALLOC_LOW: return virt_result(memblock_alloc_low(p0, p1));
-	case K_ALLOC_NODE: return virt_result(memblock_alloc_node(p0, p1, (int)a[2]));
-	case K_ALLOC_TRY_NID:
-		return virt_result(memblock_alloc_try_nid(p0, p1, p2, p3, (int)a[4]));
-	case K_ALLOC_TRY_NID_RAW:
-		return virt_result(memblock_alloc_try_nid_raw(p0, p1, p2, p3, (int)a[4]));
-	case K_ALLOC_EXACT_NID_RAW:
-		return virt_result(memblock_alloc_exact_nid_raw(p0, p1, p2, p3, (int)a[4]));
-	case K_ALLOC_RANGE_NID:
-		return memblock_alloc_range_nid(p0, p1, p2, p3, (int)a[4], a[5] != 0);
-	case K_IS_MEMORY: return memblock_is_memory(p0);
-	case K_IS_RESERVED: return memblock_is_reserved(p0);
-	case K_IS_MAP_MEMORY: return memblock_is_map_memory(p0);
-	case K_IS_REGION_MEMORY: return memblock_is_region_memory(p0, p1);
-	case K_IS_REGION_RESERVED: return memblock_is_region_reserved(p0, p1);
-	case K_PHYS_MEM_SIZE: return memblock_phys_mem_size();
-	case K_RESERVED_SIZE: return memblock_reserved_size();
-	case K_START_OF_DRAM: return memblock_start_of_DRAM();
-	case K_END_OF_DRAM: return memblock_end_of_DRAM();
-	case K_FREE_ALL: memblock_free_all(); return 0;
-	case K_FREE_LATE: memblock_free_late(p0, p1); return 0;
-	case K_DISCARD: memblock_discard(); return 0;
-	case K_OVERLAPS_REGION: return memblock_overlaps_region(type_arg(a[0]), p1, p2);
-#if KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 12, 0)
-	case K_RESERVED_MARK_NOINIT: return (int64_t)memblock_reserved_mark_noinit(p0, p1);
-	case K_ESTIMATED_NR_FREE_PAGES: return memblock_estimated_nr_free_pages();
-	case K_RESERVE_MEM:
-		return (int64_t)setup_param_call("reserve_mem=", (const char *)(uintptr_t)a[0]);
-	case K_RESERVE_MEM_FIND_BY_NAME: return find_by_name(a);
-#endif
-	}
-	return 0;
+KOP(memblock_add) { return INT(memblock_add(P(0), P(1))); }
+KOP(memblock_add_node) { return INT(memblock_add_node(P(0), P(1), NID(2), a[3])); }
+KOP(memblock_remove) { return INT(memblock_remove(P(0), P(1))); }
+KOP(memblock_reserve) { return INT(memblock_reserve(P(0), P(1))); }
+KOP(memblock_phys_free) { return INT(memblock_phys_free(P(0), P(1))); }
+KOP(memblock_free) { memblock_free(virt_arg(P(0)), (size_t)P(1)); return 0; }
+KOP(memblock_physmem_add) { return INT(memblock_physmem_add(P(0), P(1))); }
+KOP(memblock_mark_hotplug) { return INT(memblock_mark_hotplug(P(0), P(1))); }
+KOP(memblock_clear_hotplug) { return INT(memblock_clear_hotplug(P(0), P(1))); }
+KOP(memblock_mark_mirror) { return INT(memblock_mark_mirror(P(0), P(1))); }
+KOP(memblock_mark_nomap) { return INT(memblock_mark_nomap(P(0), P(1))); }
+KOP(memblock_clear_nomap) { return INT(memblock_clear_nomap(P(0), P(1))); }
+KOP(memblock_set_node)
+{
+	return INT(memblock_set_node(P(0), P(1), type_arg(a[2]), NID(3)));
 }
+#if KSHIM_KV & KV_6_12
+KOP(memblock_reserved_mark_noinit) { return INT(memblock_reserved_mark_noinit(P(0), P(1))); }
+#else
+#define kshim_op_memblock_reserved_mark_noinit	NULL
+#endif
+KOP(memblock_trim_memory) { memblock_trim_memory(P(0)); return 0; }
+KOP(memblock_enforce_memory_limit) { memblock_enforce_memory_limit(P(0)); return 0; }
+KOP(memblock_cap_memory_range) { memblock_cap_memory_range(P(0), P(1)); return 0; }
+KOP(memblock_mem_limit_remove_map) { memblock_mem_limit_remove_map(P(0)); return 0; }
+KOP(memblock_set_bottom_up) { memblock_set_bottom_up(a[0] != 0); return 0; }
+KOP(memblock_set_current_limit) { memblock_set_current_limit(P(0)); return 0; }
+KOP(memblock_allow_resize) { memblock_allow_resize(); return 0; }
+KOP(memblock_phys_alloc_range) { return memblock_phys_alloc_range(P(0), P(1), P(2), P(3)); }
+KOP(memblock_phys_alloc_try_nid) { return memblock_phys_alloc_try_nid(P(0), P(1), NID(2)); }
+KOP(memblock_phys_alloc) { return memblock_phys_alloc(P(0), P(1)); }
+KOP(memblock_alloc) { return virt_result(memblock_alloc(P(0), P(1))); }
+KOP(memblock_alloc_raw) { return virt_result(memblock_alloc_raw(P(0), P(1))); }
+KOP(memblock_alloc_from) { return virt_result(memblock_alloc_from(P(0), P(1), P(2))); }
+KOP(memblock_alloc_low) { return virt_result(memblock_alloc_low(P(0), P(1))); }
+KOP(memblock_alloc_node) { return virt_result(memblock_alloc_node(P(0), P(1), NID(2))); }
+KOP(memblock_alloc_try_nid)
+{
+	return virt_result(memblock_alloc_try_nid(P(0), P(1), P(2), P(3), NID(4)));
+}
+KOP(memblock_alloc_try_nid_raw)
+{
+	return virt_result(memblock_alloc_try_nid_raw(P(0), P(1), P(2), P(3), NID(4)));
+}
+KOP(memblock_alloc_exact_nid_raw)
+{
+	return virt_result(memblock_alloc_exact_nid_raw(P(0), P(1), P(2), P(3), NID(4)));
+}
+KOP(memblock_alloc_range_nid)
+{
+	return memblock_alloc_range_nid(P(0), P(1), P(2), P(3), NID(4), a[5] != 0);
+}
+KOP(memblock_is_memory) { return memblock_is_memory(P(0)); }
+KOP(memblock_is_reserved) { return memblock_is_reserved(P(0)); }
+KOP(memblock_is_map_memory) { return memblock_is_map_memory(P(0)); }
+KOP(memblock_is_region_memory) { return memblock_is_region_memory(P(0), P(1)); }
+KOP(memblock_is_region_reserved) { return memblock_is_region_reserved(P(0), P(1)); }
+KOP(memblock_phys_mem_size) { return memblock_phys_mem_size(); }
+KOP(memblock_reserved_size) { return memblock_reserved_size(); }
+KOP(memblock_start_of_DRAM) { return memblock_start_of_DRAM(); }
+KOP(memblock_end_of_DRAM) { return memblock_end_of_DRAM(); }
+KOP(memblock_bottom_up) { return memblock_bottom_up(); }
+KOP(memblock_overlaps_region)
+{
+	return memblock_overlaps_region(type_arg(a[0]), P(1), P(2));
+}
+KOP(memblock_free_all) { memblock_free_all(); return 0; }
+KOP(memblock_free_late) { memblock_free_late(P(0), P(1)); return 0; }
+KOP(memblock_discard) { memblock_discard(); return 0; }
+/* Not memblock.c's: the kernel engine runs deferred init itself (kernel_pagealloc.c). */
+#define kshim_op_page_alloc_init_late	NULL
+
+static uint64_t (*const op_funcs[K_NR_OPS])(const uint64_t *a) = {
+#define OP(ID, name, ret, versions, fuzz, args)	\
+	[K_##ID] = ((versions) & KSHIM_KV) ? kshim_op_##name : NULL,
+#include <mbviz/ops.def>
+#undef OP
+};
+
+/* The names of the ops this tree has (page_alloc_init_late: see above). */
+static const char *const op_names[K_NR_OPS] = {
+#define OP(ID, name, ret, versions, fuzz, args)	\
+	[K_##ID] = ((versions) & KSHIM_KV) ? #name : NULL,
+#include <mbviz/ops.def>
+#undef OP
+};
 
 static enum kshim_status kshim_exec(int op, const uint64_t *args, uint64_t *ret)
 {
-	if (op < 0 || op >= K_NR_OPS)
+	if (op < 0 || op >= K_NR_OPS || !op_funcs[op])
 		return KSHIM_NO_OP;
-	*ret = kshim_dispatch(op, args);
+	*ret = op_funcs[op](args);
 	return KSHIM_OK;
 }
 
