@@ -128,11 +128,10 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 
 	r = run_create(sc, eng);
 	if (!r) {
-		const char *why = engine_error(eng);
-
 		v->error = xasprintf("%s: the %s engine cannot simulate this machine%s%s", sc->file,
-				     eng->label ? eng->label : eng->ops->name, why ? ": " : "",
-				     why ? why : "");
+				     eng->label ? eng->label : eng->ops->name,
+				     engine_error(eng) ? ": " : "",
+				     engine_error(eng) ? engine_error(eng) : "");
 		return false;
 	}
 	while (run_done(r) < sc->nr_steps) {
@@ -190,6 +189,9 @@ static int check_one(struct engine *eng, const char *file, int n)
 	}
 	printf("%s %d - ", status ? "not ok" : "ok", n);
 	tap_description(stdout, sc->name ? sc->name : file);
+	/* The version, when it is not the default one. */
+	if (sc->machine.kernel != KERNEL_6_1)
+		printf(" [Linux %s]", kernel_version_name(sc->machine.kernel));
 	if (sc->title && *sc->title) {
 		fputs(": ", stdout);
 		tap_description(stdout, sc->title);

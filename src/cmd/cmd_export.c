@@ -104,8 +104,9 @@ int cmd_export(int argc, char **argv)
 	}
 	t = timeline_create(sc, eng, 0);
 	if (!t) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
-			eng->label ? eng->label : eng->ops->name);
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
+			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
+			engine_error(eng) ? engine_error(eng) : "");
 		goto out;
 	}
 	if (timeline_goto(t, k)) {

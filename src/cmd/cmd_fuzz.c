@@ -56,6 +56,7 @@ static void fuzz_usage(FILE *f)
 	      "  Run N random operations (default 10000) in random machines on two engines\n"
 	      "  (default: model and kernel), comparing them after every operation.  A\n"
 	      "  divergence is cut down to a minimal scenario, printed (and written to FILE).\n"
+	      "  The machines are of the kernel version an engine names (model:6.12), else 6.1.\n"
 	      "  Exit status: 0 no divergence, 1 a divergence, 2 error.\n", f);
 }
 
@@ -420,6 +421,10 @@ int cmd_fuzz_diff(int argc, char **argv)
 		free(fx);
 		return 2;
 	}
+	/* The machines are of the version an engine names (model:6.12), else 6.1. */
+	for (i = 1; i >= 0; i--)
+		if (!strncmp(engines[i], "model:", 6) && kernel_version_lookup(engines[i] + 6) >= 0)
+			fx->gen.kernel = kernel_version_lookup(engines[i] + 6);
 	for (i = 0; i < MAX_CASE_OPS; i++)
 		snprintf(fx->callers[i], sizeof(fx->callers[i]), "steps[%d]", i);
 	for (i = 0; i < 2; i++) {

@@ -182,10 +182,9 @@ int cmd_run(int argc, char **argv)
 	}
 	r = run_create(sc, eng);
 	if (!r) {
-		const char *why = engine_error(eng);
-
 		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
-			eng->label ? eng->label : eng->ops->name, why ? ": " : "", why ? why : "");
+			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
+			engine_error(eng) ? engine_error(eng) : "");
 		goto out;
 	}
 	status = run_steps(&opts, sc, r);

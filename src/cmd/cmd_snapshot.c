@@ -318,8 +318,9 @@ int cmd_snapshot(int argc, char **argv)
 	d.sc = sc;
 	d.t = timeline_create(sc, eng, 0);
 	if (!d.t) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
-			eng->label ? eng->label : eng->ops->name);
+		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
+			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
+			engine_error(eng) ? engine_error(eng) : "");
 		goto out;
 	}
 	settle_output(&opts, &d.ro, &ansi);

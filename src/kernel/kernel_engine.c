@@ -72,31 +72,6 @@ static bool config_matches(const struct kobj *o, const struct machine *m, char *
 	return false;
 }
 
-static int object_version(const struct kobj *o);
-
-/*
- * A tree runs scenarios written for its own release: 6.1.x for "kernel":
- * "6.1", 6.12.x for "6.12".  The semantics differ (v612-diff), so another
- * pairing would report the releases' differences as the model's errors.
- */
-static bool version_matches(const struct kobj *o, const struct machine *m, char *err, int len)
-{
-	const struct kshim_config *c = &o->mod->config;
-	int tree = object_version(o);
-
-	if (tree < 0) {
-		snprintf(err, len, "%s is Linux %s; kernel engines support Linux 6.1.x and "
-			 "6.12.x only", o->path, c->release);
-		return false;
-	}
-	if (tree == (int)m->kernel)
-		return true;
-	snprintf(err, len, "%s is Linux %s, but the scenario is written for Linux %s "
-		 "(machine.kernel): give a %s tree", o->path, c->release,
-		 m->kernel == KERNEL_6_12 ? "6.12" : "6.1", m->kernel == KERNEL_6_12 ? "6.12" : "6.1");
-	return false;
-}
-
 /* The release an object was built from, as a semantics profile; -1 if neither. */
 static int object_version(const struct kobj *o)
 {
@@ -186,6 +161,23 @@ static bool kcall_op(struct kernel_engine *ke, enum op_id op, uint64_t a0)
 	return kop >= 0 && kcall(ke, kop, args, &ret);
 }
 
+/* A tree runs scenarios of its own version only (machine "kernel"). */
+static bool version_matches(struct kernel_engine *ke, const struct kobj *o,
+			    const struct machine *m)
+{
+	const char *release = o->mod->config.release;
+	int v = kernel_version_of_release(release);
+
+	if (v < 0)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c: "
+			 "mbviz has the semantics of Linux 6.1 and 6.12 only", release);
+	else if (v != (int)m->kernel)
+		snprintf(ke->error, sizeof(ke->error), "the engine is Linux %s's mm/memblock.c, "
+			 "but the scenario is for Linux %s (machine.kernel \"%s\")", release,
+			 kernel_version_name(m->kernel), kernel_version_name(m->kernel));
+	return v >= 0 && v == (int)m->kernel;
+}
+
 static int k_reset(struct engine *e, const struct machine *m)
 {
 	struct kernel_engine *ke = kernel_of(e);
@@ -201,9 +193,7 @@ static int k_reset(struct engine *e, const struct machine *m)
 	ke->error[0] = '\0';
 	ke->cur = NULL;
 	o = object_for(ke, m);
-	if (!o)
-		return -1;
-	if (!version_matches(o, m, ke->error, sizeof(ke->error)))
+	if (!o || !version_matches(ke, o, m))
 		return -1;
 	ke->cur = o;
 	ke->machine = *m;

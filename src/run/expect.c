@@ -138,15 +138,67 @@ static int check_value(struct checker *c, const struct value *v, uint64_t got,
 	return 0;
 }
 
+/* "not 0x0", "0x1000 to 0x2000", "at least -12", "at most 0x1000" */
+static void ret_cmp_desc(const struct expect_ret *er, enum ret_kind kind, uint64_t lo,
+			 uint64_t hi, char *buf, int len)
+{
+	char a[VAL_LEN], b[VAL_LEN];
+
+	ret_format(kind, lo, a, sizeof(a));
+	ret_format(kind, hi, b, sizeof(b));
+	if (er->cmp == RET_CMP_NE)
+		snprintf(buf, len, "not %s", a);
+	else if (er->has_min && er->has_max)
+		snprintf(buf, len, "%s to %s", a, b);
+	else if (er->has_min)
+		snprintf(buf, len, "at least %s", a);
+	else
+		snprintf(buf, len, "at most %s", b);
+}
+
+/* ret against {"ne": v} or {"min": lo, "max": hi}: true when it holds. */
+static int ret_compare(struct checker *c, const struct expect_ret *er, uint64_t got,
+		       char *e, int elen, bool *holds)
+{
+	const struct op_result *res = c->ctx->res;
+	uint64_t lo = 0, hi = 0;
+
+	if (res->kind == RET_INT) {
+		int64_t v = (int)(int64_t)got;
+
+		lo = (uint64_t)(er->cmp == RET_CMP_NE ? er->integer : er->int_min);
+		hi = (uint64_t)er->int_max;
+		*holds = er->cmp == RET_CMP_NE ? v != er->integer :
+			 (!er->has_min || v >= er->int_min) && (!er->has_max || v <= er->int_max);
+	} else {
+		if ((er->cmp == RET_CMP_NE && eval(c, &er->phys, &lo)) ||
+		    (er->cmp == RET_CMP_RANGE && er->has_min && eval(c, &er->phys_min, &lo)) ||
+		    (er->cmp == RET_CMP_RANGE && er->has_max && eval(c, &er->phys_max, &hi)))
+			return -1;
+		*holds = er->cmp == RET_CMP_NE ? got != lo :
+			 (!er->has_min || got >= lo) && (!er->has_max || got <= hi);
+	}
+	ret_cmp_desc(er, res->kind, lo, hi, e, elen);
+	return 0;
+}
+
 static int check_ret(struct checker *c, const struct expect_ret *er)
 {
 	const struct op_result *res = c->ctx->res;
-	char e[VAL_LEN], a[VAL_LEN];
+	char e[3 * VAL_LEN], a[VAL_LEN];
 	uint64_t want;
+	bool holds;
 
 	if (!er->present || !res)
 		return 0;
 	ret_format(res->kind, res->value, a, sizeof(a));
+	if (er->cmp != RET_CMP_EQ && res->kind != RET_BOOL && res->kind != RET_NONE) {
+		if (ret_compare(c, er, res->value, e, sizeof(e), &holds))
+			return -1;
+		if (!holds)
+			fail(c, er->pos.line, "ret", e, a);
+		return 0;
+	}
 	switch (res->kind) {
 	case RET_INT:
 		/* The kernel returns an int: compare as one. */
@@ -212,6 +264,29 @@ static int check_region(struct checker *c, const struct expect_region *er,
 	return 0;
 }
 
+/* `regions` as an object: only the entries it names, by index. */
+static int check_some_regions(struct checker *c, const struct expect_type *et,
+			      const struct mb_type *t, const char *name)
+{
+	char path[PATH_LEN], e[VAL_LEN], a[VAL_LEN];
+	int i;
+
+	for (i = 0; i < et->nr_regions; i++) {
+		unsigned long idx = (unsigned long)et->indices[i];
+
+		if (idx < t->cnt) {
+			if (check_region(c, &et->regions[i], &t->regions[idx], name, (int)idx))
+				return -1;
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s.regions[%lu]", name, idx);
+		snprintf(e, sizeof(e), "a region");
+		snprintf(a, sizeof(a), "none (%s.cnt is %lu)", name, t->cnt);
+		fail(c, et->regions[i].pos.line, path, e, a);
+	}
+	return 0;
+}
+
 /*
  * `regions` is the whole array in order.  A length mismatch is one failure
  * at NAME.regions; the regions both arrays have are then compared one by
@@ -225,6 +300,8 @@ static int check_regions(struct checker *c, const struct expect_type *et,
 	int i;
 
 	snprintf(path, sizeof(path), "%s.regions", name);
+	if (et->indices)
+		return check_some_regions(c, et, t, name);
 	if (et->nr_regions == 0) {
 		if (!mb_type_is_empty(t)) {
 			count_desc(a, sizeof(a), t->cnt, false);

@@ -69,6 +69,7 @@ void fuzz_new_case(struct fuzz_rng *r, const struct fuzz_opts *o, struct fuzz_ca
 	struct machine *m = &c->machine;
 
 	machine_init_default(m);
+	m->kernel = o->kernel;
 	if (o->numa && chance(r, 40)) {
 		m->numa = true;
 		m->max_numnodes = 8;
@@ -346,7 +347,8 @@ static void fill_args(struct fuzz_rng *r, const struct fuzz_case *c, const struc
 	switch (call->op) {
 	case OP_MEMBLOCK_ADD_NODE:
 		a[2].nid = region_nid(r, m);
-		a[3].flags = chance(r, 80) ? MBF_NONE : (unsigned int)below(r, MBF_DRIVER_MANAGED << 1);
+		a[3].flags = chance(r, 80) ? MBF_NONE :
+			     (unsigned int)below(r, flags_of_version(m->kernel) + 1);
 		break;
 	case OP_MEMBLOCK_SET_NODE:
 		a[2].type = chance(r, 70) ? MB_TYPE_MEMORY : MB_TYPE_RESERVED;
@@ -507,7 +509,10 @@ void fuzz_write_scenario(FILE *f, const char *name, const char *description,
 
 	fprintf(f, "{\n  \"scenario\": 1,\n  \"name\": \"%s\",\n", name);
 	fprintf(f, "  \"description\": \"%s\",\n", description);
-	fprintf(f, "  \"machine\": {\n    \"numa\": %s, \"max_numnodes\": %d, "
+	fputs("  \"machine\": {\n", f);
+	if (m->kernel != KERNEL_6_1)
+		fprintf(f, "    \"kernel\": \"%s\",\n", kernel_version_name(m->kernel));
+	fprintf(f, "    \"numa\": %s, \"max_numnodes\": %d, "
 		"\"phys_addr_bits\": %d,\n", m->numa ? "true" : "false", m->max_numnodes,
 		m->phys_addr_bits);
 	fprintf(f, "    \"page_size\": \"%#" PRIx64 "\", \"smp_cache_bytes\": %" PRIu64 ",\n",

@@ -30,6 +30,7 @@ struct fuzz_opts {
 	bool		page_alloc;	/* memblock_free_all, free_late, page_alloc_init_late, discard */
 	bool		phys32;		/* some machines with a 32-bit phys_addr_t */
 	bool		numa;		/* some NUMA machines */
+	enum kernel_version kernel;	/* every machine's "kernel" */
 };
 
 /* Per case: the machine, and the address span its operations mostly use. */

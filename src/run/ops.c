@@ -79,37 +79,75 @@ void ops_print_list(FILE *f)
 	}
 }
 
-/* Bit i's name; RSRV_NOINIT (0x10) is 6.12's, set on reserved regions only. */
-static const char *const flag_names[] = {
-	"HOTPLUG", "MIRROR", "NOMAP", "DRIVER_MANAGED", "RSRV_NOINIT",
+/* The flags, with the kernel versions that have them. */
+static const struct { const char *name; unsigned int bit, versions; } flag_table[] = {
+	{ "HOTPLUG", MBF_HOTPLUG, KV_ALL },
+	{ "MIRROR", MBF_MIRROR, KV_ALL },
+	{ "NOMAP", MBF_NOMAP, KV_ALL },
+	{ "DRIVER_MANAGED", MBF_DRIVER_MANAGED, KV_ALL },
+	{ "RSRV_NOINIT", MBF_RSRV_NOINIT, KV_6_12 },
 };
+
+#define NR_FLAGS	((int)(sizeof(flag_table) / sizeof(flag_table[0])))
 
 int flag_lookup(const char *name)
 {
-	unsigned int i;
+	int i;
 
 	if (strcmp(name, "NONE") == 0)
 		return MBF_NONE;
-	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++)
-		if (strcmp(flag_names[i], name) == 0)
-			return 1 << i;
+	for (i = 0; i < NR_FLAGS; i++)
+		if (strcmp(flag_table[i].name, name) == 0)
+			return (int)flag_table[i].bit;
 	return -1;
+}
+
+unsigned int flag_versions(unsigned int bit)
+{
+	int i;
+
+	for (i = 0; i < NR_FLAGS; i++)
+		if (flag_table[i].bit == bit)
+			return flag_table[i].versions;
+	return 0;
+}
+
+unsigned int flags_of_version(int version)
+{
+	unsigned int mask = 0;
+	int i;
+
+	for (i = 0; i < NR_FLAGS; i++)
+		if (flag_table[i].versions & KERNEL_VERSION_BIT(version))
+			mask |= flag_table[i].bit;
+	return mask;
+}
+
+int flag_names_of_version(int version, const char **names)
+{
+	int i, n = 0;
+
+	names[n++] = "NONE";
+	for (i = 0; i < NR_FLAGS; i++)
+		if (flag_table[i].versions & KERNEL_VERSION_BIT(version))
+			names[n++] = flag_table[i].name;
+	return n;
 }
 
 const char *flags_name(unsigned int flags, char *buf, int len)
 {
-	unsigned int i;
-	int n = 0;
+	int i, n = 0;
 
 	if (!flags) {
 		snprintf(buf, len, "NONE");
 		return buf;
 	}
 	buf[0] = '\0';
-	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
-		if (!(flags & (1u << i)))
+	for (i = 0; i < NR_FLAGS; i++) {
+		if (!(flags & flag_table[i].bit))
 			continue;
-		n += snprintf(buf + n, n < len ? len - n : 0, "%s%s", n ? "|" : "", flag_names[i]);
+		n += snprintf(buf + n, n < len ? len - n : 0, "%s%s", n ? "|" : "",
+			      flag_table[i].name);
 	}
 	if (flags & ~MBF_ALL)
 		snprintf(buf + n, n < len ? len - n : 0, "%s%#x", n ? "|" : "", flags & ~MBF_ALL);

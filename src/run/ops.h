@@ -96,12 +96,18 @@ struct op_call {
 #define MBF_MIRROR		0x2
 #define MBF_NOMAP		0x4
 #define MBF_DRIVER_MANAGED	0x8
-#define MBF_RSRV_NOINIT		0x10	/* 6.12 */
-#define MBF_ALL			0x1f
+#define MBF_RSRV_NOINIT		0x10	/* 6.12 only (include/linux/memblock.h 6.12:52) */
+#define MBF_ALL			0x1f	/* every flag of every kernel version */
 
 /* "NONE", "HOTPLUG|NOMAP", ...: for messages and tables. */
 const char *flags_name(unsigned int flags, char *buf, int len);
-/* Single flag name to bit, or -1. */
+/* Single flag name to bit (of any kernel version), or -1. */
 int flag_lookup(const char *name);
+/* The KV_* mask of the kernel versions that have flag @bit (0 for none). */
+unsigned int flag_versions(unsigned int bit);
+/* Every flag bit kernel version @version (enum kernel_version) has. */
+unsigned int flags_of_version(int version);
+/* The flag names of @version, "NONE" first; returns how many (at most 8). */
+int flag_names_of_version(int version, const char **names);
 
 #endif

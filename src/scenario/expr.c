@@ -2,7 +2,7 @@
 /*
  * The value-expression language of scenario files (doc/scenario-format.md):
  * integers with binary unit suffixes, kernel constants, run-time queries,
- * $labels and region references, joined by + - * and parentheses.
+ * $labels and region references, joined by + - * / and parentheses.
  *
  * Arithmetic is done on the machine's phys_addr_t width and every
  * intermediate result must stay within 0..PHYS_ADDR_MAX: a kernel developer
@@ -22,7 +22,7 @@
 /* Longer strings are refused: this bounds the parser's and evaluator's recursion. */
 #define EXPR_MAX_LEN	4096
 
-enum enode_kind { EN_CONST, EN_QUERY, EN_LABEL, EN_REGION, EN_ADD, EN_SUB, EN_MUL };
+enum enode_kind { EN_CONST, EN_QUERY, EN_LABEL, EN_REGION, EN_ADD, EN_SUB, EN_MUL, EN_DIV };
 
 struct enode {
 	enum enode_kind	kind;
@@ -33,7 +33,7 @@ struct enode {
 	int		type;		/* EN_REGION: MB_TYPE_MEMORY or MB_TYPE_RESERVED */
 	unsigned long	idx;
 	bool		size;
-	int		l, r;		/* operands of EN_ADD, EN_SUB, EN_MUL */
+	int		l, r;		/* operands of EN_ADD, EN_SUB, EN_MUL, EN_DIV */
 };
 
 struct expr {
@@ -199,7 +199,8 @@ static int arith(const char *text, const struct enode *n, uint64_t a, uint64_t b
 		 uint64_t phys_max, bool show_values, uint64_t *out, char *err, int errlen)
 {
 	char span[80], vals[96] = "";
-	const char *op = n->kind == EN_ADD ? "+" : n->kind == EN_SUB ? "-" : "*";
+	const char *op = n->kind == EN_ADD ? "+" : n->kind == EN_SUB ? "-" :
+			 n->kind == EN_DIV ? "/" : "*";
 	uint64_t r;
 	bool bad;
 
@@ -210,6 +211,11 @@ static int arith(const char *text, const struct enode *n, uint64_t a, uint64_t b
 	case EN_SUB:
 		bad = b > a;
 		r = a - b;
+		break;
+	case EN_DIV:
+		/* Unsigned, truncating, as C divides phys_addr_t. */
+		bad = b == 0;
+		r = bad ? 0 : a / b;
 		break;
 	default:
 		bad = __builtin_mul_overflow(a, b, &r) || r > phys_max;
@@ -224,6 +230,8 @@ static int arith(const char *text, const struct enode *n, uint64_t a, uint64_t b
 		snprintf(vals, sizeof(vals), " (0x%" PRIx64 " %s 0x%" PRIx64 ")", a, op, b);
 	if (n->kind == EN_SUB)
 		snprintf(err, errlen, "'%s' underflows: the result is negative%s", span, vals);
+	else if (n->kind == EN_DIV)
+		snprintf(err, errlen, "'%s' divides by zero%s", span, vals);
 	else
 		snprintf(err, errlen, "'%s' overflows %d-bit phys_addr_t%s", span,
 			 phys_bits(phys_max), vals);
@@ -539,19 +547,22 @@ static int parse_factor(struct parser *p, int depth)
 static int parse_product(struct parser *p, int depth)
 {
 	int l, r, n;
+	char c;
 
 	l = parse_factor(p, depth);
 	for (;;) {
 		if (l < 0)
 			return -1;
 		skip_space(p);
-		if (p->s[p->pos] != '*')
+		c = p->s[p->pos];
+		if (c != '*' && c != '/')
 			return l;
 		p->pos++;
 		r = parse_factor(p, depth);
 		if (r < 0)
 			return -1;
-		n = new_node(p->e, EN_MUL, p->e->nodes[l].start, p->e->nodes[r].end);
+		n = new_node(p->e, c == '*' ? EN_MUL : EN_DIV, p->e->nodes[l].start,
+			     p->e->nodes[r].end);
 		p->e->nodes[n].l = l;
 		p->e->nodes[n].r = r;
 		if (fold(p, n))
@@ -629,7 +640,7 @@ struct expr *expr_parse(const char *text, const struct expr_env *consts,
 		if (p.s[p.pos] == ')')
 			perr(&p, p.pos, "unexpected ')' without a matching '('");
 		else
-			perr(&p, p.pos, "expected an operator (+, - or *) or the end, got %s", got);
+			perr(&p, p.pos, "expected an operator (+, -, * or /) or the end, got %s", got);
 		goto fail;
 	}
 	return p.e;

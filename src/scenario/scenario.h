@@ -49,6 +49,7 @@ struct expect_type {
 	struct value	cnt, max, total_size;
 	int		nr_regions;	/* [] means "empty": checked as cnt 1, one zero region */
 	struct expect_region *regions;
+	int		*indices;	/* "regions": {"1": ...}: the entries' indices; NULL: the whole array */
 	struct src_pos	pos;
 };
 
@@ -67,12 +68,19 @@ struct expect_zone {
 };
 
 /* The ret value as written: a phys value, an int (possibly negative) or a bool. */
+/* How ret is compared: equal (a value), {"ne": value} or {"min": lo, "max": hi}. */
+enum ret_cmp { RET_CMP_EQ, RET_CMP_NE, RET_CMP_RANGE };
+
 struct expect_ret {
 	bool		present;
 	enum ret_kind	kind;		/* of the step's op */
-	struct value	phys;		/* RET_ADDR, RET_VALUE, RET_PAGES */
-	int64_t		integer;	/* RET_INT: 0, -12, or "-ENOMEM" decoded */
+	enum ret_cmp	cmp;
+	struct value	phys;		/* RET_ADDR, RET_VALUE, RET_PAGES (EQ, NE) */
+	int64_t		integer;	/* RET_INT: 0, -12, or "-ENOMEM" decoded (EQ, NE) */
 	bool		boolean;	/* RET_BOOL */
+	bool		has_min, has_max;	/* RET_CMP_RANGE: inclusive bounds */
+	struct value	phys_min, phys_max;
+	int64_t		int_min, int_max;
 	struct src_pos	pos;
 };
 

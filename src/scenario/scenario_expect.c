@@ -65,6 +65,68 @@ static bool int_string(const char *s, int64_t *out)
 	return true;
 }
 
+/* One value of @spec's result type: the whole ret, or a bound of {"ne"/"min"/"max"}. */
+static int load_ret_value(struct loader *ld, const cJSON *n, const char *path,
+			  const struct op_spec *spec, struct value *phys, int64_t *integer)
+{
+	char got[96];
+
+	ld_describe(ld, n, got, sizeof(got));
+	if (spec->ret == RET_INT) {
+		if (cJSON_IsNumber(n))
+			return ld_int(ld, n, path, INT32_MIN, INT32_MAX, integer);
+		if (cJSON_IsString(n) && int_string(n->valuestring, integer))
+			return 0;
+		return ld_err(ld, n, path, "expected an int (0, -12 or \"-ENOMEM\": %s returns "
+			      "int), got %s", spec->name, got);
+	}
+	return ld_phys(ld, n, path, 0, phys);
+}
+
+static const char *const ret_keys[] = { "ne", "min", "max" };
+
+/* {"ne": v} or {"min": lo, "max": hi} (either bound may be left out). */
+static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
+			    const struct op_spec *spec, struct expect_ret *r)
+{
+	const cJSON *k[3];
+	char *kp[3];
+	int i, ret = 0;
+
+	if (ld_object(ld, n, path, ret_keys, 3, k))
+		return -1;
+	for (i = 0; i < 3; i++)
+		kp[i] = ld_key_path(path, ret_keys[i]);
+	if (k[0] && (k[1] || k[2]))
+		ret = ld_err_key(ld, k[k[1] ? 1 : 2], kp[k[1] ? 1 : 2], "ret has either \"ne\" "
+				 "or a range (\"min\", \"max\"), not both");
+	else if (!k[0] && !k[1] && !k[2])
+		ret = ld_err(ld, n, path, "expected \"ne\", \"min\" or \"max\" in a ret "
+			     "comparison, got an empty object");
+	else if (k[0]) {
+		r->cmp = RET_CMP_NE;
+		ret = load_ret_value(ld, k[0], kp[0], spec, &r->phys, &r->integer);
+	} else {
+		r->cmp = RET_CMP_RANGE;
+		r->has_min = k[1] != NULL;
+		r->has_max = k[2] != NULL;
+		if ((k[1] && load_ret_value(ld, k[1], kp[1], spec, &r->phys_min, &r->int_min)) ||
+		    (k[2] && load_ret_value(ld, k[2], kp[2], spec, &r->phys_max, &r->int_max)))
+			ret = -1;
+		else if (k[1] && k[2] && spec->ret == RET_INT && r->int_min > r->int_max)
+			ret = ld_err(ld, k[2], kp[2], "the range is empty: max %" PRId64 " is "
+				     "below min %" PRId64, r->int_max, r->int_min);
+		else if (k[1] && k[2] && spec->ret != RET_INT && !r->phys_min.expr &&
+			 !r->phys_max.expr && r->phys_min.constant > r->phys_max.constant)
+			ret = ld_err(ld, k[2], kp[2], "the range is empty: max %#" PRIx64 " is "
+				     "below min %#" PRIx64, r->phys_max.constant,
+				     r->phys_min.constant);
+	}
+	for (i = 0; i < 3; i++)
+		free(kp[i]);
+	return ret;
+}
+
 static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 		    const struct op_spec *spec, struct expect_ret *r)
 {
@@ -72,26 +134,23 @@ static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 
 	r->present = true;
 	r->kind = spec->ret;
+	r->cmp = RET_CMP_EQ;
 	ld_set_pos(ld, &r->pos, n, path);
 	ld_describe(ld, n, got, sizeof(got));
 	switch (spec->ret) {
-	case RET_INT:
-		if (cJSON_IsNumber(n))
-			return ld_int(ld, n, path, INT32_MIN, INT32_MAX, &r->integer);
-		if (cJSON_IsString(n) && int_string(n->valuestring, &r->integer))
-			return 0;
-		return ld_err(ld, n, path, "expected an int (0, -12 or \"-ENOMEM\": %s returns "
-			      "int), got %s", spec->name, got);
 	case RET_BOOL:
 		if (!cJSON_IsBool(n))
 			return ld_err(ld, n, path, "expected true or false (%s returns bool), "
 				      "got %s", spec->name, got);
 		r->boolean = cJSON_IsTrue(n);
 		return 0;
+	case RET_INT:
 	case RET_ADDR:
 	case RET_VALUE:
 	case RET_PAGES:
-		return ld_phys(ld, n, path, 0, &r->phys);
+		if (cJSON_IsObject(n))
+			return load_ret_compare(ld, n, path, spec, r);
+		return load_ret_value(ld, n, path, spec, &r->phys, &r->integer);
 	case RET_NONE:
 	default:
 		return ld_err_key(ld, n, path, "%s returns nothing (void): there is no ret to "
@@ -100,15 +159,21 @@ static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 }
 
 /*
- * A nonzero count: 6.1 never has cnt or max 0, even when a type is empty;
- * 6.12 counts an empty type 0 (@may_be_zero: a cnt under "kernel": "6.12").
+ * A count: 6.1 never has cnt or max 0, even when a type is empty (its one
+ * zero-sized placeholder region); 6.12 has cnt 0 for an empty type
+ * (mm/memblock.c 6.12:115-134, 6.12:346-361), but never max 0.
  */
 static int load_type_count(struct loader *ld, const cJSON *n, const char *path,
-			   struct value *v, bool may_be_zero)
+			   bool is_cnt, struct value *v)
 {
 	if (ld_phys(ld, n, path, 0, v))
 		return -1;
-	if (!v->expr && v->constant == 0 && !may_be_zero)
+	if (v->expr || v->constant != 0)
+		return 0;
+	if (!is_cnt)
+		return ld_err(ld, n, path, "expected at least 1: a memblock type's array always "
+			      "has room for a region");
+	if (ld->sc->machine.kernel == KERNEL_6_1)
 		return ld_err(ld, n, path, "expected at least 1: an empty memblock type has "
 			      "cnt 1, one zero-sized region, as in the kernel");
 	return 0;
@@ -142,6 +207,56 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 	return ret;
 }
 
+/* A region index as an object key: "0", "17"; -1 if it is not one. */
+static int region_index(const char *key)
+{
+	long v = 0;
+	const char *c;
+
+	if (!*key || (key[0] == '0' && key[1]) || strlen(key) > 7)
+		return -1;
+	for (c = key; *c; c++) {
+		if (*c < '0' || *c > '9')
+			return -1;
+		v = v * 10 + (*c - '0');
+	}
+	return (int)v;
+}
+
+/* "regions": {"1": {...}, "3": {...}}: only those entries are checked. */
+static int load_some_regions(struct loader *ld, const cJSON *n, const char *path,
+			     struct expect_type *t)
+{
+	const cJSON *item;
+	char *ip;
+	int nr = 0, ret = 0;
+
+	t->has_regions = true;
+	for (item = n->child; item; item = item->next)
+		nr++;
+	t->regions = xzalloc((nr + 1) * sizeof(*t->regions));
+	t->indices = xzalloc((nr + 1) * sizeof(*t->indices));
+	for (item = n->child; item && !ret; item = item->next) {
+		int idx = region_index(item->string);
+
+		if (!strncmp(item->string, "x-", 2))
+			continue;
+		if (idx < 0) {
+			ip = ld_key_path(path, item->string);
+			ret = ld_err_key(ld, item, ip, "expected a region index (\"0\", \"1\", ... "
+					 "without leading zeros) as the key of a region to check");
+			free(ip);
+			break;
+		}
+		ip = ld_index_path(path, idx);
+		t->indices[t->nr_regions] = idx;
+		t->nr_regions++;
+		ret = load_region(ld, item, ip, &t->regions[t->nr_regions - 1]);
+		free(ip);
+	}
+	return ret;
+}
+
 static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_type *t)
 {
@@ -149,9 +264,11 @@ static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 	char got[96], *ip;
 	int i = 0, ret = 0;
 
+	if (cJSON_IsObject(n))
+		return load_some_regions(ld, n, path, t);
 	if (!cJSON_IsArray(n))
-		return ld_err(ld, n, path, "expected an array of regions, got %s",
-			      ld_describe(ld, n, got, sizeof(got)));
+		return ld_err(ld, n, path, "expected an array of regions, or an object of some "
+			      "regions by index, got %s", ld_describe(ld, n, got, sizeof(got)));
 	t->has_regions = true;
 	t->regions = xzalloc((cJSON_GetArraySize(n) + 1) * sizeof(*t->regions));
 	for (item = n->child; item && !ret; item = item->next, i++) {
@@ -181,9 +298,8 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
-	if ((k[0] && load_type_count(ld, k[0], kp[0], &t->cnt,
-				     ld->sc->machine.kernel == KERNEL_6_12)) ||
-	    (k[1] && load_type_count(ld, k[1], kp[1], &t->max, false)) ||
+	if ((k[0] && load_type_count(ld, k[0], kp[0], true, &t->cnt)) ||
+	    (k[1] && load_type_count(ld, k[1], kp[1], false, &t->max)) ||
 	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
 	    (k[3] && load_regions(ld, k[3], kp[3], t)))
 		ret = -1;
@@ -415,6 +531,8 @@ static void free_type(struct expect_type *t)
 	}
 	free(t->regions);
 	t->regions = NULL;
+	free(t->indices);
+	t->indices = NULL;
 	ld_free_pos(&t->pos);
 }
 
@@ -426,6 +544,8 @@ void ld_free_expect(struct expect *e)
 	free(e->panic);
 	e->panic = NULL;
 	ld_free_value(&e->ret.phys);
+	ld_free_value(&e->ret.phys_min);
+	ld_free_value(&e->ret.phys_max);
 	ld_free_pos(&e->ret.pos);
 	free_type(&e->memory);
 	free_type(&e->reserved);

@@ -5,8 +5,8 @@
  * that a scenario never simulates a machine Linux could not be built for.
  *
  * Keys are read in a fixed order, whatever their order in the file, so
- * that later values may use the constants earlier ones define:
- * phys_addr_bits (the width of all arithmetic), then page_size
+ * that later values may use the constants earlier ones define: kernel
+ * (the version whose semantics the scenario is written for), phys_addr_bits (the width of all arithmetic), then page_size
  * (PAGE_SIZE), smp_cache_bytes (SMP_CACHE_BYTES), low_address_limit
  * (ARCH_LOW_ADDRESS_LIMIT), then the rest.
  */
@@ -67,6 +67,30 @@ static int machine_bool(struct loader *ld, const cJSON *n, const char *key, bool
 	ret = ld_bool(ld, n, path, out);
 	free(path);
 	return ret;
+}
+
+/* "kernel": whose semantics, "6.1" (the default) or "6.12"; a string, as 6.10 != 6.1. */
+static int load_kernel(struct loader *ld, const cJSON *n)
+{
+	char got[96];
+	int v;
+
+	if (!n)
+		return 0;
+	if (cJSON_IsNumber(n))
+		return ld_err(ld, n, "machine.kernel", "expected a string, \"6.1\" or \"6.12\" "
+			      "(a version is not a number: 6.10 is not 6.1), got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
+	if (ld_string(ld, n, "machine.kernel", NULL))
+		return -1;
+	v = kernel_version_lookup(n->valuestring);
+	if (v >= 0) {
+		ld->sc->machine.kernel = v;
+		return 0;
+	}
+	return ld_err(ld, n, "machine.kernel", "expected \"6.1\" or \"6.12\" (the kernel "
+		      "versions mbviz has semantics for), got %s",
+		      ld_describe(ld, n, got, sizeof(got)));
 }
 
 static int load_nodes(struct loader *ld, const cJSON *const *k)
@@ -342,30 +366,12 @@ static int load_switches(struct loader *ld, const cJSON *const *k)
 	return 0;
 }
 
-/* "kernel": "6.1" (the default) or "6.12": whose semantics the scenario follows. */
-static int load_kernel(struct loader *ld, const cJSON *n)
-{
-	char got[96];
-
-	if (!n)
-		return 0;
-	if (ld_string(ld, n, "machine.kernel", NULL))
-		return -1;
-	if (!strcmp(n->valuestring, "6.1") || !strcmp(n->valuestring, "6.12")) {
-		ld->sc->machine.kernel = strcmp(n->valuestring, "6.1") ? KERNEL_6_12 : KERNEL_6_1;
-		return 0;
-	}
-	return ld_err(ld, n, "machine.kernel", "expected \"6.1\" or \"6.12\", got %s",
-		      ld_describe(ld, n, got, sizeof(got)));
-}
-
 int ld_machine(struct loader *ld, const cJSON *n)
 {
 	const cJSON *k[NR_MACHINE_KEYS];
 
 	if (ld_object(ld, n, "machine", machine_keys, NR_MACHINE_KEYS, k) ||
-	    load_kernel(ld, k[M_KERNEL]) ||
-	    load_nodes(ld, k) || load_widths(ld, k) || load_memory_model(ld, k) ||
+	    load_kernel(ld, k[M_KERNEL]) || load_nodes(ld, k) || load_widths(ld, k) || load_memory_model(ld, k) ||
 	    load_switches(ld, k))
 		return -1;
 	ld->consts.unset = 0;

@@ -211,6 +211,16 @@ static int load_op(struct loader *ld, const cJSON *step, const char *path,
 		goto out;
 	}
 	*spec = op_lookup(op->valuestring);
+	if (*spec && !((*spec)->versions & KERNEL_VERSION_BIT(ld->sc->machine.kernel))) {
+		char vers[32];
+
+		ld_err(ld, op, opath, "%s is not in Linux %s (machine.kernel \"%s\"): it is an "
+		       "operation of Linux %s", op->valuestring,
+		       kernel_version_name(ld->sc->machine.kernel),
+		       kernel_version_name(ld->sc->machine.kernel),
+		       versions_name((*spec)->versions, vers, sizeof(vers)));
+		goto out;
+	}
 	if (*spec) {
 		ret = 0;
 		goto out;

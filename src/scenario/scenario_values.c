@@ -462,8 +462,6 @@ int ld_string(struct loader *ld, const cJSON *n, const char *path, char **out)
 	return 0;
 }
 
-static const char *const flag_names[] = { "NONE", "HOTPLUG", "MIRROR", "NOMAP", "DRIVER_MANAGED" };
-
 /* One flag name; "MEMBLOCK_" may prefix it, as the kernel's enum spells it. */
 static int one_flag(const char *name, size_t len)
 {
@@ -483,15 +481,14 @@ static int one_flag(const char *name, size_t len)
 /* "HOTPLUG", "MEMBLOCK_NOMAP" or "HOTPLUG|MIRROR" (as the dumps print them). */
 static int flags_string(struct loader *ld, const cJSON *n, const char *path, unsigned int *out)
 {
-	const char *s = n->valuestring, *bar;
-	char got[96], hint[64] = "", *word;
-	const char *best;
-	int f;
+	const char *s = n->valuestring, *bar, *best, *names[8];
+	char got[96], hint[64] = "", *word, list[128], vers[32];
+	int version = ld->sc->machine.kernel, nr_names, i, k, f;
 
 	for (;;) {
 		bar = strchr(s, '|');
 		f = one_flag(s, bar ? (size_t)(bar - s) : strlen(s));
-		if (f < 0)
+		if (f < 0 || (f && !(flag_versions(f) & KERNEL_VERSION_BIT(version))))
 			break;
 		*out |= f;
 		if (!bar)
@@ -499,13 +496,24 @@ static int flags_string(struct loader *ld, const cJSON *n, const char *path, uns
 		s = bar + 1;
 	}
 	word = xasprintf("%.*s", bar ? (int)(bar - s) : (int)strlen(s), s);
-	best = suggest_list(word, flag_names, 5);
+	ld_quote(got, sizeof(got), word, 40);
+	if (f > 0) {
+		free(word);
+		return ld_err(ld, n, path, "flag %s is not in Linux %s (machine.kernel \"%s\"): "
+			      "it is a flag of Linux %s", got, kernel_version_name(version),
+			      kernel_version_name(version),
+			      versions_name(flag_versions(f), vers, sizeof(vers)));
+	}
+	nr_names = flag_names_of_version(version, names);
+	best = suggest_list(word, names, nr_names);
 	if (best)
 		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
-	ld_quote(got, sizeof(got), word, 40);
 	free(word);
-	return ld_err(ld, n, path, "unknown flag %s%s; flags are NONE, HOTPLUG, MIRROR, NOMAP "
-		      "and DRIVER_MANAGED", got, hint);
+	list[0] = '\0';
+	for (i = 0, k = 0; i < nr_names && k < (int)sizeof(list); i++)
+		k += snprintf(list + k, sizeof(list) - k, "%s%s",
+			      i == 0 ? "" : i == nr_names - 1 ? " and " : ", ", names[i]);
+	return ld_err(ld, n, path, "unknown flag %s%s; flags are %s", got, hint, list);
 }
 
 int ld_flags(struct loader *ld, const cJSON *n, const char *path, unsigned int *out)

@@ -25,13 +25,16 @@ static void title_bar(struct ui *u)
 {
 	const struct scenario *sc = u->sc;
 	chtype bar = A_REVERSE | A_BOLD;
-	char right[96], title[512];
+	char right[128], title[512], version[32] = "";
 	int n = timeline_steps(u->t), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
 
+	/* The scenario's kernel version unless it is the default, 6.1 (issue 12). */
+	if (sc->machine.kernel != KERNEL_6_1)
+		snprintf(version, sizeof(version), "Linux %s  ", kernel_version_name(sc->machine.kernel));
 	/* The engine, when one runs; with two, the fourth header line names them. */
-	rlen = snprintf(right, sizeof(right), " %s%s%s%s%sstep %d / %d ", label ? "$" : "",
-			label ? label : "", label ? "  " : "", u->t2 ? "" : u->names[0],
+	rlen = snprintf(right, sizeof(right), " %s%s%s%s%s%sstep %d / %d ", label ? "$" : "",
+			label ? label : "", label ? "  " : "", version, u->t2 ? "" : u->names[0],
 			u->t2 ? "" : "  ", u->step, n);
 	if (rlen > u->cols)
 		rlen = u->cols;

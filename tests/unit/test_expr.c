@@ -147,7 +147,7 @@ static void test_errors(void)
 	is_str(bad(&env64, "(1 + 2"), "expected ')' to close the '(' at offset 0, got end of expression",
 	       "unclosed parenthesis");
 	is_str(bad(&env64, "1 + 2)"), "unexpected ')' without a matching '('", "stray ')'");
-	is_str(bad(&env64, "1 2"), "expected an operator (+, - or *) or the end, got '2'",
+	is_str(bad(&env64, "1 2"), "expected an operator (+, -, * or /) or the end, got '2'",
 	       "two numbers");
 	is_str(bad(&env64, ""), "empty expression, expected a number, a name, a $label or '('",
 	       "empty");
@@ -163,8 +163,14 @@ static void test_errors(void)
 	       "followed by one of K M G T P E)", "lower-case unit");
 	is_str(bad(&env64, "0x"), "malformed number '0x' (write decimal or 0x hex, optionally "
 	       "followed by one of K M G T P E)", "0x without digits");
-	is_str(bad(&env64, "1 / 2"), "expected an operator (+, - or *) or the end, got '/'",
-	       "no division");
+	is_u64(val(&env64, "1M / 2"), 512 << 10, "division");
+	is_u64(val(&env64, "7 / 2"), 3, "division truncates, as C's unsigned division");
+	is_u64(val(&env64, "2 + 6 / 2 * 3"), 11, "/ binds like *, left to right");
+	is_u64(val(&env64, "(2 + 6) / (1 + 1)"), 4, "division of parenthesised terms");
+	is_u64(val(&env64, "PHYS_ADDR_MAX / 2"), UINT64_MAX / 2, "division of a large constant");
+	is_str(bad(&env64, "1G / (2 - 2)"), "'1G / (2 - 2)' divides by zero", "division by zero");
+	is_str(bad(&env64, "1 % 2"), "expected an operator (+, -, * or /) or the end, got '%'",
+	       "no remainder");
 	is_str(bad(&env64, "memory[1].end"), "expected .base or .size after 'memory[1]', got '.end'",
 	       "region field");
 	is_str(bad(&env64, "memory.base"), "'memory' must be followed by [index].base or "
@@ -172,7 +178,7 @@ static void test_errors(void)
 	is_str(bad(&env64, "reserved[x].base"), "expected a region index (0, 1, ...) after "
 	       "'reserved[', got 'x'", "region index not a number");
 	is_str(bad(&env64, "$"), "'$' must be followed by a label name", "bare $");
-	is_str(bad(&env64, "2 \xc3\x97 1G"), "expected an operator (+, - or *) or the end, got "
+	is_str(bad(&env64, "2 \xc3\x97 1G"), "expected an operator (+, -, * or /) or the end, got "
 	       "'\xc3\x97'", "a non-ASCII character is quoted whole (fuzz regression)");
 	is_str(bad(&env64, "memory[\xc3\xa9].base"), "expected a region index (0, 1, ...) after "
 	       "'memory[', got '\xc3\xa9'", "also after '['");

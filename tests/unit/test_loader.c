@@ -323,8 +323,51 @@ static void test_files(void)
 	}
 }
 
+/* Issue 12: the kernel version, and what a 6.12 scenario may say that a 6.1 one may not. */
+static void test_versions(void)
+{
+	struct scenario *sc = load("{\"scenario\": 1, \"name\": \"v\", \"machine\": "
+				   "{\"kernel\": \"6.12\"}, \"steps\": ["
+				   "{\"op\": \"memblock_reserved_mark_noinit\", \"base\": \"1M\", "
+				   "\"size\": \"4K\", \"expect\": {\"ret\": {\"ne\": \"-ENOMEM\"}}}], "
+				   "\"expect\": {\"memory\": {\"cnt\": 0, \"regions\": []}, "
+				   "\"reserved\": {\"regions\": {\"0\": {\"base\": \"1M\", "
+				   "\"size\": \"4K\", \"nid\": 0, "
+				   "\"flags\": \"MEMBLOCK_RSRV_NOINIT|HOTPLUG\"}}}}}");
+	struct scenario *sc61;
+
+	ok(sc && sc->machine.kernel == KERNEL_6_12, "machine.kernel \"6.12\"");
+	ok(sc && sc->steps[0].spec->id == OP_MEMBLOCK_RESERVED_MARK_NOINIT &&
+	   sc->steps[0].expect.ret.cmp == RET_CMP_NE && sc->steps[0].expect.ret.integer == -12,
+	   "a 6.12 op, with ret {\"ne\": \"-ENOMEM\"}");
+	ok(sc && sc->expect.memory.has_cnt && sc->expect.memory.cnt.constant == 0 &&
+	   sc->expect.memory.nr_regions == 0 && !sc->expect.memory.indices,
+	   "6.12: cnt 0 and regions [] for an empty type");
+	ok(sc && sc->expect.reserved.indices && sc->expect.reserved.nr_regions == 1 &&
+	   sc->expect.reserved.indices[0] == 0 && sc->expect.reserved.regions[0].has_flags &&
+	   sc->expect.reserved.regions[0].flags == (MBF_RSRV_NOINIT | MBF_HOTPLUG),
+	   "6.12: RSRV_NOINIT in a region's flags, in regions given by index");
+	scenario_free(sc);
+	sc61 = load("{\"scenario\": 1, \"name\": \"v\", \"steps\": []}");
+	ok(sc61 && sc61->machine.kernel == KERNEL_6_1, "machine.kernel defaults to 6.1");
+	scenario_free(sc61);
+	is_str(load_err("{\"scenario\": 1, \"name\": \"v\", \"steps\": [], \"expect\": "
+			"{\"reserved\": {\"regions\": [{\"base\": 0, \"size\": 0, "
+			"\"flags\": \"RSRV_NOINIT\"}]}}}"),
+	       "t.json:1:111: expect.reserved.regions[0].flags: flag \"RSRV_NOINIT\" is not in "
+	       "Linux 6.1 (machine.kernel \"6.1\"): it is a flag of Linux 6.12",
+	       "6.1: RSRV_NOINIT is refused, naming the version that has it");
+	is_str(load_err("{\"scenario\": 1, \"name\": \"v\", \"machine\": {\"kernel\": "
+			"\"6.12\"}, \"steps\": [], \"expect\": {\"reserved\": {\"regions\": "
+			"[{\"base\": 0, \"size\": 0, \"flags\": \"NOINIT\"}]}}}"),
+	       "t.json:1:142: expect.reserved.regions[0].flags: unknown flag \"NOINIT\"; flags "
+	       "are NONE, HOTPLUG, MIRROR, NOMAP, DRIVER_MANAGED and RSRV_NOINIT",
+	       "6.12: the flag list names RSRV_NOINIT");
+}
+
 int main(void)
 {
+	test_versions();
 	test_good();
 	test_defaults();
 	test_positions();
