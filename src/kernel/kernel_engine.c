@@ -230,6 +230,9 @@ static uint64_t arg_value(const struct op_arg_spec *spec, const union op_value *
 		return v->boolean;
 	case ARG_TYPE:
 		return v->type == MB_TYPE_RESERVED;
+	case ARG_STRING:
+		/* The engine is in this process: it reads the text where it is (kshim.h). */
+		return (uint64_t)(uintptr_t)v->string;
 	}
 	return 0;
 }
@@ -291,7 +294,9 @@ static void track_contents(struct kernel_engine *ke, const struct op_call *call,
 		kcontents_keep_only(&ke->contents, &reserved);
 		free(reserved.regions);
 	}
-	if (op_spec(call->op)->ret != RET_ADDR || !base || !size)
+	/* An address result is an allocation's, except the lookup of a named one (6.12). */
+	if (op_spec(call->op)->ret != RET_ADDR || call->op == OP_RESERVE_MEM_FIND_BY_NAME ||
+	    !base || !size)
 		return;
 	for (i = 0; i < ke->nr_zero; i++)
 		if (ke->zero[i].pa <= base && ke->zero[i].pa + ke->zero[i].n >= base + size)
@@ -380,7 +385,7 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 		break;
 	case RET_PAGES:
 		/* memblock_free_all() returns nothing; it adds what it freed to totalram. */
-		res->value = (uint64_t)ke->totalram_delta;
+		res->value = call->op == OP_MEMBLOCK_FREE_ALL ? (uint64_t)ke->totalram_delta : ret;
 		break;
 	case RET_NONE:
 		break;

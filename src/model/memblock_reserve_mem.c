@@ -16,6 +16,7 @@
 #include <linux/kernel.h>
 #include <linux/pfn.h>
 
+#include "contents.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "util/xalloc.h"
@@ -165,6 +166,11 @@ int reserve_mem(const char *arg)
 	nested_call(start = memblock_phys_alloc(size, align));
 	if (!start)
 		return -ENOMEM;
+	/*
+	 * Contents are followed for the allocations a step returns (as the
+	 * kernel engine does); this one's address is not the step's result.
+	 */
+	contents_clear(start, size);
 	table.e[table.count].start = start;
 	table.e[table.count].size = size;
 	memcpy(table.e[table.count].name, name, len + 1);

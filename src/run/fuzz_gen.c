@@ -499,6 +499,10 @@ static void write_arg(FILE *f, const struct op_arg_spec *spec, const union op_va
 	case ARG_FLAGS:
 		write_flags(f, v->flags);
 		break;
+	case ARG_STRING:
+		/* Never drawn: the text ops have no fuzz weight. */
+		fputs("\"\"", f);
+		break;
 	}
 }
 

@@ -298,6 +298,8 @@ static void free_step(struct step *st)
 	for (i = 0; i < OP_MAX_ARGS; i++) {
 		ld_free_value(&st->args[i].phys);
 		ld_free_pos(&st->args[i].pos);
+		if (st->spec && i < st->spec->nargs && st->spec->args[i].kind == ARG_STRING)
+			free((char *)st->args[i].v.string);
 	}
 	free(st->as);
 	free(st->note);

@@ -170,6 +170,9 @@ static int load_arg(struct loader *ld, const cJSON *n, const char *path, struct 
 		}
 		return ld_err(ld, n, path, "expected \"memory\" or \"reserved\", got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
+	case ARG_STRING:
+		/* Owned by the step (scenario_free); an op_call only points at it. */
+		return ld_string(ld, n, path, (char **)&a->v.string);
 	}
 	return ld_err(ld, n, path, "internal error: unknown argument kind");
 }

@@ -349,22 +349,6 @@ static struct memblock_type *type_arg(uint64_t v)
 	return v ? &memblock.reserved : &memblock.memory;
 }
 
-#if KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 12, 0)
-static int setup_param_call(const char *name, const char *arg);
-
-/* reserve_mem_find_by_name(name, &start, &size), the outputs widened for mbviz. */
-static uint64_t find_by_name(const uint64_t *a)
-{
-	phys_addr_t start, size;
-	int found = reserve_mem_find_by_name((const char *)(uintptr_t)a[0], &start, &size);
-
-	if (found) {
-		*(uint64_t *)(uintptr_t)a[1] = start;
-		*(uint64_t *)(uintptr_t)a[2] = size;
-	}
-	return (uint64_t)(int64_t)found;
-}
-#endif
 
 /*
  * One operation: kshim_op_<name>() calls exactly the kernel function the
@@ -443,6 +427,22 @@ KOP(memblock_overlaps_region)
 {
 	return memblock_overlaps_region(type_arg(a[0]), P(1), P(2));
 }
+#if KSHIM_KV & KV_6_12
+KOP(memblock_estimated_nr_free_pages) { return memblock_estimated_nr_free_pages(); }
+static int setup_param_call(const char *name, const char *arg);
+/* The __setup handler, on the scenario's text (kshim.h: args[0] is its address). */
+KOP(reserve_mem) { return INT(setup_param_call("reserve_mem=", (const char *)(uintptr_t)a[0])); }
+KOP(reserve_mem_find_by_name)
+{
+	phys_addr_t start, size;
+
+	return reserve_mem_find_by_name((const char *)(uintptr_t)a[0], &start, &size) ? start : 0;
+}
+#else
+#define kshim_op_memblock_estimated_nr_free_pages	NULL
+#define kshim_op_reserve_mem				NULL
+#define kshim_op_reserve_mem_find_by_name		NULL
+#endif
 KOP(memblock_free_all) { memblock_free_all(); return 0; }
 KOP(memblock_free_late) { memblock_free_late(P(0), P(1)); return 0; }
 KOP(memblock_discard) { memblock_discard(); return 0; }
@@ -490,7 +490,7 @@ static void early_param_set(const char *name, const char *arg)
 	}
 }
 
-#if KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 12, 0)
+#if KSHIM_KV & KV_6_12
 /*
  * Run the __setup handler registered as @name ("reserve_mem=") on a
  * writable copy of @arg, as parse_args() hands it the text after '=';

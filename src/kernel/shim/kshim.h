@@ -111,11 +111,9 @@ enum kshim_status {
 };
 
 /*
- * Arguments of exec() are integers, except the ops that take text
- * (6.12's reserve_mem and reserve_mem_find_by_name): there args[0] is the
- * host address of a NUL-terminated string, and reserve_mem_find_by_name
- * writes the found start and size through the host addresses of two
- * uint64_t in args[1] and args[2].
+ * Arguments of exec() are integers, except text (ops.def's STRING: 6.12's
+ * reserve_mem and reserve_mem_find_by_name), which is passed as the host
+ * address of a NUL-terminated string: an engine runs in mbviz's process.
  */
 struct kshim_module {
 	int			abi;
