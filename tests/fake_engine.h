@@ -71,7 +71,7 @@ static uint64_t fake_alloc(struct fake_mb *mb, uint64_t size, bool zero)
 	fake_append(mb->res, &mb->nres, &mb->ressz, addr, size);
 	if (mb->ncont < FAKE_MAX)
 		mb->cont[mb->ncont++] = (struct mb_content){ addr, size,
-			zero ? CONTENT_ZEROED : CONTENT_UNTOUCHED };
+			zero ? CONTENT_ZEROED : CONTENT_UNTOUCHED, 0 };
 	return addr;
 }
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "run/ops.h"
+#include "core/ops.h"
 
 static void usage(FILE *f)
 {

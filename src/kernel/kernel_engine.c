@@ -336,6 +336,13 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 			    spec->name, ke->dead_why);
 		return;
 	}
+	if (call->op == OP_MEMSET) {
+		/* A scenario's memset: recorded for contents, like the model does. */
+		kcontents_fill(&ke->contents, call->arg[0].phys & machine_phys_max(&ke->machine),
+			       call->arg[2].phys & machine_phys_max(&ke->machine),
+			       (unsigned char)call->arg[1].phys);
+		return;
+	}
 	if (call->op == OP_PAGE_ALLOC_INIT_LATE) {
 		ke->caller = call->caller;
 		if (!kpagealloc_init_late(ke))
@@ -640,7 +647,8 @@ static int kc_punch(struct kcontents *c, uint64_t base, uint64_t end)
 			r->size = base - r->base;
 			i++;
 			if (rend > end)
-				kc_insert(c, i, (struct mb_content){ end, rend - end, r->state });
+				kc_insert(c, i, (struct mb_content){ end, rend - end, r->state,
+								     r->byte });
 			continue;
 		}
 		if (rend > end) {
@@ -654,14 +662,59 @@ static int kc_punch(struct kcontents *c, uint64_t base, uint64_t end)
 	return i;
 }
 
-void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st)
+/* The fills (a scenario's memset steps) of @c, to put back after a punch. */
+static struct kcontents kc_fills(const struct kcontents *c)
 {
-	kc_insert(c, kc_punch(c, base, base + size), (struct mb_content){ base, size, st });
+	struct kcontents f = { 0 };
+	int i;
+
+	for (i = 0; i < c->nr; i++)
+		if (c->v[i].state == CONTENT_FILLED)
+			kc_insert(&f, f.nr, c->v[i]);
+	return f;
 }
 
-/* Keep only what is still reserved: the rest was freed, one way or another. */
+/* Put back the parts of @fills inside [base, end), and free them. */
+static void kc_refill(struct kcontents *c, struct kcontents *fills, uint64_t base, uint64_t end)
+{
+	int i;
+
+	for (i = 0; i < fills->nr; i++) {
+		struct mb_content f = fills->v[i];
+		uint64_t fend = f.base + f.size;
+
+		if (fend <= base || f.base >= end)
+			continue;
+		f.base = f.base > base ? f.base : base;
+		f.size = (fend < end ? fend : end) - f.base;
+		kc_insert(c, kc_punch(c, f.base, f.base + f.size), f);
+	}
+	kcontents_free(fills);
+}
+
+/* CONTENT_UNTOUCHED keeps what a memset step put there. */
+void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st)
+{
+	struct kcontents fills = st == CONTENT_UNTOUCHED ? kc_fills(c) : (struct kcontents){ 0 };
+
+	kc_insert(c, kc_punch(c, base, base + size), (struct mb_content){ base, size, st, 0 });
+	kc_refill(c, &fills, base, base + size);
+}
+
+void kcontents_fill(struct kcontents *c, uint64_t base, uint64_t size, unsigned char byte)
+{
+	if (size)
+		kc_insert(c, kc_punch(c, base, base + size),
+			  (struct mb_content){ base, size, CONTENT_FILLED, byte });
+}
+
+/*
+ * Keep only what is still reserved: the rest was freed, one way or
+ * another.  Fills stay: freeing memory does not change what it holds.
+ */
 void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved)
 {
+	struct kcontents fills = kc_fills(c);
 	uint64_t prev = 0;
 	unsigned long i;
 
@@ -676,6 +729,7 @@ void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved)
 	}
 	if (prev < UINT64_MAX)
 		kc_punch(c, prev, UINT64_MAX);
+	kc_refill(c, &fills, 0, UINT64_MAX);
 }
 
 void kcontents_copy(struct kcontents *dst, const struct kcontents *src)

@@ -15,8 +15,8 @@
 #include "run/engine.h"
 #include "kernel_loader.h"
 #include "kernel_simmem.h"
-#include "run/machine.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/state.h"
 
 /* A memset(0) the kernel code did on simulated memory during this call. */
 struct kzero {
@@ -87,6 +87,7 @@ void khost_abandon(struct kernel_engine *ke, const char *fmt, ...);
 /* kernel_contents.c: allocation contents, as the model keeps them. */
 void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st);
 void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved);
+void kcontents_fill(struct kcontents *c, uint64_t base, uint64_t size, unsigned char byte);
 void kcontents_copy(struct kcontents *dst, const struct kcontents *src);
 void kcontents_free(struct kcontents *c);
 

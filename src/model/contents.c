@@ -24,14 +24,14 @@ void contents_reset(void)
 	memset(&cur, 0, sizeof(cur));
 }
 
-static void insert_at(int i, uint64_t base, uint64_t size, enum content_state state)
+static void insert_at(int i, struct mb_content v)
 {
 	if (cur.nr == cur.alloc) {
 		cur.alloc = cur.alloc ? cur.alloc * 2 : 16;
 		cur.v = xrealloc(cur.v, cur.alloc * sizeof(*cur.v));
 	}
 	memmove(&cur.v[i + 1], &cur.v[i], (cur.nr - i) * sizeof(*cur.v));
-	cur.v[i] = (struct mb_content){ base, size, state };
+	cur.v[i] = v;
 	cur.nr++;
 }
 
@@ -60,7 +60,8 @@ static int punch(uint64_t base, uint64_t end)
 			c->size = base - c->base;
 			i++;
 			if (cend > end)
-				insert_at(i, end, cend - end, c[0].state);
+				insert_at(i, (struct mb_content){ end, cend - end, c[0].state,
+								  c[0].byte });
 			continue;
 		}
 		if (cend > end) {
@@ -73,17 +74,70 @@ static int punch(uint64_t base, uint64_t end)
 	return i;
 }
 
+/* The fills inside [base, base + size), clipped to it; free the result. */
+static struct mb_content *fills_in(uint64_t base, uint64_t size, int *nr)
+{
+	struct mb_content *v = NULL;
+	uint64_t end = base + size;
+	int i;
+
+	*nr = 0;
+	for (i = 0; i < cur.nr; i++) {
+		struct mb_content f = cur.v[i];
+		uint64_t fend = f.base + f.size;
+
+		if (f.state != CONTENT_FILLED || fend <= base || f.base >= end)
+			continue;
+		f.base = f.base > base ? f.base : base;
+		f.size = (fend < end ? fend : end) - f.base;
+		v = xrealloc(v, (*nr + 1) * sizeof(*v));
+		v[(*nr)++] = f;
+	}
+	return v;
+}
+
+/* Put fills back after [base, base + size) was set or forgotten. */
+static void refill(struct mb_content *fills, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		insert_at(punch(fills[i].base, fills[i].base + fills[i].size), fills[i]);
+	free(fills);
+}
+
 void contents_set(uint64_t base, uint64_t size, enum content_state state)
 {
+	struct mb_content *fills = NULL;
+	int nr = 0;
+
 	if (!size)
 		return;
-	insert_at(punch(base, base + size), base, size, state);
+	/* An allocation that writes nothing leaves what a memset step put there. */
+	if (state == CONTENT_UNTOUCHED)
+		fills = fills_in(base, size, &nr);
+	insert_at(punch(base, base + size), (struct mb_content){ base, size, state, 0 });
+	refill(fills, nr);
+}
+
+void contents_fill(uint64_t base, uint64_t size, unsigned char byte)
+{
+	if (size)
+		insert_at(punch(base, base + size),
+			  (struct mb_content){ base, size, CONTENT_FILLED, byte });
 }
 
 void contents_clear(uint64_t base, uint64_t size)
 {
-	if (size)
-		punch(base, base + size);
+	struct mb_content *fills;
+	int nr;
+
+	if (!size)
+		return;
+	/* Freeing memory forgets how it was allocated, not what a memset put there. */
+	fills = fills_in(base, size, &nr);
+	punch(base, base + size);
+	refill(fills, nr);
 }
 
 void contents_copy_out(struct mb_state *out)

@@ -11,13 +11,15 @@
 
 #include <stdint.h>
 
-#include "run/state.h"
+#include "core/state.h"
 
 void contents_reset(void);
-/* [base, base + size) now holds @state. */
+/* [base, base + size) now holds @state (CONTENT_UNTOUCHED keeps earlier fills). */
 void contents_set(uint64_t base, uint64_t size, enum content_state state);
-/* [base, base + size) is no longer allocated. */
+/* [base, base + size) is no longer allocated (what a memset put there stays). */
 void contents_clear(uint64_t base, uint64_t size);
+/* A scenario's memset: [base, base + size) holds @byte. */
+void contents_fill(uint64_t base, uint64_t size, unsigned char byte);
 
 /* Copy the list into @out->contents / @out->nr_contents (freed by state_free). */
 void contents_copy_out(struct mb_state *out);

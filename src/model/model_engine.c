@@ -31,7 +31,7 @@
 #include "memblock_internal.h"
 #include "model_ops.h"
 #include "pagealloc.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "util/xalloc.h"
 
 struct model_engine {

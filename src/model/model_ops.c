@@ -9,6 +9,7 @@
  */
 #include <stdint.h>
 
+#include "contents.h"
 #include "kernel/kernel_stubs.h"
 #include "memblock.h"
 #include "model_ops.h"
@@ -121,10 +122,12 @@ MODEL_OP(memblock_free_all)
 MODEL_OP(memblock_free_late) { memblock_free_late(a[0].phys, a[1].phys); }
 MODEL_OP(page_alloc_init_late) { page_alloc_init_late(); }
 MODEL_OP(memblock_discard) { memblock_discard(); }
+/* Recorded as contents only: memblock never reads what allocations hold. */
+MODEL_OP(memset) { contents_fill(a[0].phys, a[2].phys, (unsigned char)a[1].phys); }
 
 static void (*const model_dispatch[NR_OPS])(const union op_value *a, uint64_t *v) = {
 #define OP(ID, name, ret, versions, fuzz, args)	[OP_##ID] = model_##name,
-#include "run/ops.def"
+#include "core/ops.def"
 #undef OP
 };
 

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "run/ops.h"
+#include "core/ops.h"
 
 /*
  * Run @call on the current model, its result in @value; false for an op

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "dump.h"
-#include "run/ops.h"
-#include "run/steplog.h"
+#include "core/ops.h"
+#include "core/steplog.h"
 #include "util/xalloc.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -32,20 +32,6 @@ void kprint(FILE *f, const struct machine *m, const char *fmt, ...)
 	kernel_vsnprintf(buf, sizeof(buf), phys_bytes(m), fmt, ap);
 	va_end(ap);
 	fputs(buf, f);
-}
-
-bool mb_type_is_empty(const struct mb_type *t)
-{
-	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
-}
-
-const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
-{
-	if (z->name)
-		return z->name;
-	if (m && z->zone >= 0 && z->zone < m->nr_zones)
-		return m->zones[z->zone].name;
-	return "?";
 }
 
 int dump_format_lookup(const char *name)
@@ -311,9 +297,12 @@ void dump_json(FILE *f, const struct machine *m, const struct mb_state *st)
 		const struct mb_content *c = &st->contents[i];
 
 		fprintf(f, "    { \"base\": \"0x%" PRIx64 "\", \"size\": \"0x%" PRIx64
-			"\", \"state\": \"%s\" }%s\n", c->base, c->size,
-			c->state == CONTENT_ZEROED ? "zeroed" : "untouched",
-			i + 1 < st->nr_contents ? "," : "");
+			"\", \"state\": \"%s\"", c->base, c->size,
+			c->state == CONTENT_ZEROED ? "zeroed" :
+			c->state == CONTENT_FILLED ? "filled" : "untouched");
+		if (c->state == CONTENT_FILLED)
+			fprintf(f, ", \"byte\": %d", c->byte);
+		fprintf(f, " }%s\n", i + 1 < st->nr_contents ? "," : "");
 	}
 	if (st->nr_contents)
 		fputs("  ]", f);

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/dump.h"
+#include "core/ops.h"
 #include "engine_compare.h"
 #include "util/xalloc.h"
 
@@ -76,7 +76,8 @@ static bool nodes_pages_eq(const struct mb_state *a, const struct mb_state *b)
 	for (i = 0; i < a->nr_contents; i++)
 		if (a->contents[i].base != b->contents[i].base ||
 		    a->contents[i].size != b->contents[i].size ||
-		    a->contents[i].state != b->contents[i].state)
+		    a->contents[i].state != b->contents[i].state ||
+		    a->contents[i].byte != b->contents[i].byte)
 			return false;
 	return true;
 }
@@ -224,7 +225,7 @@ static void add_page_alloc(struct clines *l, const struct machine *m, const stru
 static void collect(struct clines *l, const struct machine *m, const struct cmp_side *s)
 {
 	const struct mb_state *st = s->state;
-	char key[40];
+	char key[40], name[24];
 	int i;
 
 	if (s->out && s->out->error)
@@ -244,7 +245,7 @@ static void collect(struct clines *l, const struct machine *m, const struct cmp_
 
 		snprintf(key, sizeof(key), "contents[%d]", i);
 		add(l, RANK(7, i), key, "%#" PRIx64 "+%#" PRIx64 " %s", c->base, c->size,
-		    c->state == CONTENT_ZEROED ? "zeroed" : "untouched");
+		    content_state_name(c->state, c->byte, name, sizeof(name)));
 	}
 	add_page_alloc(l, m, st);
 }

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "scenario_load.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -308,36 +308,57 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	return ret;
 }
 
-static const char *const content_keys[] = { "base", "size", "state" };
+static const char *const content_keys[] = { "base", "size", "state", "byte" };
+
+/* "zeroed", "untouched", or "filled" with its "byte" (0 to 255). */
+static int load_content_state(struct loader *ld, const cJSON *const *k, char *const *kp,
+			      const cJSON *n, struct expect_content *c)
+{
+	char got[96];
+	uint64_t byte;
+
+	if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "zeroed"))
+		c->state = CONTENT_ZEROED;
+	else if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "untouched"))
+		c->state = CONTENT_UNTOUCHED;
+	else if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "filled"))
+		c->state = CONTENT_FILLED;
+	else
+		return ld_err(ld, k[2], kp[2], "expected \"zeroed\", \"untouched\" or "
+			      "\"filled\", got %s", ld_describe(ld, k[2], got, sizeof(got)));
+	if (c->state != CONTENT_FILLED && k[3])
+		return ld_err_key(ld, k[3], kp[3], "only a \"filled\" state has a byte");
+	if (c->state != CONTENT_FILLED)
+		return 0;
+	if (!k[3])
+		return ld_err(ld, n, kp[3], "missing: a \"filled\" contents item needs the byte "
+			      "(0 to 255) the memset step wrote");
+	if (ld_count(ld, k[3], kp[3], 0, 255, &byte))
+		return -1;
+	c->byte = (unsigned char)byte;
+	return 0;
+}
 
 static int load_content(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_content *c)
 {
-	const cJSON *k[3];
-	char *kp[3], got[96];
+	const cJSON *k[4];
+	char *kp[4];
 	int i, ret = -1;
 
 	ld_set_pos(ld, &c->pos, n, path);
-	if (ld_object(ld, n, path, content_keys, 3, k))
+	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		kp[i] = ld_key_path(path, content_keys[i]);
 	for (i = 0; i < 3 && k[i]; i++)
 		;
-	if (i < 3) {
+	if (i < 3)
 		ld_err(ld, n, kp[i], "missing: a contents item needs base, size and state");
-	} else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
-		   !ld_phys(ld, k[1], kp[1], 0, &c->size)) {
-		ret = 0;
-		if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "zeroed"))
-			c->state = CONTENT_ZEROED;
-		else if (cJSON_IsString(k[2]) && !strcmp(k[2]->valuestring, "untouched"))
-			c->state = CONTENT_UNTOUCHED;
-		else
-			ret = ld_err(ld, k[2], kp[2], "expected \"zeroed\" or \"untouched\", got %s",
-				     ld_describe(ld, k[2], got, sizeof(got)));
-	}
-	for (i = 0; i < 3; i++)
+	else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
+		 !ld_phys(ld, k[1], kp[1], 0, &c->size))
+		ret = load_content_state(ld, k, kp, n, c);
+	for (i = 0; i < 4; i++)
 		free(kp[i]);
 	return ret;
 }

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 
 #include "render/dump.h"
-#include "run/machine.h"
-#include "run/ops.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/ops.h"
+#include "core/state.h"
 #include "tap.h"
 
 static char *capture(void (*fn)(FILE *, const struct machine *, const struct mb_state *),
@@ -213,7 +213,7 @@ static void test_json(void)
 	struct mb_region mem[] = { { 0x1000, 0x9f000, MBF_NONE, 0 },
 				   { 0x100000, 0x100000, MBF_HOTPLUG | MBF_MIRROR, 0 } };
 	struct mb_region dummy = { 0, 0, MBF_NONE, 0 };
-	struct mb_content contents[] = { { 0x1ff000, 0x1000, CONTENT_ZEROED } };
+	struct mb_content contents[] = { { 0x1ff000, 0x1000, CONTENT_ZEROED, 0 } };
 	struct machine m;
 	struct mb_state st = { 0 };
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "run/engine.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 
 static struct steplog lg;
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The table of operations (src/run/ops.def) and what is generated from it:
+ * The table of operations (src/core/ops.def) and what is generated from it:
  * every op has a spec with its name, arguments and versions; names are
  * unique and op_lookup finds each; and doc/scenario-format.md's table of
  * operations lists exactly the ops of the table, each with its arguments
@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
 #include "tap.h"
 
 #define MAX_LINE	1024

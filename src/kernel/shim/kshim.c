@@ -446,8 +446,12 @@ KOP(reserve_mem_find_by_name)
 KOP(memblock_free_all) { memblock_free_all(); return 0; }
 KOP(memblock_free_late) { memblock_free_late(P(0), P(1)); return 0; }
 KOP(memblock_discard) { memblock_discard(); return 0; }
-/* Not memblock.c's: the kernel engine runs deferred init itself (kernel_pagealloc.c). */
+/*
+ * Not memblock.c's: the kernel engine runs deferred init itself
+ * (kernel_pagealloc.c) and records a scenario's memset (kernel_engine.c).
+ */
 #define kshim_op_page_alloc_init_late	NULL
+#define kshim_op_memset			NULL
 
 static uint64_t (*const op_funcs[K_NR_OPS])(const uint64_t *a) = {
 #define OP(ID, name, ret, versions, fuzz, args)	\

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,4 +34,27 @@ void state_copy(struct mb_state *dst, const struct mb_state *src)
 	dst->nodes = dup_array(src->nodes, src->nr_nodes, sizeof(*src->nodes));
 	dst->pages = dup_array(src->pages, src->nr_pages, sizeof(*src->pages));
 	dst->contents = dup_array(src->contents, src->nr_contents, sizeof(*src->contents));
+}
+
+const char *content_state_name(enum content_state state, unsigned char byte, char *buf, int len)
+{
+	if (state == CONTENT_FILLED)
+		snprintf(buf, len, "filled %#04x", byte);
+	else
+		snprintf(buf, len, "%s", state == CONTENT_ZEROED ? "zeroed" : "untouched");
+	return buf;
+}
+
+bool mb_type_is_empty(const struct mb_type *t)
+{
+	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
+}
+
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
+{
+	if (z->name)
+		return z->name;
+	if (m && z->zone >= 0 && z->zone < m->nr_zones)
+		return m->zones[z->zone].name;
+	return "?";
 }

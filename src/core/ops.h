@@ -112,4 +112,12 @@ unsigned int flags_of_version(int version);
 /* The flag names of @version, "NONE" first; returns how many (at most 8). */
 int flag_names_of_version(int version, const char **names);
 
+/* What an engine returns for one call. */
+struct op_result {
+	enum ret_kind	kind;
+	uint64_t	value;		/* RET_INT: (uint64_t)(int64_t)ret; RET_BOOL: 0/1 */
+	bool		unsupported;	/* the engine cannot run this op: an error, never "done" */
+	const char	*why;		/* set with unsupported */
+};
+
 #endif

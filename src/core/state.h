@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "machine.h"
+
 struct mb_region {
 	uint64_t	base;
 	uint64_t	size;
@@ -59,12 +61,18 @@ struct mb_node {
 	uint64_t	first_deferred_pfn;	/* UINT64_MAX when nothing is deferred */
 };
 
-enum content_state { CONTENT_ZEROED, CONTENT_UNTOUCHED };
+/*
+ * What memory holds: zeroed or left untouched by the allocation that
+ * handed it out, or filled with a byte by a scenario's memset step (a fill
+ * outlives frees, and an allocation that does not write leaves it).
+ */
+enum content_state { CONTENT_ZEROED, CONTENT_UNTOUCHED, CONTENT_FILLED };
 
 struct mb_content {
 	uint64_t	base;
 	uint64_t	size;
 	enum content_state state;
+	unsigned char	byte;		/* CONTENT_FILLED: the byte */
 };
 
 struct mb_state {
@@ -93,6 +101,13 @@ struct mb_state {
 };
 
 void state_free(struct mb_state *s);
+/* "zeroed", "untouched" or "filled 0xaa". */
+const char *content_state_name(enum content_state state, unsigned char byte, char *buf, int len);
 void state_copy(struct mb_state *dst, const struct mb_state *src);
+
+/* A type holding only the kernel's zero-sized dummy region. */
+bool mb_type_is_empty(const struct mb_type *t);
+/* A zone's name, from the machine's zone list when the state has none. */
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z);
 
 #endif
