@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]
+ * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N] [--replay]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -26,11 +26,37 @@ struct import_args {
 	const char	*name;
 	bool		strict;
 	bool		guess;
+	int		boot;		/* --boot N (issue 13) */
+	bool		replay;		/* --replay (issue 13) */
+	bool		live;		/* --live: the running system (issue 13) */
+	const char	*root;		/* --root DIR: its files under DIR */
 };
 
 static void import_usage(FILE *f)
 {
-	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
+	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
+	      "                    [--boot N] [--replay]\n"
+	      "       mbviz import --live [--root DIR] [-o FILE] [--replay]\n", f);
+}
+
+/* --boot N: which boot of a log that holds several, 1 the first. */
+static int parse_boot(const char *v, int *boot)
+{
+	char *end;
+	long n;
+
+	if (!v) {
+		fputs("mbviz: import: --boot needs a number\n", stderr);
+		return -1;
+	}
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (!*v || *end || errno || n < 1 || n > 1000000) {
+		fprintf(stderr, "mbviz: import: --boot '%s': expected a boot number from 1\n", v);
+		return -1;
+	}
+	*boot = (int)n;
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -55,6 +81,17 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
+		} else if (options && !strcmp(s, "--replay")) {
+			a->replay = true;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
+		} else if (options && !strncmp(s, "--root=", 7)) {
+			a->root = s + 7;
+		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
+			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
+				return -1;
 		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			import_usage(stdout);
 			exit(0);
@@ -106,12 +143,28 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* --replay: the scenario replayed on the model, and how far the kernel agrees. */
+static int report_replay(const char *text, const char *log)
+{
+	struct import_replay st;
+	char err[512];
+
+	if (import_replay(text, log, stderr, &st, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: import: %s: the replay stopped: %s\n", log, err);
+		return -1;
+	}
+	fprintf(stderr, "%s: %d of %d allocations placed where the kernel placed them; memory map equal to the kernel's node ranges: %s\n",
+		log, st.placed, st.allocs,
+		!st.have_ranges ? "not in the log" : st.ranges_equal ? "yes" : "no");
+	return 0;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
 	struct scenario *sc;
-	char err[1024], name[128];
+	char err[1024], name[128], *live_text = NULL;
 	int nr_unusable = 0, status = 2;
 	char *text;
 	FILE *in;
@@ -124,7 +177,31 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;
 	}
-	if (!a.log || !strcmp(a.log, "-")) {
+	if (a.root && !a.live) {
+		fputs("mbviz: import: --root goes with --live\n", stderr);
+		return 2;
+	}
+	if (a.live && a.log) {
+		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
+		return 2;
+	}
+	if (a.live) {
+		size_t len;
+
+		live_text = import_live_text(a.root, stderr, &len);
+		if (!len) {
+			fputs("mbviz: import: live: nothing could be read\n", stderr);
+			free(live_text);
+			return 2;
+		}
+		in = fmemopen(live_text, len, "r");
+		if (!in) {
+			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
+			free(live_text);
+			return 2;
+		}
+		o.input_name = "live";
+	} else if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
 		o.input_name = "<stdin>";
 	} else {
@@ -138,13 +215,16 @@ int cmd_import(int argc, char **argv)
 	if (a.name)
 		snprintf(name, sizeof(name), "%s", a.name);
 	else
-		name_from(a.output ? a.output : (in == stdin ? "imported" : a.log), name, sizeof(name));
+		name_from(a.output ? a.output : a.live ? "live" : (in == stdin ? "imported" : a.log),
+			  name, sizeof(name));
 	o.name = name;
 	o.strict = a.strict;
 	o.guess_direction = a.guess;
+	o.boot = a.boot;
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
+	free(live_text);
 	if (!text) {
 		fprintf(stderr, "mbviz: import: %s\n", err);
 		return 2;
@@ -163,6 +243,8 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	}
 	scenario_free(sc);
+	if (a.replay && report_replay(text, o.input_name))
+		goto out;
 	if (a.output) {
 		size_t n = strlen(text);
 

@@ -11,7 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/pfn.h>
 
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "run/engine.h"

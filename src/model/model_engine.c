@@ -26,7 +26,7 @@
 
 #include "contents.h"
 #include "run/engine.h"
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "model_ops.h"

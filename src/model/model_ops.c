@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "contents.h"
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "model_ops.h"
 #include "pagealloc.h"

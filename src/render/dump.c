@@ -12,7 +12,7 @@
 
 #include "dump.h"
 #include "core/ops.h"
-#include "core/steplog.h"
+#include "core/kprintf.h"
 #include "util/xalloc.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
