@@ -73,7 +73,8 @@ static bool same_state(const struct mb_state *x, const struct mb_state *y)
 	return same_type(&x->memory, &y->memory) && same_type(&x->reserved, &y->reserved) &&
 	       x->memory_array == y->memory_array && x->reserved_array == y->reserved_array &&
 	       x->nr_contents == y->nr_contents &&
-	       !memcmp(x->contents, y->contents, x->nr_contents * sizeof(*x->contents));
+	       (!x->nr_contents ||	/* no array to compare: memcmp() may not take NULL */
+		!memcmp(x->contents, y->contents, x->nr_contents * sizeof(*x->contents)));
 }
 
 static void test_interleaved(void)
