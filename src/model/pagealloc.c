@@ -618,8 +618,12 @@ static void setup(struct page_alloc *pa, const struct mb_type *memory)
 	pa->setup = true;
 	pa->zcache_start = pa->zcache_end = 0;
 	set_memory(pa, memory);
-	last = &memory->regions[memory->cnt - 1];
-	/* max_pfn: the end of RAM; max_low_pfn below HighMem where there is one. */
+	/*
+	 * max_pfn: the end of RAM; max_low_pfn below HighMem where there is one.
+	 * 6.12's empty memory has cnt 0 and no last region: no RAM, as 6.1's
+	 * empty dummy says (the copy's array always has a zeroed slot 0).
+	 */
+	last = &memory->regions[memory->cnt ? memory->cnt - 1 : 0];
 	pa->max_pfn = pfn_down(pa, last->base + last->size);
 	pa->max_low_pfn = pa->max_pfn;
 	h = highmem_zone(pa);
