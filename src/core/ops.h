@@ -29,6 +29,7 @@ enum arg_kind {
 	ARG_FLAGS,	/* string or array of strings: NONE HOTPLUG MIRROR NOMAP DRIVER_MANAGED */
 	ARG_BOOL,	/* JSON true/false */
 	ARG_TYPE,	/* "memory" or "reserved" */
+	ARG_STRING,	/* a JSON string: 6.12's reserve_mem= text and names */
 };
 
 /* What the kernel function returns. */
@@ -82,6 +83,7 @@ union op_value {
 	unsigned int	flags;
 	bool		boolean;
 	enum memblock_type_id type;
+	const char	*string;	/* ARG_STRING: the scenario's text, which it owns */
 };
 
 struct op_call {

@@ -113,6 +113,9 @@ static void arg_format(const struct op_arg_spec *as, const union op_value *v, ch
 	case ARG_TYPE:
 		snprintf(buf, len, "%s", v->type == MB_TYPE_RESERVED ? "reserved" : "memory");
 		break;
+	case ARG_STRING:
+		snprintf(buf, len, "\"%s\"", v->string ? v->string : "");
+		break;
 	default:
 		snprintf(buf, len, "?");
 		break;

@@ -549,14 +549,37 @@ static enum imp_kind parse_dump_region(struct cursor *c, int type, struct imp_li
 
 static const struct { const char *name; unsigned int flag; } debugfs_flags[] = {
 	{ "NONE", 0 }, { "HOTPLUG", 1 }, { "MIRROR", 2 }, { "NOMAP", 4 }, { "DRV_MNG", 8 },
-	{ "DRIVER_MANAGED", 8 },
+	{ "DRIVER_MANAGED", 8 }, { "RSV_NIT", 0x10 },
 };
+
+/*
+ * The flags column: names joined by '|' (6.12: "NOMAP|DRV_MNG", mm/memblock.c
+ * 6.12:2418-2433); false if a name is not known (UNKNOWN, newer flags).
+ */
+static bool debugfs_flag_list(const char *p, unsigned int *flags)
+{
+	*flags = 0;
+	for (;;) {
+		size_t i, len = strcspn(p, "|"), n = 0;
+
+		while (n < len && !isspace((unsigned char)p[n]))
+			n++;
+		for (i = 0; i < sizeof(debugfs_flags) / sizeof(debugfs_flags[0]); i++)
+			if (strlen(debugfs_flags[i].name) == n && !strncmp(p, debugfs_flags[i].name, n))
+				break;
+		if (!n || i == sizeof(debugfs_flags) / sizeof(debugfs_flags[0]))
+			return false;
+		*flags |= debugfs_flags[i].flag;
+		if (p[len] != '|')
+			return at_end(&(struct cursor){ .p = p + n });
+		p += len + 1;
+	}
+}
 
 /* "   0: 0x...1000..0x...9efff" then, since 6.8, "    0 NONE" or "x NOMAP". */
 static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out)
 {
 	uint64_t idx;
-	size_t i;
 
 	if (!dec(c, &idx) || idx > 0x7fffffff || !lit(c, ":"))
 		return IMP_IGNORE;
@@ -577,18 +600,9 @@ static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out
 		c->p++;
 		skip_ws(c);
 	}
-	if (*c->p) {
-		for (i = 0; i < sizeof(debugfs_flags) / sizeof(debugfs_flags[0]); i++) {
-			size_t n = strlen(debugfs_flags[i].name);
-
-			if (!strncmp(c->p, debugfs_flags[i].name, n) && at_end(&(struct cursor){ .p = c->p + n })) {
-				out->flags = debugfs_flags[i].flag;
-				out->has_flags = true;
-				break;
-			}
-		}
-		/* UNKNOWN and newer flag names: the flags are not checked */
-	}
+	/* UNKNOWN and newer flag names: the flags are not checked */
+	if (*c->p && debugfs_flag_list(c->p, &out->flags))
+		out->has_flags = true;
 	return out->kind = IMP_DEBUGFS_REGION;
 }
 

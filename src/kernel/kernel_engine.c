@@ -72,16 +72,39 @@ static bool config_matches(const struct kobj *o, const struct machine *m, char *
 	return false;
 }
 
+/* The release an object was built from, as a semantics profile; -1 if neither. */
+static int object_version(const struct kobj *o)
+{
+	unsigned int v = o->mod->config.version;
+
+	if (v >> 16 != 6)
+		return -1;
+	return ((v >> 8) & 0xff) == 1 ? KERNEL_6_1 : ((v >> 8) & 0xff) == 12 ? KERNEL_6_12 : -1;
+}
+
+/* The path to take engines for @m from: the one of its release, else the first. */
+static struct kpath *kpath_for(struct kernel_engine *ke, const struct machine *m)
+{
+	int i;
+
+	for (i = 0; i < ke->nr_kp; i++)
+		if (ke->kp_version[i] == (int)m->kernel)
+			return &ke->kp[i];
+	return &ke->kp[0];
+}
+
 /* The object for @m: loaded already, found, or built; NULL and ke->error. */
 static struct kobj *object_for(struct kernel_engine *ke, const struct machine *m)
 {
 	char name[96], why[160], err[512] = "";
+	struct kpath *kp = kpath_for(ke, m);
 	struct kobj *o;
 	char *path;
 	int attempt;
 
 	for (o = ke->objs; o; o = o->next)
-		if (config_matches(o, m, why, sizeof(why)))
+		if (config_matches(o, m, why, sizeof(why)) &&
+		    (ke->nr_kp == 1 || object_version(o) == (int)m->kernel))
 			return o;
 	if (kernel_engine_config_name(m, name, sizeof(name), err, sizeof(err))) {
 		snprintf(ke->error, sizeof(ke->error), "the kernel engine cannot simulate this "
@@ -90,12 +113,12 @@ static struct kobj *object_for(struct kernel_engine *ke, const struct machine *m
 	}
 	/* A stale object (older interface) is rebuilt once when a tree is known. */
 	for (attempt = 0; attempt < 2; attempt++) {
-		path = kpath_object(&ke->kp, name, m, attempt > 0, err, sizeof(err));
+		path = kpath_object(kp, name, m, attempt > 0, err, sizeof(err));
 		if (!path)
 			break;
 		o = kobj_load(path, &ke->host, err, sizeof(err));
 		free(path);
-		if (o || !ke->kp.tree || ke->kp.kind == KPATH_OBJECT)
+		if (o || !kp->tree || kp->kind == KPATH_OBJECT)
 			break;
 	}
 	if (!o) {
@@ -207,6 +230,9 @@ static uint64_t arg_value(const struct op_arg_spec *spec, const union op_value *
 		return v->boolean;
 	case ARG_TYPE:
 		return v->type == MB_TYPE_RESERVED;
+	case ARG_STRING:
+		/* The engine is in this process: it reads the text where it is (kshim.h). */
+		return (uint64_t)(uintptr_t)v->string;
 	}
 	return 0;
 }
@@ -268,12 +294,22 @@ static void track_contents(struct kernel_engine *ke, const struct op_call *call,
 		kcontents_keep_only(&ke->contents, &reserved);
 		free(reserved.regions);
 	}
-	if (op_spec(call->op)->ret != RET_ADDR || !base || !size)
+	/* An address result is an allocation's, except the lookup of a named one (6.12). */
+	if (op_spec(call->op)->ret != RET_ADDR || call->op == OP_RESERVE_MEM_FIND_BY_NAME ||
+	    !base || !size)
 		return;
 	for (i = 0; i < ke->nr_zero; i++)
 		if (ke->zero[i].pa <= base && ke->zero[i].pa + ke->zero[i].n >= base + size)
 			zeroed = true;
 	kcontents_set(&ke->contents, base, size, zeroed ? CONTENT_ZEROED : CONTENT_UNTOUCHED);
+}
+
+static bool memory_is_empty(struct kernel_engine *ke)
+{
+	struct kshim_type_view v;
+
+	ke->cur->mod->get_type(KSHIM_MEMORY, &v);
+	return v.cnt == 0;
 }
 
 static void k_exec(struct engine *e, const struct op_call *call, struct op_result *res)
@@ -319,6 +355,11 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 			    spec->name, ke->cur->mod->config.release);
 		return;
 	}
+	if (call->op == OP_MEMBLOCK_END_OF_DRAM && ke->machine.kernel == KERNEL_6_12 &&
+	    memory_is_empty(ke)) {
+		unsupported(ke, res, "%s: %s", spec->name, ENGINE_END_OF_DRAM_EMPTY);
+		return;
+	}
 	for (i = 0; i < spec->nargs; i++)
 		args[i] = arg_value(&spec->args[i], &call->arg[i]);
 
@@ -351,7 +392,7 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 		break;
 	case RET_PAGES:
 		/* memblock_free_all() returns nothing; it adds what it freed to totalram. */
-		res->value = (uint64_t)ke->totalram_delta;
+		res->value = call->op == OP_MEMBLOCK_FREE_ALL ? (uint64_t)ke->totalram_delta : ret;
 		break;
 	case RET_NONE:
 		break;
@@ -490,6 +531,7 @@ static void k_free_saved(struct engine *e, void *saved)
 static void k_destroy(struct engine *e)
 {
 	struct kernel_engine *ke = kernel_of(e);
+	int i;
 
 	while (ke->objs) {
 		struct kobj *o = ke->objs;
@@ -499,7 +541,8 @@ static void k_destroy(struct engine *e)
 	}
 	kpagealloc_destroy(ke);
 	simmem_destroy(ke->mem);
-	kpath_free(&ke->kp);
+	for (i = 0; i < ke->nr_kp; i++)
+		kpath_free(&ke->kp[i]);
 	kcontents_free(&ke->contents);
 	free(ke->zero);
 	free(ke->label);
@@ -518,11 +561,44 @@ static const struct engine_ops kernel_ops = {
 	.error		= kernel_engine_error,
 };
 
+/*
+ * @path is one engine path, or several separated by ':' -- trees of
+ * different releases (6.1 and 6.12), each serving the scenarios of its own.
+ */
+static int kpaths_init(struct kernel_engine *ke, const char *path, char *err, int errlen)
+{
+	char *list = xstrdup(path), *item, *save = NULL;
+	int ret = 0;
+
+	for (item = strtok_r(list, ":", &save); item && !ret; item = strtok_r(NULL, ":", &save)) {
+		if (ke->nr_kp == NR_KERNEL_VERSIONS) {
+			snprintf(err, errlen, "kernel:%s: at most %d paths, one per release",
+				 path, NR_KERNEL_VERSIONS);
+			ret = -1;
+			break;
+		}
+		ret = kpath_init(&ke->kp[ke->nr_kp], item, err, errlen);
+		if (!ret) {
+			ke->kp_version[ke->nr_kp] = kpath_version(&ke->kp[ke->nr_kp]);
+			ke->nr_kp++;
+		}
+	}
+	if (!ret && !ke->nr_kp) {
+		snprintf(err, errlen, "kernel:%s: no path given", path);
+		ret = -1;
+	}
+	free(list);
+	return ret;
+}
+
 struct engine *kernel_engine_create(const char *path, char *err, int errlen)
 {
 	struct kernel_engine *ke = xzalloc(sizeof(*ke));
+	int i;
 
-	if (kpath_init(&ke->kp, path, err, errlen)) {
+	if (kpaths_init(ke, path, err, errlen)) {
+		for (i = 0; i < ke->nr_kp; i++)
+			kpath_free(&ke->kp[i]);
 		free(ke);
 		return NULL;
 	}

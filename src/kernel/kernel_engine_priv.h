@@ -29,7 +29,14 @@ struct page_alloc;
 struct kernel_engine {
 	struct engine	e;
 	char		*label;
-	struct kpath	kp;
+	/*
+	 * Where engines come from: one path, or a list "A:B" of trees of
+	 * different releases, each used for the scenarios of its release
+	 * (kp_version[i]: enum kernel_version, -1 if unknown until loaded).
+	 */
+	struct kpath	kp[NR_KERNEL_VERSIONS];
+	int		kp_version[NR_KERNEL_VERSIONS];
+	int		nr_kp;
 	struct kobj	*objs;		/* loaded objects, one per configuration used */
 	struct kobj	*cur;		/* the one the current machine runs on */
 	struct machine	machine;

@@ -254,6 +254,13 @@ static void h_bug(void *ctx, const char *file, int line, const char *func)
 		      func);
 }
 
+/* The console line of kernel/panic.c; the run ends there, as the kernel's boot would. */
+static void h_panic(void *ctx, const char *msg)
+{
+	steplog_printk(LOG_SPLAT, "Kernel panic - not syncing: %s\n", msg);
+	khost_abandon(ctx, "Kernel panic - not syncing: %s", msg);
+}
+
 static void *h_va(void *ctx, uint64_t pa)
 {
 	struct kernel_engine *ke = ctx;
@@ -318,5 +325,6 @@ void khost_init(struct kernel_engine *ke)
 	h->warn = h_warn;
 	h->stack = h_stack;
 	h->bug = h_bug;
+	h->panic = h_panic;
 	kpagealloc_hooks(h);
 }

@@ -347,6 +347,41 @@ int kpath_init(struct kpath *kp, const char *path, char *err, int errlen)
 	return 0;
 }
 
+static int makefile_number(FILE *f, const char *var)
+{
+	char line[256];
+	size_t n = strlen(var);
+	int v = -1;
+
+	rewind(f);
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, var, n) && strchr(" =", line[n]) &&
+		    sscanf(line + n, " = %d", &v) == 1)
+			break;
+	return v;
+}
+
+int kpath_version(const struct kpath *kp)
+{
+	char *mk;
+	FILE *f;
+	int v, p;
+
+	if (!kp->tree)
+		return -1;
+	mk = xasprintf("%s/Makefile", kp->tree);
+	f = fopen(mk, "r");
+	free(mk);
+	if (!f)
+		return -1;
+	v = makefile_number(f, "VERSION");
+	p = makefile_number(f, "PATCHLEVEL");
+	fclose(f);
+	if (v != 6)
+		return -1;
+	return p == 1 ? KERNEL_6_1 : p == 12 ? KERNEL_6_12 : -1;
+}
+
 void kpath_free(struct kpath *kp)
 {
 	free(kp->path);

@@ -58,6 +58,8 @@ struct kpath {
 
 int kpath_init(struct kpath *kp, const char *path, char *err, int errlen);
 void kpath_free(struct kpath *kp);
+/* The release of @kp's tree (its Makefile) as enum kernel_version; -1 if none or unknown. */
+int kpath_version(const struct kpath *kp);
 /*
  * The object file for configuration @name (from kernel_engine_config_name):
  * found, or built when a tree is known.  Returns a malloc'd path, or NULL

@@ -39,10 +39,16 @@ static void h_free_pages_core(void *ctx, unsigned long pfn, unsigned int order)
 	pa_free_pages_core(ke->pa, pfn, order);
 }
 
-static void h_reserve_region(void *ctx, uint64_t start, uint64_t end)
+/*
+ * 6.12's @nid only picks, in init_reserved_page(), the node whose struct
+ * pages are initialised; every page in the range becomes PageReserved
+ * either way, which is all the page-fate map records.
+ */
+static void h_reserve_region(void *ctx, uint64_t start, uint64_t end, int nid)
 {
 	struct kernel_engine *ke = ctx;
 
+	(void)nid;
 	pa_reserve_bootmem_region(ke->pa, start, end);
 }
 

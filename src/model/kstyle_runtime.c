@@ -84,9 +84,16 @@ void mbviz_warn_printk(const char *file, int line, const char *func, const char 
 	mbviz_warn(file, line, func);
 }
 
+/* The release a stack dump names: the one whose semantics the model follows. */
+static const char *model_release(void)
+{
+	return mb_machine && mb_machine->kernel == KERNEL_6_12 ? "6.12.118" : "6.1.192";
+}
+
 void mbviz_dump_stack(const char *func)
 {
-	steplog_printk(LOG_SPLAT, "CPU: 0 PID: 0 Comm: swapper Not tainted 6.1.192 #1\n");
+	steplog_printk(LOG_SPLAT, "CPU: 0 PID: 0 Comm: swapper Not tainted %s #1\n",
+		       model_release());
 	steplog_printk(LOG_INFO, "Call Trace:\n");
 	steplog_printk(LOG_INFO, " %s\n", func);
 }
@@ -140,6 +147,23 @@ void mbviz_oops(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof(why), fmt, ap);
 	va_end(ap);
+	trap_leave(why, true);
+}
+
+void mbviz_panic(const char *fmt, ...)
+{
+	char msg[200], why[256];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	if (n && msg[n - 1] == '\n')
+		msg[n - 1] = '\0';
+	steplog_printk(LOG_SPLAT, "Kernel panic - not syncing: %s\n", msg);
+	snprintf(why, sizeof(why), "Kernel panic - not syncing: %s", msg);
 	trap_leave(why, true);
 }
 

@@ -33,6 +33,13 @@ void mbviz_unsupported(const char *fmt, ...);
 __attribute__((noreturn, format(printf, 1, 2)))
 void mbviz_oops(const char *fmt, ...);
 
+/*
+ * panic() (kernel/panic.c): "Kernel panic - not syncing: MSG" with one
+ * trailing newline of MSG dropped; the boot ends, so the run dies here.
+ */
+__attribute__((noreturn, format(printf, 1, 2)))
+void mbviz_panic(const char *fmt, ...);
+
 /* WARN_ONCE and ratelimit state, as after boot. */
 void mbviz_stubs_reset(void);
 void *mbviz_stubs_save(void);

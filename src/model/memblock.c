@@ -2,7 +2,7 @@
 /*
  * The memblock model: region collections ("types"), and how ranges are
  * added, split, merged and removed, as Linux 6.1.192's mm/memblock.c does
- * it.  Elsewhere: allocation (memblock_alloc.c), iteration and queries
+ * it, or 6.12.118's under that profile (mb_v612()).  Elsewhere: allocation (memblock_alloc.c), iteration and queries
  * (memblock_query.c), limits and teardown (memblock_limit.c), reset and
  * checkpoints (memblock_model.c).
  *
@@ -49,7 +49,11 @@ phys_addr_t *memblock_array_addr(struct memblock_type *type)
 	return &physmem_array_addr;
 }
 
-/* Drop region @r; an emptied type gets its dummy back (mm/memblock.c:344-360). */
+/*
+ * Drop region @r (mm/memblock.c 6.1:344-360, 6.12:346-361).  An emptied
+ * type's slot 0 is reset to an empty region of no node; 6.1 counts it as
+ * the one dummy entry (cnt 1), 6.12 leaves cnt at 0.
+ */
 void memblock_remove_region(struct memblock_type *type, unsigned long r)
 {
 	type->total_size = mbviz_phys_wrap(type->total_size - type->regions[r].size);
@@ -58,8 +62,9 @@ void memblock_remove_region(struct memblock_type *type, unsigned long r)
 	type->cnt--;
 
 	if (type->cnt == 0) {
-		WARN_ON_AT(KFILE, 353, type->total_size != 0);
-		type->cnt = 1;
+		WARN_ON_AT(KFILE, KLINE(353, 355), type->total_size != 0);
+		if (!mb_v612())
+			type->cnt = 1;
 		type->regions[0].base = 0;
 		type->regions[0].size = 0;
 		type->regions[0].flags = 0;
@@ -85,8 +90,12 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	int *in_slab;
 	int ret;
 
-	if (!memblock_can_resize)
+	/* 6.1 fails quietly (6.1:422-423); 6.12 panics (6.12:423-424). */
+	if (!memblock_can_resize) {
+		if (mb_v612())
+			mbviz_panic("memblock: cannot resize %s array\n", type->name);
 		return -1;
+	}
 
 	old_size = type->max * memblock_region_bytes();
 	new_size = old_size << 1;
@@ -149,7 +158,7 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 	}
 
 	nested_call(ret = memblock_reserve(addr, new_alloc_size));
-	BUG_ON_AT(KFILE, 493, ret);
+	BUG_ON_AT(KFILE, KLINE(493, 501), ret);
 
 	*in_slab = 0;
 	return 0;
@@ -157,20 +166,33 @@ static int memblock_double_array(struct memblock_type *type, phys_addr_t new_are
 
 /*
  * Join neighbours that touch and agree on node and flags.  Overlapping
- * neighbours would mean a broken array: the kernel BUGs.
+ * neighbours would mean a broken array: the kernel BUGs.  6.1 scans the
+ * whole type (6.1:507-530).  6.12 scans only the pairs (i, i + 1) for i
+ * from start_rgn - 1 (or 0) up to min(end_rgn, cnt - 1), the window around
+ * what the caller changed (6.12:516-543), so mergeable neighbours outside
+ * it stay apart.
  */
-static void memblock_merge_regions(struct memblock_type *type)
+static void memblock_merge_regions(struct memblock_type *type, unsigned long start_rgn,
+				   unsigned long end_rgn)
 {
 	unsigned long i = 0;
 
-	while (i < type->cnt - 1) {
+	if (!mb_v612()) {
+		start_rgn = 0;
+		end_rgn = type->cnt - 1;
+	} else {
+		if (start_rgn)
+			i = start_rgn - 1;
+		end_rgn = min(end_rgn, type->cnt - 1);
+	}
+	while (i < end_rgn) {
 		struct memblock_region *this = &type->regions[i];
 		struct memblock_region *next = &type->regions[i + 1];
 
 		if (this->base + this->size != next->base ||
 		    memblock_get_region_node(this) != memblock_get_region_node(next) ||
 		    this->flags != next->flags) {
-			BUG_ON_AT(KFILE, 520, this->base + this->size > next->base);
+			BUG_ON_AT(KFILE, KLINE(520, 532), this->base + this->size > next->base);
 			i++;
 			continue;
 		}
@@ -178,6 +200,7 @@ static void memblock_merge_regions(struct memblock_type *type)
 		this->size += next->size;
 		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
 		type->cnt--;
+		end_rgn--;
 	}
 }
 
@@ -187,7 +210,7 @@ static void memblock_insert_region(struct memblock_type *type, int idx, phys_add
 {
 	struct memblock_region *rgn = &type->regions[idx];
 
-	BUG_ON_AT(KFILE, 552, type->cnt >= type->max);
+	BUG_ON_AT(KFILE, KLINE(552, 565), type->cnt >= type->max);
 	memmove(rgn + 1, rgn, (type->cnt - idx) * sizeof(*rgn));
 	rgn->base = base;
 	rgn->size = size;
@@ -199,11 +222,12 @@ static void memblock_insert_region(struct memblock_type *type, int idx, phys_add
 
 /*
  * Add [base, base + size) to @type, filling only what no region covers yet
- * (mm/memblock.c:578-673): existing regions keep their nid and flags.  A
- * first pass counts the pieces and grows the array if needed; it is
- * skipped when even the worst case (cnt + 1 pieces) fits.  A gap that
- * ends at a region whose nid or flags differ from the request warns, once
- * per pass.
+ * (mm/memblock.c 6.1:578-673, 6.12:591-694): existing regions keep their
+ * nid and flags.  A first pass counts the pieces and grows the array if
+ * needed; it is skipped when even the worst case (cnt + 1 pieces) fits:
+ * cnt * 2 + 1 < max in 6.1, <= max in 6.12 (they differ for an odd max).
+ * A gap that ends at a region whose nid or flags differ from the request
+ * warns, once per pass.  6.12 merges only around the inserted pieces.
  */
 int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size,
 		       int nid, enum memblock_flags flags)
@@ -211,23 +235,26 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t
 	bool insert = false;
 	phys_addr_t obase = base;
 	phys_addr_t end = base + memblock_cap_size(base, &size);
-	unsigned long idx;
+	unsigned long idx, start_rgn = ULONG_MAX, end_rgn = 0;
 	int nr_new;
 
 	if (!size)
 		return 0;
 
 	if (type->regions[0].size == 0) {
-		WARN_ON_AT(KFILE, 593, type->cnt != 1 || type->total_size);
+		WARN_ON_AT(KFILE, KLINE(593, 606),
+			   type->cnt != (mb_v612() ? 0 : 1) || type->total_size);
 		type->regions[0].base = base;
 		type->regions[0].size = size;
 		type->regions[0].flags = flags;
 		memblock_set_region_node(&type->regions[0], nid);
 		type->total_size = size;
+		if (mb_v612())
+			type->cnt = 1;
 		return 0;
 	}
 
-	if (type->cnt * 2 + 1 < type->max)
+	if (type->cnt * 2 + 1 < type->max + (mb_v612() ? 1 : 0))
 		insert = true;
 
 repeat:
@@ -245,19 +272,28 @@ repeat:
 			continue;
 		if (rbase > base) {
 			if (mb_machine->numa)
-				WARN_ON_AT(KFILE, 635, nid != memblock_get_region_node(rgn));
-			WARN_ON_AT(KFILE, 637, flags != rgn->flags);
+				WARN_ON_AT(KFILE, KLINE(635, 649),
+					   nid != memblock_get_region_node(rgn));
+			WARN_ON_AT(KFILE, KLINE(637, 651), flags != rgn->flags);
 			nr_new++;
-			if (insert)
+			if (insert) {
+				if (start_rgn == ULONG_MAX)
+					start_rgn = idx;
+				end_rgn = idx + 1;
 				memblock_insert_region(type, idx++, base, rbase - base, nid, flags);
+			}
 		}
 		base = min(rend, end);
 	}
 
 	if (base < end) {
 		nr_new++;
-		if (insert)
+		if (insert) {
+			if (start_rgn == ULONG_MAX)
+				start_rgn = idx;
+			end_rgn = idx + 1;
 			memblock_insert_region(type, idx, base, end - base, nid, flags);
+		}
 	}
 
 	if (!nr_new)
@@ -270,7 +306,7 @@ repeat:
 		insert = true;
 		goto repeat;
 	}
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
@@ -404,10 +440,13 @@ int memblock_physmem_add(phys_addr_t base, phys_addr_t size)
 	return memblock_add_range(&physmem, base, size, MAX_NUMNODES, 0);
 }
 
-/* Set or clear @flag on the memory inside [base, base + size), then merge. */
-static int memblock_setclr_flag(phys_addr_t base, phys_addr_t size, int set, int flag)
+/*
+ * Set or clear @flag on the regions of @type inside [base, base + size),
+ * then merge (6.1:887-908 on memory only; 6.12:945-966 on either type).
+ */
+static int memblock_setclr_flag(struct memblock_type *type, phys_addr_t base,
+				phys_addr_t size, int set, int flag)
 {
-	struct memblock_type *type = &memblock.memory;
 	int i, ret, start_rgn, end_rgn;
 
 	ret = memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
@@ -423,18 +462,18 @@ static int memblock_setclr_flag(phys_addr_t base, phys_addr_t size, int set, int
 			r->flags &= ~flag;
 	}
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 
 int memblock_mark_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_HOTPLUG);
 }
 
 int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_HOTPLUG);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_HOTPLUG);
 }
 
 /* Only kernelcore=mirror makes mirrored memory matter; otherwise a no-op. */
@@ -444,17 +483,23 @@ int memblock_mark_mirror(phys_addr_t base, phys_addr_t size)
 		return 0;
 
 	system_has_some_mirror = true;
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_MIRROR);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_MIRROR);
 }
 
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 1, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 1, MEMBLOCK_NOMAP);
 }
 
 int memblock_clear_nomap(phys_addr_t base, phys_addr_t size)
 {
-	return memblock_setclr_flag(base, size, 0, MEMBLOCK_NOMAP);
+	return memblock_setclr_flag(&memblock.memory, base, size, 0, MEMBLOCK_NOMAP);
+}
+
+/* 6.12 only (6.12:1052-1056): reserved pages whose struct pages stay uninitialised. */
+int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size)
+{
+	return memblock_setclr_flag(&memblock.reserved, base, size, 1, MEMBLOCK_RSRV_NOINIT);
 }
 
 /* Without CONFIG_NUMA there is nothing to set: no isolation, no error. */
@@ -473,7 +518,7 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size, struct memblock_type *
 	for (i = start_rgn; i < end_rgn; i++)
 		memblock_set_region_node(&type->regions[i], nid);
 
-	memblock_merge_regions(type);
+	memblock_merge_regions(type, start_rgn, end_rgn);
 	return 0;
 }
 

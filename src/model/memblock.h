@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * mbviz's model of Linux 6.1 memblock: the same data structures and the
+ * mbviz's model of Linux 6.1 memblock (and 6.12's, per machine.kernel): the same data structures and the
  * same function names as include/linux/memblock.h, written from the
  * kernel's documented behaviour, with the build-time configuration of the
  * kernel (NUMA, phys_addr_t width, PAGE_SIZE, array sizes, ...) turned into
@@ -28,6 +28,7 @@ enum memblock_flags {
 	MEMBLOCK_MIRROR		= 0x2,
 	MEMBLOCK_NOMAP		= 0x4,
 	MEMBLOCK_DRIVER_MANAGED	= 0x8,
+	MEMBLOCK_RSRV_NOINIT	= 0x10,	/* 6.12 only, on reserved regions */
 };
 
 struct memblock_region {
@@ -114,6 +115,7 @@ int memblock_clear_hotplug(phys_addr_t base, phys_addr_t size);
 int memblock_mark_mirror(phys_addr_t base, phys_addr_t size);
 int memblock_mark_nomap(phys_addr_t base, phys_addr_t size);
 int memblock_clear_nomap(phys_addr_t base, phys_addr_t size);
+int memblock_reserved_mark_noinit(phys_addr_t base, phys_addr_t size);
 int memblock_set_node(phys_addr_t base, phys_addr_t size, struct memblock_type *type, int nid);
 void memblock_enforce_memory_limit(phys_addr_t memory_limit);
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
@@ -221,6 +223,11 @@ static inline bool memblock_is_driver_managed(const struct memblock_region *m)
 	return m->flags & MEMBLOCK_DRIVER_MANAGED;
 }
 
+static inline bool memblock_is_reserved_noinit(const struct memblock_region *m)
+{
+	return m->flags & MEMBLOCK_RSRV_NOINIT;
+}
+
 /* movable_node_is_enabled(): the machine's movable_node boot option. */
 static inline bool movable_node_is_enabled(void)
 {
@@ -291,6 +298,11 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 #define for_each_reserved_mem_region(region)					\
 	for (region = memblock.reserved.regions;				\
 	     region < (memblock.reserved.regions + memblock.reserved.cnt); region++)
+
+/* 6.12 only (src/memblock_reserve_mem.c): "reserve_mem=" and its table. */
+int reserve_mem(const char *arg);
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
+unsigned long memblock_estimated_nr_free_pages(void);
 
 /*
  * The handover to the page allocator (memblock's side, src/memblock_free.c):

@@ -162,7 +162,7 @@ static phys_addr_t find_and_reserve(phys_addr_t size, phys_addr_t align, phys_ad
 }
 
 /*
- * The core of every allocation (mm/memblock.c:1373-1428): the node's
+ * The core of every allocation (mm/memblock.c 6.1:1373-1428, 6.12:1441-1512): the node's
  * memory first, then any node unless @exact_nid, and, on a mirrored
  * system, all of that again without insisting on mirrored memory.  The
  * range comes back untouched: only memblock_alloc_try_nid() clears it.
@@ -173,7 +173,8 @@ phys_addr_t memblock_alloc_range_nid(phys_addr_t size, phys_addr_t align, phys_a
 	enum memblock_flags flags = choose_memblock_flags();
 	phys_addr_t found;
 
-	if (WARN_ONCE_AT(KFILE, 1381, nid == MAX_NUMNODES,
+	/* 6.1:1381-1382; 6.12 has no such check (6.12:1441-1512). */
+	if (!mb_v612() && WARN_ONCE_AT(KFILE, 1381, nid == MAX_NUMNODES,
 			 "Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n"))
 		nid = NUMA_NO_NODE;
 
@@ -188,7 +189,8 @@ again:
 	if (found)
 		goto done;
 
-	if (nid != NUMA_NO_NODE && !exact_nid) {
+	/* 6.1:1396 nid != NUMA_NO_NODE; 6.12:1472 numa_valid_node(nid). */
+	if (!memblock_nid_is_any(nid) && !exact_nid) {
 		nested_call(found = find_and_reserve(size, align, start, end, NUMA_NO_NODE,
 						     flags));
 		if (found)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * memblock's side of the hand-over to the page allocator
- * (mm/memblock.c:1624-1647 and 2029-2137 in 6.1.192):
+ * (mm/memblock.c:1624-1647 and 2029-2137 in 6.1.192; 2124-2271 in 6.12.118):
  * memblock_free_all() marks what memblock holds as reserved and releases
  * every free range in naturally aligned blocks; memblock_free_late() gives
  * back a range after that, page by page, without telling memblock.  The
@@ -85,7 +85,46 @@ static unsigned long __free_memory_core(phys_addr_t start, phys_addr_t end)
 	return end_pfn - start_pfn;
 }
 
-/* Every reserved range and every NOMAP region becomes PageReserved. */
+/*
+ * 6.12 (mm/memblock.c 6.12:2165-2212): first every reservation gets the
+ * node of the memory under it -- memblock_set_node() on reserved for each
+ * memory region, which splits reservations at memory-region boundaries,
+ * may double the reserved array (or panic if it may not) and then starts
+ * over -- with NOMAP regions made PageReserved on the way; then every
+ * reserved region without MEMBLOCK_RSRV_NOINIT becomes PageReserved.
+ * NOINIT regions are skipped: their struct pages stay uninitialised, and
+ * the pages stay memblock's.  The node 6.12 passes to
+ * reserve_bootmem_region() (the region's, else early_pfn_to_nid() of its
+ * first page) only picks which node's struct pages are initialised.
+ */
+static void memmap_init_reserved_pages_v612(void)
+{
+	struct memblock_region *region;
+	unsigned long max_reserved;
+
+repeat:
+	max_reserved = memblock.reserved.max;
+	for_each_mem_region(region) {
+		int nid = memblock_get_region_node(region);
+		phys_addr_t start = region->base, size = region->size;
+
+		if (memblock_is_nomap(region))
+			pa_reserve_bootmem_region(mb_page_alloc, start, start + size);
+		/* Its return value is ignored, as the kernel does. */
+		nested_call(memblock_set_node(start, size, &memblock.reserved, nid));
+	}
+	if (max_reserved != memblock.reserved.max)
+		goto repeat;
+
+	for_each_reserved_mem_region(region) {
+		if (memblock_is_reserved_noinit(region))
+			continue;
+		pa_reserve_bootmem_region(mb_page_alloc, region->base,
+					  region->base + region->size);
+	}
+}
+
+/* Every reserved range and every NOMAP region becomes PageReserved (6.1:2060-2078). */
 static void memmap_init_reserved_pages(void)
 {
 	struct memblock_region *region;
@@ -108,7 +147,10 @@ static unsigned long free_low_memory_core_early(void)
 	u64 i;
 
 	memblock_clear_hotplug(0, PHYS_ADDR_MAX);
-	memmap_init_reserved_pages();
+	if (mb_v612())
+		memmap_init_reserved_pages_v612();
+	else
+		memmap_init_reserved_pages();
 	/* NUMA_NO_NODE: node 0 may have no memory, and the low memory be on another. */
 	for_each_free_mem_range(i, NUMA_NO_NODE, MEMBLOCK_NONE, &start, &end, NULL)
 		count += __free_memory_core(start, end);

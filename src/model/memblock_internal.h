@@ -13,6 +13,30 @@
 /* Checks mirrored from mm/memblock.c report that file and its line. */
 #define KFILE	"mm/memblock.c"
 
+/*
+ * The semantics profile: true where the machine asks for Linux 6.12's
+ * behaviour (machine "kernel": "6.12"), false for 6.1's.
+ */
+static inline bool mb_v612(void)
+{
+	return mb_machine->kernel == KERNEL_6_12;
+}
+
+/* A line of mm/memblock.c that a check reports, in 6.1.192's file or in 6.12.118's. */
+#define KLINE(line_6_1, line_6_12)	(mb_v612() ? (line_6_12) : (line_6_1))
+
+/*
+ * "This nid names no node": 6.1 compares with NUMA_NO_NODE (callers turned
+ * MAX_NUMNODES into it first), 6.12 asks numa_valid_node() (include/linux/
+ * numa.h 6.12:18-21), so every negative or too large nid means any node.
+ */
+static inline bool memblock_nid_is_any(int nid)
+{
+	if (mb_v612())
+		return nid < 0 || nid >= MAX_NUMNODES;
+	return nid == NUMA_NO_NODE;
+}
+
 /* The kernel's physmem array holds 4 entries at boot. */
 #define INIT_PHYSMEM_REGIONS	4
 
@@ -82,6 +106,13 @@ void memblock_type_copy(struct mb_type *out, const struct memblock_type *type);
 /* Zones laid out if need be, memblock.memory given, a hand-over opened. */
 void memblock_handover_begin(enum pa_context ctx);
 void memblock_handover_end(void);
+
+/* memblock_reserve_mem.c: the named-reservation table, as at boot and in checkpoints. */
+void reserve_mem_reset(void);
+void *reserve_mem_ctx_new(void);
+void reserve_mem_ctx_swap(void *ctx);
+void *reserve_mem_save(void);
+void reserve_mem_restore(const void *saved);
 
 /* memblock_alloc.c */
 phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phys_addr_t start,

@@ -44,7 +44,8 @@ static void init_type(struct memblock_type *type, struct memblock_region *region
 		      unsigned long max, const char *name)
 {
 	type->regions = regions;
-	type->cnt = 1;		/* the empty dummy entry */
+	/* 6.1 counts its empty dummy entry (6.1:117,122,133); 6.12 starts at 0 (6.12:115-134). */
+	type->cnt = mb_v612() ? 0 : 1;
 	type->max = max;
 	type->total_size = 0;
 	type->name = (char *)name;
@@ -82,6 +83,7 @@ void memblock_model_reset(const struct machine *m)
 	*memblock_array_addr(&physmem) = 0;
 
 	contents_reset();
+	reserve_mem_reset();
 	mbviz_stubs_reset();
 	if (!mb_page_alloc)
 		mb_page_alloc = pa_create();
@@ -104,6 +106,7 @@ struct mb_model {
 	struct page_alloc	*page_alloc;
 	void			*contents;
 	void			*stubs;
+	void			*reserve_mem;
 };
 
 #define SWAP(a, b) do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
@@ -131,6 +134,7 @@ void memblock_model_swap(struct mb_model *o)
 	SWAP(mb_page_alloc, o->page_alloc);
 	contents_ctx_swap(o->contents);
 	mbviz_stubs_ctx_swap(o->stubs);
+	reserve_mem_ctx_swap(o->reserve_mem);
 }
 
 struct mb_model *memblock_model_new(void)
@@ -141,6 +145,7 @@ struct mb_model *memblock_model_new(void)
 	o->mb_machine = &o->machine;
 	o->contents = contents_ctx_new();
 	o->stubs = mbviz_stubs_ctx_new();
+	o->reserve_mem = reserve_mem_ctx_new();
 	return o;
 }
 
@@ -164,6 +169,7 @@ void memblock_model_free(struct mb_model *o)
 	memblock_model_swap(o);
 	contents_ctx_free(o->contents);
 	mbviz_stubs_ctx_free(o->stubs);
+	free(o->reserve_mem);
 	free(o);
 }
 
@@ -224,6 +230,7 @@ struct memblock_saved {
 	void			*contents;
 	void			*stubs;
 	void			*page_alloc;
+	void			*reserve_mem;
 };
 
 static struct memblock_type *saved_type(int i)
@@ -259,6 +266,7 @@ void *memblock_model_save(void)
 	s->contents = contents_save();
 	s->stubs = mbviz_stubs_save();
 	s->page_alloc = pa_save(mb_page_alloc);
+	s->reserve_mem = reserve_mem_save();
 	return s;
 }
 
@@ -294,6 +302,7 @@ void memblock_model_restore(const void *saved)
 	contents_restore(s->contents);
 	mbviz_stubs_restore(s->stubs);
 	pa_restore(mb_page_alloc, s->page_alloc);
+	reserve_mem_restore(s->reserve_mem);
 }
 
 void memblock_model_free_saved(void *saved)
@@ -308,6 +317,7 @@ void memblock_model_free_saved(void *saved)
 	contents_free_saved(s->contents);
 	mbviz_stubs_free_saved(s->stubs);
 	pa_free_saved(s->page_alloc);
+	free(s->reserve_mem);
 	free(s);
 }
 

@@ -11,8 +11,10 @@
 #include <linux/kernel.h>
 #include <linux/pfn.h>
 
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
+#include "run/engine.h"
 
 #define MAX_NUMNODES_MSG "Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n"
 
@@ -28,7 +30,8 @@ static bool should_skip_region(struct memblock_type *type, struct memblock_regio
 
 	if (type != memblock_memory)
 		return false;
-	if (nid != NUMA_NO_NODE && nid != m_nid)
+	/* 6.1:994 tests nid != NUMA_NO_NODE, 6.12:1069 numa_valid_node(nid). */
+	if (!memblock_nid_is_any(nid) && nid != m_nid)
 		return true;
 	if (movable_node_is_enabled() && memblock_is_hotpluggable(m) &&
 	    !(flags & MEMBLOCK_HOTPLUG))
@@ -80,7 +83,8 @@ void __next_mem_range(u64 *idx, int nid, enum memblock_flags flags,
 	int idx_a = *idx & 0xffffffff;
 	int idx_b = *idx >> 32;
 
-	if (WARN_ONCE_AT(KFILE, 1051, nid == MAX_NUMNODES, MAX_NUMNODES_MSG))
+	/* 6.1:1051-1053; gone in 6.12, whose skip test takes MAX_NUMNODES as any node. */
+	if (!mb_v612() && WARN_ONCE_AT(KFILE, 1051, nid == MAX_NUMNODES, MAX_NUMNODES_MSG))
 		nid = NUMA_NO_NODE;
 
 	for (; idx_a < (int)type_a->cnt; idx_a++) {
@@ -131,7 +135,8 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 	int idx_a = *idx & 0xffffffff;
 	int idx_b = *idx >> 32;
 
-	if (WARN_ONCE_AT(KFILE, 1148, nid == MAX_NUMNODES, MAX_NUMNODES_MSG))
+	/* 6.1:1148-1149; gone in 6.12. */
+	if (!mb_v612() && WARN_ONCE_AT(KFILE, 1148, nid == MAX_NUMNODES, MAX_NUMNODES_MSG))
 		nid = NUMA_NO_NODE;
 
 	if (*idx == (u64)ULLONG_MAX) {
@@ -179,7 +184,7 @@ void __next_mem_range_rev(u64 *idx, int nid, enum memblock_flags flags,
 
 /*
  * Next memory region holding at least one whole page, as a pfn range,
- * for node @nid (MAX_NUMNODES: any).  No flag filtering: NOMAP, HOTPLUG
+ * for node @nid (MAX_NUMNODES: any; in 6.12 every invalid nid, -1 too).  No flag filtering: NOMAP, HOTPLUG
  * and the rest are all included.  *idx starts at -1 and ends at -1.
  */
 void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
@@ -195,7 +200,8 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 
 		if (PFN_UP(r->base) >= PFN_DOWN(r->base + r->size))
 			continue;
-		if (nid == MAX_NUMNODES || nid == r_nid)
+		/* 6.1:1236 nid == MAX_NUMNODES; 6.12:1304 !numa_valid_node(nid). */
+		if ((mb_v612() ? memblock_nid_is_any(nid) : nid == MAX_NUMNODES) || nid == r_nid)
 			break;
 	}
 	if (*idx >= (int)type->cnt) {
@@ -320,6 +326,10 @@ phys_addr_t memblock_start_of_DRAM(void)
 phys_addr_t memblock_end_of_DRAM(void)
 {
 	int idx = memblock.memory.cnt - 1;
+
+	/* 6.12 has no dummy: with no memory it reads regions[-1] (6.12:1764-1769). */
+	if (idx < 0)
+		mbviz_unsupported("%s", ENGINE_END_OF_DRAM_EMPTY);
 
 	return memblock.memory.regions[idx].base + memblock.memory.regions[idx].size;
 }

@@ -57,7 +57,7 @@ static struct model_engine *model_of(struct engine *e)
 }
 
 /* The kernel versions whose semantics the model has. */
-#define MODEL_VERSIONS	KV_6_1
+#define MODEL_VERSIONS	KV_ALL
 
 static int model_reset(struct engine *e, const struct machine *m)
 {
@@ -70,8 +70,8 @@ static int model_reset(struct engine *e, const struct machine *m)
 	me->dead_why[0] = '\0';
 	me->error[0] = '\0';
 	if (!(MODEL_VERSIONS & KERNEL_VERSION_BIT(mv.kernel))) {
-		snprintf(me->error, sizeof(me->error), "the model has no Linux %s semantics yet "
-			 "(not implemented: it runs Linux 6.1 only)", kernel_version_name(mv.kernel));
+		snprintf(me->error, sizeof(me->error), "the model has no Linux %s semantics",
+			 kernel_version_name(mv.kernel));
 		return -1;
 	}
 	memblock_model_swap(me->model);

@@ -49,9 +49,15 @@ MODEL_OP(memblock_set_node)
 }
 MODEL_OP(memblock_reserved_mark_noinit)
 {
-	/* Linux 6.12 only (mm/memblock.c 6.12:1052); the model has no 6.12 semantics yet. */
-	mbviz_unsupported("the model does not implement Linux 6.12's "
-			  "memblock_reserved_mark_noinit yet");
+	INT_RET(memblock_reserved_mark_noinit(a[0].phys, a[1].phys));
+}
+MODEL_OP(memblock_estimated_nr_free_pages) { *v = memblock_estimated_nr_free_pages(); }
+MODEL_OP(reserve_mem) { INT_RET(reserve_mem(a[0].string)); }
+MODEL_OP(reserve_mem_find_by_name)
+{
+	phys_addr_t start = 0, size;
+
+	*v = reserve_mem_find_by_name(a[0].string, &start, &size) ? start : 0;
 }
 MODEL_OP(memblock_trim_memory) { memblock_trim_memory(a[0].phys); }
 MODEL_OP(memblock_enforce_memory_limit) { memblock_enforce_memory_limit(a[0].phys); }

@@ -219,13 +219,23 @@ static void choose_first_deferred(struct page_alloc *pa, const struct mb_type *m
 			ce = clamp_u64(e, zone->start_pfn, zone_end(zone));
 			if (cs >= ce)
 				continue;
-			if (prev_end_pfn != zone_end(zone)) {
+			/*
+			 * 6.1 starts counting again at every new zone end
+			 * (page_alloc.c 6.1:489-521); 6.12 only once past the
+			 * two early returns (mm_init.c 6.12:687-722), that
+			 * is, in a node's top zone before it defers.
+			 */
+			if (pa->m.kernel != KERNEL_6_12 && prev_end_pfn != zone_end(zone)) {
 				prev_end_pfn = zone_end(zone);
 				nr_initialised = 0;
 			}
 			/* Only the zone that reaches the node's end is deferred. */
 			if (zone_end(zone) < n->end_pfn || n->first_deferred_pfn != NO_PFN)
 				continue;
+			if (pa->m.kernel == KERNEL_6_12 && prev_end_pfn != zone_end(zone)) {
+				prev_end_pfn = zone_end(zone);
+				nr_initialised = 0;
+			}
 			pfn = pa_defer_in_range(cs, ce, pps, &nr_initialised);
 			if (pfn != NO_PFN)
 				n->first_deferred_pfn = pfn;
@@ -608,8 +618,12 @@ static void setup(struct page_alloc *pa, const struct mb_type *memory)
 	pa->setup = true;
 	pa->zcache_start = pa->zcache_end = 0;
 	set_memory(pa, memory);
-	last = &memory->regions[memory->cnt - 1];
-	/* max_pfn: the end of RAM; max_low_pfn below HighMem where there is one. */
+	/*
+	 * max_pfn: the end of RAM; max_low_pfn below HighMem where there is one.
+	 * 6.12's empty memory has cnt 0 and no last region: no RAM, as 6.1's
+	 * empty dummy says (the copy's array always has a zeroed slot 0).
+	 */
+	last = &memory->regions[memory->cnt ? memory->cnt - 1 : 0];
 	pa->max_pfn = pfn_down(pa, last->base + last->size);
 	pa->max_low_pfn = pa->max_pfn;
 	h = highmem_zone(pa);

@@ -15,6 +15,8 @@
 #include "core/kprintf.h"
 #include "util/xalloc.h"
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int phys_bytes(const struct machine *m)
 {
 	return m->phys_addr_bits == 32 ? 4 : 8;
@@ -66,7 +68,21 @@ static uint64_t region_end(const struct machine *m, const struct mb_region *r)
 	return (r->base + r->size - 1) & machine_phys_max(m);
 }
 
-/* One memblock_dump() of mm/memblock.c (6.1). */
+/*
+ * numa_valid_node() of 6.12 (include/linux/numa.h 6.12:18-21); 6.1's dump
+ * only left out MAX_NUMNODES, "no node yet".
+ */
+static bool names_a_node(const struct machine *m, int nid)
+{
+	if (m->kernel == KERNEL_6_12)
+		return nid >= 0 && nid < m->max_numnodes;
+	return nid != m->max_numnodes;
+}
+
+/*
+ * One memblock_dump() of mm/memblock.c (6.1:1890-1914, 6.12:1985-2009):
+ * an empty 6.12 type has cnt 0 and prints no region line.
+ */
 static void dump_type(FILE *f, const struct machine *m, const struct mb_type *t, const char *name)
 {
 	unsigned long i;
@@ -78,7 +94,7 @@ static void dump_type(FILE *f, const struct machine *m, const struct mb_type *t,
 		char nid[32] = "";
 
 		/* Only a NUMA kernel names the node, and not for "no node yet". */
-		if (m->numa && r->nid != m->max_numnodes)
+		if (m->numa && names_a_node(m, r->nid))
 			snprintf(nid, sizeof(nid), " on node %d", r->nid);
 		kprint(f, m, " %s[%#x]\t[%pa-%pa], %pa bytes%s flags: %#x\n", name,
 		       (unsigned int)i, &r->base, &end, &r->size, nid, r->flags);
@@ -94,7 +110,40 @@ void dump_memblock(FILE *f, const struct machine *m, const struct mb_state *st)
 	dump_type(f, m, &st->reserved, "reserved");
 }
 
-/* One /sys/kernel/debug/memblock file of 6.1: no flags, no nid. */
+/* 6.12's names of the flag bits in debugfs (mm/memblock.c 6.12:2391-2397). */
+static const char *const debugfs_flag_names[] = {
+	"HOTPLUG", "MIRROR", "NOMAP", "DRV_MNG", "RSV_NIT",
+};
+
+/* 6.12's nid column and flag names (6.12:2412-2433): "   0 NONE", "   x NOMAP|DRV_MNG". */
+static void debugfs_v612_columns(FILE *f, const struct machine *m, const struct mb_region *r)
+{
+	unsigned int flags = r->flags, j;
+	int nid = m->numa ? r->nid : 0;
+	bool first = true;
+
+	if (nid >= 0 && nid < m->max_numnodes)
+		fprintf(f, " %4d ", nid);
+	else
+		fprintf(f, " %4c ", 'x');
+	if (!flags) {
+		fputs("NONE\n", f);
+		return;
+	}
+	for (j = 0; flags; j++, flags >>= 1) {
+		if (!(flags & 1))
+			continue;
+		fprintf(f, "%s%s", first ? "" : "|",
+			j < ARRAY_SIZE(debugfs_flag_names) ? debugfs_flag_names[j] : "UNKNOWN");
+		first = false;
+	}
+	fputc('\n', f);
+}
+
+/*
+ * One /sys/kernel/debug/memblock file: 6.1 prints the index and the range
+ * only (6.1:2141-2157); 6.12 adds the node and the flags (6.12:2399-2436).
+ */
 static void debugfs_file(FILE *f, const struct machine *m, const struct mb_type *t,
 			 const char *name)
 {
@@ -104,7 +153,11 @@ static void debugfs_file(FILE *f, const struct machine *m, const struct mb_type 
 	for (i = 0; i < t->cnt; i++) {
 		uint64_t end = region_end(m, &t->regions[i]);
 
-		kprint(f, m, "%4d: %pa..%pa\n", (int)i, &t->regions[i].base, &end);
+		kprint(f, m, "%4d: %pa..%pa", (int)i, &t->regions[i].base, &end);
+		if (m->kernel == KERNEL_6_12)
+			debugfs_v612_columns(f, m, &t->regions[i]);
+		else
+			fputc('\n', f);
 	}
 }
 

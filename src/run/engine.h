@@ -16,6 +16,16 @@
 
 struct engine;
 
+/*
+ * Why no engine runs memblock_end_of_DRAM() on an empty memory type under
+ * 6.12: without 6.1's dummy entry the kernel reads memory.regions[-1], out
+ * of the array's bounds, and returns whatever lies there.
+ */
+#define ENGINE_END_OF_DRAM_EMPTY						\
+	"memory is empty, and Linux 6.12 then reads "				\
+	"memory.regions[-1], outside the array (mm/memblock.c 6.12:1766-1768): "\
+	"its result is undefined"
+
 struct engine_ops {
 	const char	*name;
 	/* Fresh memblock for @m (static arrays, empty types, machine settings). */

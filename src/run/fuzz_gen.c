@@ -262,11 +262,14 @@ static enum op_id pick_op(struct fuzz_rng *r, const struct machine *m)
 	return OP_MEMBLOCK_ADD;
 }
 
-/* memblock_end_of_DRAM() of @st. */
+/* memblock_end_of_DRAM() of @st; 0 for 6.12's empty memory (cnt 0: no last region). */
 static uint64_t memory_end(const struct mb_state *st)
 {
-	const struct mb_region *last = &st->memory.regions[st->memory.cnt - 1];
+	const struct mb_region *last;
 
+	if (!st->memory.cnt)
+		return 0;
+	last = &st->memory.regions[st->memory.cnt - 1];
 	return last->base + last->size;
 }
 
@@ -498,6 +501,10 @@ static void write_arg(FILE *f, const struct op_arg_spec *spec, const union op_va
 		break;
 	case ARG_FLAGS:
 		write_flags(f, v->flags);
+		break;
+	case ARG_STRING:
+		/* Never drawn: the text ops have no fuzz weight. */
+		fputs("\"\"", f);
 		break;
 	}
 }

@@ -270,6 +270,25 @@ static char *unsupported_error(struct run *r, int i, const struct op_result *res
 			 res->why ? res->why : "");
 }
 
+/* The panic a step's expectations name, or NULL. */
+static const char *step_panic(const struct step *st)
+{
+	const struct expect *e = step_expect(st);
+
+	return e ? e->panic : NULL;
+}
+
+/* The step ended in the panic its "panic" expectation names (a 6.12 behaviour). */
+static bool panicked_as_expected(const struct step *st, const struct op_result *res)
+{
+	static const char prefix[] = "Kernel panic - not syncing: ";
+	const char *at;
+
+	if (!res->unsupported || !res->why || !(at = strstr(res->why, prefix)))
+		return false;
+	return !strcmp(at + sizeof(prefix) - 1, step_panic(st));
+}
+
 int run_step(struct run *r, struct step_outcome *out)
 {
 	const struct scenario *sc = r->sc;
@@ -297,7 +316,15 @@ int run_step(struct run *r, struct step_outcome *out)
 	steplog_set_current(NULL, r->phys_bytes);
 	out->res.kind = st->spec->ret;	/* the op decides what its result means */
 	drop_state(r);
-	if (out->res.unsupported) {
+	if (step_panic(st) && !panicked_as_expected(st, &out->res)) {
+		out->error = xasprintf("%s:%d:%d: steps[%d]: expected \"Kernel panic - not syncing: "
+				       "%s\", %s%s", sc->file ? sc->file : "?", st->pos.line,
+				       st->pos.col, i, step_panic(st),
+				       out->res.unsupported ? "got: " : "but the step returned",
+				       out->res.unsupported ? out->res.why : "");
+		return -1;
+	}
+	if (out->res.unsupported && !step_panic(st)) {
 		out->error = unsupported_error(r, i, &out->res);
 		return -1;
 	}

@@ -272,8 +272,11 @@ static void free_step(struct step *st)
 {
 	int i;
 
-	for (i = 0; st->args && i < st->spec->nargs; i++)
+	for (i = 0; st->args && i < st->spec->nargs; i++) {
 		ld_free_value(&st->args[i].phys);
+		if (st->spec->args[i].kind == ARG_STRING)
+			free((char *)st->args[i].v.string);
+	}
 	free(st->as);
 	free(st->note);
 	if (st->expect)

@@ -17,11 +17,11 @@
 
 static const char *const expect_keys[] = {
 	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
-	"zones", "totalram_pages", "lost_pages",
+	"zones", "totalram_pages", "lost_pages", "panic",
 };
 enum {
 	E_RET, E_MEMORY, E_RESERVED, E_BOTTOM_UP, E_CURRENT_LIMIT, E_CONTENTS, E_WARNINGS,
-	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, NR_EXPECT_KEYS
+	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, NR_EXPECT_KEYS
 };
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
@@ -524,6 +524,11 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		 load_array(ld, k[E_ZONES], kp[E_ZONES], sizeof(*e->zones), (void **)&e->zones,
 			    &e->nr_zones, "zones", one_zone))
 		;
+	else if (k[E_PANIC] && !spec)
+		ld_err_key(ld, k[E_PANIC], kp[E_PANIC], "panic is only checked in a step's expect: "
+			   "it is how the step ends");
+	else if (k[E_PANIC] && ld_string(ld, k[E_PANIC], kp[E_PANIC], &e->panic))
+		;
 	else
 		ret = load_counts(ld, k, path, e);
 	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
@@ -557,6 +562,8 @@ void ld_free_expect(struct expect *e)
 	int i;
 
 	ld_free_pos(&e->pos);
+	free(e->panic);
+	e->panic = NULL;
 	ld_free_value(&e->ret.phys);
 	ld_free_value(&e->ret.phys_min);
 	ld_free_value(&e->ret.phys_max);

@@ -170,6 +170,9 @@ static int load_arg(struct loader *ld, const cJSON *n, const char *path, struct 
 		}
 		return ld_err(ld, n, path, "expected \"memory\" or \"reserved\", got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
+	case ARG_STRING:
+		/* Owned by the step (scenario_free); an op_call only points at it. */
+		return ld_string(ld, n, path, (char **)&a->v.string);
 	}
 	return ld_err(ld, n, path, "internal error: unknown argument kind");
 }
@@ -354,6 +357,10 @@ int ld_steps(struct loader *ld, const cJSON *n, const char *path)
 		sc->nr_steps = i + 1;
 		if (load_step(ld, item, i, ip))
 			return -1;
+		/* A panic ends the boot: nothing can run after it. */
+		if (i > 0 && step_expect(&sc->steps[i - 1]) && step_expect(&sc->steps[i - 1])->panic)
+			return ld_err(ld, item, path, "steps[%d] expects a kernel panic, which ends "
+				      "the run: it must be the last step", i - 1);
 	}
 	return 0;
 }

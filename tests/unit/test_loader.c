@@ -354,7 +354,7 @@ static void test_versions(void)
 
 	ok(sc && sc->machine.kernel == KERNEL_6_12, "machine.kernel \"6.12\"");
 	ok(sc && sc->steps[0].spec->id == OP_MEMBLOCK_RESERVED_MARK_NOINIT &&
-	   sc->steps[0].expect.ret.cmp == RET_CMP_NE && sc->steps[0].expect.ret.integer == -12,
+	   step_expect(&sc->steps[0])->ret.cmp == RET_CMP_NE && step_expect(&sc->steps[0])->ret.integer == -12,
 	   "a 6.12 op, with ret {\"ne\": \"-ENOMEM\"}");
 	ok(sc && sc->expect.memory.has_cnt && sc->expect.memory.cnt.constant == 0 &&
 	   sc->expect.memory.nr_regions == 0 && !sc->expect.memory.indices,

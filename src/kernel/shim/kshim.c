@@ -26,6 +26,9 @@
 #ifndef KSHIM_RELEASE
 #define KSHIM_RELEASE	"unknown"
 #endif
+#ifndef KSHIM_LINUX_VERSION
+#define KSHIM_LINUX_VERSION	0
+#endif
 
 /* The machine's settings (linux/mm.h, linux/cache.h, asm/dma.h, ...). */
 unsigned int kshim_page_shift = 12;
@@ -81,6 +84,96 @@ void kshim_bug(const char *file, int line, const char *func)
 {
 	host->bug(host->ctx, file, line, func);
 	__builtin_trap();
+}
+
+/* panic() formats its message and drops one trailing newline (kernel/panic.c). */
+void panic(const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	if (n && msg[n - 1] == '\n')
+		msg[n - 1] = '\0';
+	host->panic(host->ctx, msg);
+	__builtin_trap();
+}
+
+/* ---- what lib/ gives memblock.c ----------------------------------------- */
+
+/* lib/ctype.c: \t \n \v \f \r, space and the non-breaking space 0xa0. */
+int kshim_isspace(int c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return (u >= 9 && u <= 13) || u == ' ' || u == 0xa0;
+}
+
+static unsigned int digit_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10u : 99u;
+}
+
+/*
+ * simple_strtoull(s, &end, 0) (lib/vsprintf.c, lib/kstrtox.c): "0x" and a
+ * hex digit mean hexadecimal, another leading 0 octal, else decimal; no
+ * sign; digits past the base end it; an overflow wraps.
+ */
+static unsigned long long strtoull_base0(const char *s, const char **end)
+{
+	unsigned long long v = 0;
+	unsigned int base = 10, d;
+
+	if (s[0] == '0') {
+		base = (s[1] | 0x20) == 'x' && digit_value(s[2]) < 16 ? 16 : 8;
+		if (base == 16)
+			s += 2;
+	}
+	while ((d = digit_value(*s)) < base) {
+		v = v * base + d;
+		s++;
+	}
+	*end = s;
+	return v;
+}
+
+/* lib/cmdline.c: one optional suffix, each letter a further factor of 1024. */
+unsigned long long memparse(const char *ptr, char **retptr)
+{
+	static const char suffixes[] = "kmgtpe";
+	const char *end, *at;
+	unsigned long long v = strtoull_base0(ptr, &end);
+
+	at = *end ? strchr(suffixes, *end | 0x20) : NULL;
+	if (at && ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z'))) {
+		v <<= 10 * (at - suffixes + 1);
+		end++;
+	}
+	if (retptr)
+		*retptr = (char *)end;
+	return v;
+}
+
+long kshim_strscpy(char *dst, const char *src, size_t size)
+{
+	size_t n = strlen(src);
+
+	if (!size)
+		return -E2BIG;
+	if (n >= size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = '\0';
+		return -E2BIG;
+	}
+	memcpy(dst, src, n + 1);
+	return (long)n;
 }
 
 /* ---- memory ------------------------------------------------------------ */
@@ -154,9 +247,23 @@ void __free_pages_core(struct page *page, unsigned int order)
 	host->free_pages_core(host->ctx, page_to_pfn(page), order);
 }
 
-void kshim_reserve_bootmem_region(phys_addr_t start, phys_addr_t end)
+void kshim_reserve_bootmem_region(phys_addr_t start, phys_addr_t end, int nid)
 {
-	host->reserve_region(host->ctx, start, end);
+	host->reserve_region(host->ctx, start, end, nid);
+}
+
+/* mm/mm_init.c 6.12:620-632: the pfn's memory region's node, else the first online. */
+int early_pfn_to_nid(unsigned long pfn)
+{
+#ifdef CONFIG_NUMA
+	unsigned long start, end;
+	int nid = memblock_search_pfn_nid(pfn, &start, &end);
+
+	return nid < 0 ? host->next_online_node(host->ctx, -1) : nid;
+#else
+	(void)pfn;
+	return 0;
+#endif
 }
 
 void totalram_pages_inc(void)
@@ -242,6 +349,7 @@ static struct memblock_type *type_arg(uint64_t v)
 	return v ? &memblock.reserved : &memblock.memory;
 }
 
+
 /*
  * One operation: kshim_op_<name>() calls exactly the kernel function the
  * op names, with @a its arguments in ops.def's order.  The inline
@@ -319,6 +427,22 @@ KOP(memblock_overlaps_region)
 {
 	return memblock_overlaps_region(type_arg(a[0]), P(1), P(2));
 }
+#if KSHIM_KV & KV_6_12
+KOP(memblock_estimated_nr_free_pages) { return memblock_estimated_nr_free_pages(); }
+static int setup_param_call(const char *name, const char *arg);
+/* The __setup handler, on the scenario's text (kshim.h: args[0] is its address). */
+KOP(reserve_mem) { return INT(setup_param_call("reserve_mem=", (const char *)(uintptr_t)a[0])); }
+KOP(reserve_mem_find_by_name)
+{
+	phys_addr_t start, size;
+
+	return reserve_mem_find_by_name((const char *)(uintptr_t)a[0], &start, &size) ? start : 0;
+}
+#else
+#define kshim_op_memblock_estimated_nr_free_pages	NULL
+#define kshim_op_reserve_mem				NULL
+#define kshim_op_reserve_mem_find_by_name		NULL
+#endif
 KOP(memblock_free_all) { memblock_free_all(); return 0; }
 KOP(memblock_free_late) { memblock_free_late(P(0), P(1)); return 0; }
 KOP(memblock_discard) { memblock_discard(); return 0; }
@@ -363,12 +487,33 @@ static void early_param_set(const char *name, const char *arg)
 	char buf[64];
 
 	for (p = __start_kshim_param; p < __stop_kshim_param; p++) {
-		if (strcmp(p->name, name))
+		if (!p->early || strcmp(p->name, name))
 			continue;
 		snprintf(buf, sizeof(buf), "%s", arg);
 		p->fn(buf);
 	}
 }
+
+#if KSHIM_KV & KV_6_12
+/*
+ * Run the __setup handler registered as @name ("reserve_mem=") on a
+ * writable copy of @arg, as parse_args() hands it the text after '=';
+ * its return value is the op's.
+ */
+static int setup_param_call(const char *name, const char *arg)
+{
+	const struct kshim_param *p;
+	char buf[256];
+
+	for (p = __start_kshim_param; p < __stop_kshim_param; p++) {
+		if (p->early || strcmp(p->name, name))
+			continue;
+		snprintf(buf, sizeof(buf), "%s", arg);
+		return p->fn(buf);
+	}
+	return -ENOENT;
+}
+#endif
 
 static int kshim_init(const struct kshim_host *h)
 {
@@ -458,6 +603,7 @@ const struct kshim_module kshim_module = {
 		.memory_regions = INIT_MEMBLOCK_MEMORY_REGIONS,
 		.reserved_regions = INIT_MEMBLOCK_RESERVED_REGIONS,
 		.release = KSHIM_RELEASE,
+		.version = KSHIM_LINUX_VERSION,
 	},
 	.nr_ops = K_NR_OPS,
 	.op_names = op_names,

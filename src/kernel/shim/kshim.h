@@ -17,9 +17,14 @@
 #include <stdint.h>
 
 /* Bump when anything below changes: mbviz refuses objects of another ABI. */
-#define KSHIM_ABI_VERSION	1
+#define KSHIM_ABI_VERSION	2
 
 #define KSHIM_MAX_ARGS		6
+
+/* A kernel release as one number, as the engine's config.version holds it. */
+#ifndef KSHIM_VERSION
+#define KSHIM_VERSION(a, b, c)	(((a) << 16) + ((b) << 8) + (c))
+#endif
 #define KSHIM_MAX_ZONES		6
 
 /* What a message is; mbviz maps these to its steplog kinds. */
@@ -42,6 +47,7 @@ struct kshim_config {
 	unsigned long	memory_regions;		/* INIT_MEMBLOCK_MEMORY_REGIONS */
 	unsigned long	reserved_regions;	/* INIT_MEMBLOCK_RESERVED_REGIONS */
 	const char	*release;		/* "6.1.192", from the tree's Makefile */
+	unsigned int	version;		/* KSHIM_VERSION(6, 1, 192): (a << 16) + (b << 8) + c */
 };
 
 /* Settings that are plain variables of the running kernel. */
@@ -84,11 +90,14 @@ struct kshim_host {
 	void		(*stack)(void *ctx, const char *func);	/* dump_stack() */
 	/* BUG(): report it and abandon the call; never returns. */
 	void		(*bug)(void *ctx, const char *file, int line, const char *func);
+	/* panic(): @msg is formatted, its trailing newline dropped; never returns. */
+	void		(*panic)(void *ctx, const char *msg);
 
 	/* The page allocator, as mm/memblock.c calls it. */
 	void		(*free_pages)(void *ctx, unsigned long pfn, unsigned int order);
 	void		(*free_pages_core)(void *ctx, unsigned long pfn, unsigned int order);
-	void		(*reserve_region)(void *ctx, uint64_t start, uint64_t end);
+	/* reserve_bootmem_region(); @nid is 6.12's argument, -1 from trees without it. */
+	void		(*reserve_region)(void *ctx, uint64_t start, uint64_t end, int nid);
 	void		(*totalram_add)(void *ctx, long count);
 	void		(*set_managed)(void *ctx, int nid, int zone, long value);
 	/* Online nodes in order: first is next_online(ctx, -1); -1 ends. */
@@ -101,6 +110,11 @@ enum kshim_status {
 	KSHIM_NO_OP,		/* this object has no such op */
 };
 
+/*
+ * Arguments of exec() are integers, except text (ops.def's STRING: 6.12's
+ * reserve_mem and reserve_mem_find_by_name), which is passed as the host
+ * address of a NUL-terminated string: an engine runs in mbviz's process.
+ */
 struct kshim_module {
 	int			abi;
 	struct kshim_config	config;

@@ -54,4 +54,18 @@
 #define SZ_4K			0x1000
 #define SZ_1M			0x100000
 
+/*
+ * panic(): reported to mbviz as the end of the call (6.12's
+ * memblock_double_array when resizing is not allowed); never returns.
+ */
+__attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);
+
+/* lib/cmdline.c: a number with an optional K/M/G/T/P/E suffix. */
+unsigned long long memparse(const char *ptr, char **retptr);
+
+/* The kernel's ctype (lib/ctype.c): white space includes 0xa0, whatever the locale. */
+int kshim_isspace(int c);
+#undef isspace
+#define isspace(c)		kshim_isspace(c)
+
 #endif

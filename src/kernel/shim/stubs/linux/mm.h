@@ -24,6 +24,7 @@ extern unsigned int kshim_page_shift;
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define PAGE_ALIGN(addr)	ALIGN(addr, PAGE_SIZE)
+#define PAGE_ALIGN_DOWN(addr)	ALIGN_DOWN(addr, PAGE_SIZE)
 
 struct page {
 	char unused;
@@ -42,8 +43,25 @@ phys_addr_t kshim_pa(const volatile void *va);
 void totalram_pages_inc(void);
 void totalram_pages_add(long count);
 
-/* Newer trees pass the node as a third argument; the model finds it itself. */
-void kshim_reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
-#define reserve_bootmem_region(start, end, ...)	kshim_reserve_bootmem_region(start, end)
+/*
+ * 6.12 passes the node as a third argument (mm/mm_init.c 6.12:766); 6.1
+ * passes none, and then the page allocator looks each pfn's node up
+ * itself, which NUMA_NO_NODE says.  The comma expression picks the last.
+ */
+void kshim_reserve_bootmem_region(phys_addr_t start, phys_addr_t end, int nid);
+#define reserve_bootmem_region(start, end, ...)				\
+	kshim_reserve_bootmem_region(start, end, (NUMA_NO_NODE, ##__VA_ARGS__))
+
+/* The node of @pfn as memblock.memory says, else the first online node (6.12). */
+int early_pfn_to_nid(unsigned long pfn);
+
+/* Unaccepted memory (confidential guests) does not exist here. */
+static inline void accept_memory(phys_addr_t start, unsigned long size)
+{
+	(void)start;
+	(void)size;
+}
+
+int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
 
 #endif

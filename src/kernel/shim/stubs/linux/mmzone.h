@@ -14,7 +14,9 @@
  * The order of the largest buddy block: MAX_ORDER counted orders before
  * 6.4 (11 on x86) and is the largest order itself from 6.4 on (10).
  */
+#ifndef KSHIM_VERSION
 #define KSHIM_VERSION(a, b, c)	(((a) << 16) + ((b) << 8) + (c))
+#endif
 #if defined(KSHIM_LINUX_VERSION) && KSHIM_LINUX_VERSION >= KSHIM_VERSION(6, 4, 0)
 #define MAX_ORDER		10
 #define MAX_ORDER_NR_PAGES	(1 << MAX_ORDER)

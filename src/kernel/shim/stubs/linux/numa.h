@@ -12,4 +12,10 @@
 #define MAX_NUMNODES	(1 << NODES_SHIFT)
 #define NUMA_NO_NODE	(-1)
 
+/* 6.12 (include/linux/numa.h): a node id that names a node. */
+static inline int numa_valid_node(int nid)
+{
+	return nid >= 0 && nid < MAX_NUMNODES;
+}
+
 #endif
