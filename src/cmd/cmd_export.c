@@ -102,7 +102,7 @@ int cmd_export(int argc, char **argv)
 		fprintf(stderr, "mbviz: export: %s\n", err);
 		goto out;
 	}
-	t = timeline_create(sc, eng, 0);
+	t = timeline_create(sc, eng, TIMELINE_FORWARD_ONLY);
 	if (!t) {
 		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
 			eng->label ? eng->label : eng->ops->name);

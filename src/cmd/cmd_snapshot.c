@@ -316,7 +316,7 @@ int cmd_snapshot(int argc, char **argv)
 		goto out;
 	}
 	d.sc = sc;
-	d.t = timeline_create(sc, eng, 0);
+	d.t = timeline_create(sc, eng, TIMELINE_FORWARD_ONLY);
 	if (!d.t) {
 		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
 			eng->label ? eng->label : eng->ops->name);

@@ -123,8 +123,8 @@ static bool placement_fixes(struct importer *im, unsigned char *fixes, int nr)
 	r = eng ? run_create(sc, eng) : NULL;
 	while (r && run_done(r) < sc->nr_steps) {
 		int i = run_done(r), ret, fix;
-		bool placed = sc->steps[i].expect.ret.present &&
-			      sc->steps[i].expect.ret.kind == RET_ADDR;
+		const struct expect *e = step_expect(&sc->steps[i]);
+		bool placed = e && e->ret.present && e->ret.kind == RET_ADDR;
 		void *saved = placed ? run_save(r) : NULL;
 
 		ret = run_step(r, &o);

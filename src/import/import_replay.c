@@ -61,8 +61,8 @@ static void tally(const struct scenario *sc, const cJSON *doc, int step, const s
 		else
 			fprintf(report, "%s: replay differs: %s\n", log, buf);
 	}
-	if (step >= 0 && sc->steps[step].expect.ret.present &&
-	    sc->steps[step].expect.ret.kind == RET_ADDR) {
+	if (step >= 0 && step_expect(&sc->steps[step]) &&
+	    sc->steps[step].expect->ret.present && sc->steps[step].expect->ret.kind == RET_ADDR) {
 		st->allocs++;
 		st->placed += placed_ok;
 	}

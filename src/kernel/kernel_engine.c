@@ -565,23 +565,43 @@ void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum conte
 	kc_insert(c, kc_punch(c, base, base + size), (struct mb_content){ base, size, st });
 }
 
-/* Keep only what is still reserved: the rest was freed, one way or another. */
+/*
+ * Keep only what is still reserved: the rest was freed, one way or another.
+ * One merge of the two sorted lists, linear in both: each range keeps its
+ * parts inside reserved regions, joined where regions touch, so that it is
+ * cut only at the holes between them.
+ */
 void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved)
 {
-	uint64_t prev = 0;
-	unsigned long i;
+	int i = 0, n = 0, last = -1, alloc = c->nr + (int)reserved->cnt;
+	struct mb_content *out;
+	unsigned long j = 0;
 
-	for (i = 0; i < reserved->cnt; i++) {
-		const struct mb_region *r = &reserved->regions[i];
+	if (!c->nr)
+		return;
+	out = xrealloc(NULL, alloc * sizeof(*out));
+	while (i < c->nr && j < reserved->cnt) {
+		const struct mb_region *r = &reserved->regions[j];
+		uint64_t cend = c->v[i].base + c->v[i].size, rend = r->base + r->size;
+		uint64_t lo = c->v[i].base > r->base ? c->v[i].base : r->base;
+		uint64_t hi = cend < rend ? cend : rend;
 
-		if (!r->size)
-			continue;
-		if (r->base > prev)
-			kc_punch(c, prev, r->base);
-		prev = r->base + r->size;
+		if (r->size && lo < hi) {
+			if (last == i && out[n - 1].base + out[n - 1].size == lo)
+				out[n - 1].size += hi - lo;
+			else
+				out[n++] = (struct mb_content){ lo, hi - lo, c->v[i].state };
+			last = i;
+		}
+		if (!r->size || rend < cend)
+			j++;
+		else
+			i++;
 	}
-	if (prev < UINT64_MAX)
-		kc_punch(c, prev, UINT64_MAX);
+	free(c->v);
+	c->v = out;
+	c->nr = n;
+	c->alloc = alloc;
 }
 
 void kcontents_copy(struct kcontents *dst, const struct kcontents *src)

@@ -273,6 +273,13 @@ void simmem_zero(struct simmem *sm, void *va, size_t n)
  * machines, each touching other parts of the 64-bit space, and windows
  * are address space that runs out.
  */
+/*
+ * Every scenario starts with a clear.  Keeping the memfds and windows and
+ * punching the chunks empty instead was tried (issue 15) and is much
+ * slower: a hole over a whole chunk makes the kernel walk the page tables
+ * of both windows that map it, on every reset (bench_engines went from
+ * 10 s to minutes).  Dropping them costs a few system calls per chunk.
+ */
 void simmem_clear(struct simmem *sm)
 {
 	drop_all(sm);

@@ -85,11 +85,49 @@ bool memblock_model_discarded(void)
 	return memblock_memory == NULL;
 }
 
-/* A checkpoint: every variable above, with copies of the arrays. */
+/*
+ * A region array as a checkpoint holds it: its cnt entries only (memblock
+ * never reads past cnt), shared by consecutive checkpoints while it does
+ * not change, which most arrays do not between two checkpoints.
+ */
+struct saved_regions {
+	int			refs;
+	unsigned long		cnt;
+	struct memblock_region	r[];
+};
+
+/* The arrays of the latest checkpoint, for the next one to share. */
+static struct saved_regions *latest_saved[3];
+
+static void saved_regions_put(struct saved_regions *a)
+{
+	if (a && --a->refs == 0)
+		free(a);
+}
+
+static struct saved_regions *saved_regions_get(int i, const struct memblock_type *type)
+{
+	size_t bytes = type->cnt * sizeof(*type->regions);
+	struct saved_regions *a = latest_saved[i];
+
+	if (a && a->cnt == type->cnt && !memcmp(a->r, type->regions, bytes)) {
+		a->refs++;
+		return a;
+	}
+	a = xrealloc(NULL, sizeof(*a) + bytes);
+	a->refs = 2;		/* the checkpoint's and latest_saved's */
+	a->cnt = type->cnt;
+	memcpy(a->r, type->regions, bytes);
+	saved_regions_put(latest_saved[i]);
+	latest_saved[i] = a;
+	return a;
+}
+
+/* A checkpoint: every variable above, with the arrays as saved_regions. */
 struct memblock_saved {
 	struct memblock		mb;
 	struct memblock_type	physmem;
-	struct memblock_region	*regions[3];	/* memory, reserved, physmem */
+	struct saved_regions	*regions[3];	/* memory, reserved, physmem */
 	bool			is_static[3];
 	phys_addr_t		addr[3];
 	bool			discarded;
@@ -121,9 +159,8 @@ void *memblock_model_save(void)
 	s->physmem = physmem;
 	for (i = 0; i < 3; i++) {
 		struct memblock_type *type = saved_type(i);
-		size_t bytes = (type->max ? type->max : 1) * sizeof(*type->regions);
 
-		s->regions[i] = xmemdup(type->regions, bytes);
+		s->regions[i] = saved_regions_get(i, type);
 		s->is_static[i] = type->regions == *init_array(i);
 		s->addr[i] = *memblock_array_addr(type);
 	}
@@ -151,10 +188,15 @@ void memblock_model_restore(const void *saved)
 	for (i = 0; i < 3; i++) {
 		struct memblock_type *type = saved_type(i);
 		size_t bytes = (type->max ? type->max : 1) * sizeof(*type->regions);
+		size_t used = s->regions[i]->cnt * sizeof(*type->regions);
 
-		/* A static array keeps its identity: discard and doubling compare it. */
+		/*
+		 * A static array keeps its identity: discard and doubling compare
+		 * it.  Entries past cnt, never read, are zero.
+		 */
 		type->regions = s->is_static[i] ? *init_array(i) : xrealloc(NULL, bytes);
-		memcpy(type->regions, s->regions[i], bytes);
+		memcpy(type->regions, s->regions[i]->r, used);
+		memset((char *)type->regions + used, 0, bytes - used);
 		*memblock_array_addr(type) = s->addr[i];
 	}
 	memblock_memory = s->discarded ? NULL : &memblock.memory;
@@ -175,7 +217,7 @@ void memblock_model_free_saved(void *saved)
 	if (!s)
 		return;
 	for (i = 0; i < 3; i++)
-		free(s->regions[i]);
+		saved_regions_put(s->regions[i]);
 	contents_free_saved(s->contents);
 	mbviz_stubs_free_saved(s->stubs);
 	pa_free_saved(s->page_alloc);

@@ -303,6 +303,7 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 
 	reduce_args(call, &c);
 	mbviz_ret_ip = call->caller ? call->caller : "0x0";
+	mbviz_searches_clear();
 	if (setjmp(trap.env) == 0) {
 		mbviz_trap_arm(&trap);
 		run_op(&c, res);
@@ -320,19 +321,30 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 	mbviz_ret_ip = "0x0";
 }
 
-static void model_get_state(struct engine *e, struct mb_state *out)
+static void model_get_state_parts(struct engine *e, struct mb_state *out, unsigned int parts)
 {
 	(void)e;
 	memset(out, 0, sizeof(*out));
-	memblock_type_copy(&out->memory, &memblock.memory);
-	memblock_type_copy(&out->reserved, &memblock.reserved);
-	out->memory_array = *memblock_array_addr(&memblock.memory);
-	out->reserved_array = *memblock_array_addr(&memblock.reserved);
-	out->bottom_up = memblock.bottom_up;
-	out->current_limit = memblock.current_limit;
-	out->discarded = memblock_model_discarded();
-	contents_copy_out(out);
-	pa_get_state(mb_page_alloc, out);
+	if (parts & SP_TYPES) {
+		memblock_type_copy(&out->memory, &memblock.memory);
+		memblock_type_copy(&out->reserved, &memblock.reserved);
+		out->memory_array = *memblock_array_addr(&memblock.memory);
+		out->reserved_array = *memblock_array_addr(&memblock.reserved);
+		out->bottom_up = memblock.bottom_up;
+		out->current_limit = memblock.current_limit;
+		out->nr_searches = memblock.mbviz_nr_searches;
+		memcpy(out->searches, memblock.mbviz_searches, sizeof(out->searches));
+		out->discarded = memblock_model_discarded();
+	}
+	if (parts & SP_CONTENTS)
+		contents_copy_out(out);
+	if (parts & SP_PAGES)
+		pa_get_state(mb_page_alloc, out);
+}
+
+static void model_get_state(struct engine *e, struct mb_state *out)
+{
+	model_get_state_parts(e, out, SP_ALL);
 }
 
 static void *model_save(struct engine *e)
@@ -379,6 +391,7 @@ static const struct engine_ops model_ops = {
 	.reset		= model_reset,
 	.exec		= model_exec,
 	.get_state	= model_get_state,
+	.get_state_parts = model_get_state_parts,
 	.save		= model_save,
 	.restore	= model_restore,
 	.free_saved	= model_free_saved,

@@ -248,16 +248,22 @@ static void header_step(struct canvas *cv, const struct frame *in, int width)
 	char first[64], call[1024];
 	int n = 0;
 
-	if (in->name)
-		n = snprintf(first, sizeof(first), "step %d/%d", in->step, in->nr_steps);
+	/*
+	 * A step is named as the scenario file, the kernel-style log and
+	 * `check` name it: steps[i]; "k/N" says how many steps are done.
+	 */
+	if (!in->step)
+		n = snprintf(first, sizeof(first), "start");
 	else
-		n = snprintf(first, sizeof(first), "step %d", in->step);
+		n = snprintf(first, sizeof(first), "steps[%d]", in->step - 1);
+	if (in->name)
+		n += snprintf(first + n, sizeof(first) - n, " %d/%d", in->step, in->nr_steps);
 	if (in->label)
 		snprintf(first + n, sizeof(first) - n, " ($%s): ", in->label);
 	else
 		snprintf(first + n, sizeof(first) - n, ": ");
 	if (!in->step)
-		snprintf(call, sizeof(call), "the initial state, before any step");
+		snprintf(call, sizeof(call), "the initial state, before steps[0]");
 	else if (in->out)
 		call_format(in->m, &in->out->call, &in->out->res, call, sizeof(call));
 	else
@@ -359,16 +365,31 @@ static int row_len(const struct table_fmt *f)
 	       f->size_w;
 }
 
+/* strlen(hex_short(v)), without printing it: every region is measured on every frame. */
+static int hex_short_len(uint64_t v)
+{
+	return v ? 2 + (64 - __builtin_clzll(v) + 3) / 4 : 3;
+}
+
 static void measure(const struct mb_region *r, unsigned long n, struct table_fmt *f)
 {
 	char buf[64];
 	unsigned long i;
+	/* Consecutive regions mostly share flags and size: print each once. */
+	unsigned int last_flags = 0;
+	uint64_t last_size = 0;
+	int fl = -1, sz = -1;
 
 	for (i = 0; i < n; i++) {
-		int a = (int)strlen(hex_short(r[i].base, buf, sizeof(buf)));
-		int b = (int)strlen(hex_short(region_end_excl(&r[i]) - 1, buf, sizeof(buf)));
-		int fl = (int)strlen(flags_name(r[i].flags, buf, sizeof(buf)));
-		int sz = (int)strlen(render_human(r[i].size, buf, sizeof(buf)));
+		int a = hex_short_len(r[i].base);
+		int b = hex_short_len(region_end_excl(&r[i]) - 1);
+
+		if (fl < 0 || r[i].flags != last_flags)
+			fl = (int)strlen(flags_name(r[i].flags, buf, sizeof(buf)));
+		if (sz < 0 || r[i].size != last_size)
+			sz = (int)strlen(render_human(r[i].size, buf, sizeof(buf)));
+		last_flags = r[i].flags;
+		last_size = r[i].size;
 
 		f->addr_w = a > f->addr_w ? a : f->addr_w;
 		f->addr_w = b > f->addr_w ? b : f->addr_w;
@@ -442,6 +463,28 @@ static int put_row(struct canvas *cv, enum rline_kind kind, int tag, const struc
 	return first;
 }
 
+/* Whether row @i of a table is drawn (see render_opts.row_windows). */
+static bool row_drawn(const struct render_opts *o, long i)
+{
+	int w;
+
+	if (o->nr_row_windows <= 0)
+		return true;
+	for (w = 0; w < o->nr_row_windows && w < 4; w++)
+		if (i >= o->row_windows[w].lo && i < o->row_windows[w].hi)
+			return true;
+	return false;
+}
+
+/* A row not drawn: its lines, empty. */
+static void skip_row(struct canvas *cv, enum rline_kind kind, int tag, const struct table_fmt *f,
+		     const struct mb_region *r)
+{
+	canvas_line(cv, kind, r->nid, tag);
+	if (f->two_lines)
+		canvas_line(cv, kind, r->nid, tag);
+}
+
 static const char change_mark[NR_CHANGES] = { ' ', '+', '-', '~', '/', '=' };
 
 static const enum render_style change_style[NR_CHANGES] = {
@@ -472,6 +515,11 @@ static void table(struct canvas *cv, const struct frame *in, const struct render
 	for (i = 0; i < n; i++) {
 		enum change c = d->mark[i];
 
+		if (!row_drawn(o, (long)i)) {
+			skip_row(cv, type == MB_TYPE_MEMORY ? RL_ROW_MEMORY : RL_ROW_RESERVED, (int)i,
+				 f, &t->regions[i]);
+			continue;
+		}
 		k = put_row(cv, type == MB_TYPE_MEMORY ? RL_ROW_MEMORY : RL_ROW_RESERVED, (int)i,
 			    in, f, &t->regions[i], change_mark[c], change_style[c], (long)i);
 		for (; o->sel_type == type && o->sel_index == (int)i && k < cv->nr; k++)
@@ -480,6 +528,10 @@ static void table(struct canvas *cv, const struct frame *in, const struct render
 	for (k = 0; k < d->nr_gone; k++) {
 		struct rline *l;
 
+		if (!row_drawn(o, (long)n + k)) {
+			skip_row(cv, RL_ROW_GONE, type, f, &d->gone[k]);
+			continue;
+		}
 		put_row(cv, RL_ROW_GONE, type, in, f, &d->gone[k], '-', ST_REMOVED, -1);
 		l = &cv->lines[cv->nr - 1];
 		line_puts(l, l->len, ST_REMOVED, " gone");
@@ -632,10 +684,10 @@ static const struct entry legend_pages[] = {
 	{ K_PG_BUDDY, false, NULL, "freed to buddy by memblock_free_all" },
 	{ K_PG_INIT, false, NULL, "freed by deferred init" },
 	{ K_PG_LATE, false, NULL, "freed by memblock_free_late" },
-	{ K_PG_RESERVED, false, NULL, "reserved (PageReserved)" },
-	{ K_PG_DEFERRED, false, NULL, "deferred, struct pages not initialised" },
+	{ K_PG_RESERVED, false, NULL, "PageReserved: kept by the kernel" },
+	{ K_PG_DEFERRED, false, NULL, "waiting: deferred, struct pages not initialised" },
 	{ K_PG_LOST, false, NULL, "lost: never reached buddy" },
-	{ K_PG_HIGH, false, NULL, "above max_low_pfn" },
+	{ K_PG_HIGH, false, NULL, "above max_low_pfn (highmem, not memblock's)" },
 };
 
 /* The same marks in the change bands and the tables' first column. */

@@ -24,6 +24,12 @@ struct engine_ops {
 	void		(*exec)(struct engine *e, const struct op_call *call, struct op_result *res);
 	/* Copy the visible state; the caller frees it with state_free(). */
 	void		(*get_state)(struct engine *e, struct mb_state *out);
+	/*
+	 * Optional: copy only the enum state_part bits in @parts (the rest
+	 * zero), for a reader that needs no more.  NULL: get_state is used.
+	 */
+	void		(*get_state_parts)(struct engine *e, struct mb_state *out,
+					   unsigned int parts);
 	/* Opaque whole-engine checkpoints, for instant step-back. */
 	void		*(*save)(struct engine *e);
 	void		(*restore)(struct engine *e, const void *saved);

@@ -311,6 +311,26 @@ static void check_zone(struct checker *c, const struct expect_zone *ez, int idx)
 		fail_dec(c, ez->pos.line, path, ez->managed, z->managed);
 }
 
+unsigned int expect_state_parts(const struct expect *e)
+{
+	unsigned int parts = 0;
+
+	if (!e->present)
+		return 0;
+	if (e->memory.present || e->reserved.present || e->has_bottom_up ||
+	    e->has_current_limit)
+		parts |= SP_TYPES;
+	if (e->nr_contents > 0)
+		parts |= SP_CONTENTS;
+	if (e->nr_zones > 0 || e->has_totalram_pages || e->has_lost_pages)
+		parts |= SP_PAGES;
+	/*
+	 * An expression of the expectation may query the types while the
+	 * check holds the state: fetched now, they are not fetched again.
+	 */
+	return parts ? parts | SP_TYPES : 0;
+}
+
 int expect_check(const struct expect *e, const struct mb_state *st,
 		 const struct expect_ctx *ctx, struct step_outcome *out,
 		 char *err, int errlen)

@@ -32,6 +32,14 @@ struct expect_ctx {
  * expectation cannot be evaluated (e.g. a region reference out of range):
  * that is a scenario error, not a failed expectation.
  */
+/*
+ * The enum state_part bits that checking @e reads from the state: 0 for
+ * an expectation of ret and warnings only, which reads no state (an
+ * expression it evaluates fetches the types through its environment);
+ * otherwise SP_TYPES too, which expressions may use.
+ */
+unsigned int expect_state_parts(const struct expect *e);
+
 int expect_check(const struct expect *e, const struct mb_state *st,
 		 const struct expect_ctx *ctx, struct step_outcome *out,
 		 char *err, int errlen);

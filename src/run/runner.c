@@ -35,8 +35,9 @@ struct run {
 	struct label		*labels;
 	struct mb_state		state;
 	bool			have_state;
+	unsigned int		state_parts;	/* of state, with have_state */
 	struct expr_env		env;
-	char			**callers;	/* fallback "steps[N]" names, lazily */
+	char			caller[32];	/* "steps[N]" of the step running */
 };
 
 struct run_saved {
@@ -74,14 +75,36 @@ static void bind_label(struct run *r, const char *name, uint64_t value)
 	r->labels = l;
 }
 
+/*
+ * The state after the steps run so far, with at least the enum state_part
+ * bits in @parts: copied from the engine once per step, and only the
+ * parts a reader asked for when the engine can copy parts.
+ */
+static const struct mb_state *state_parts(struct run *r, unsigned int parts)
+{
+	static const struct mb_state none;
+
+	if (!parts)
+		return &none;
+	if (r->have_state && (r->state_parts & parts) == parts)
+		return &r->state;
+	if (r->have_state)
+		parts |= r->state_parts;
+	state_free(&r->state);
+	if (r->eng->ops->get_state_parts && parts != SP_ALL) {
+		r->eng->ops->get_state_parts(r->eng, &r->state, parts);
+		r->state_parts = parts;
+	} else {
+		r->eng->ops->get_state(r->eng, &r->state);
+		r->state_parts = SP_ALL;
+	}
+	r->have_state = true;
+	return &r->state;
+}
+
 const struct mb_state *run_state(struct run *r)
 {
-	if (!r->have_state) {
-		state_free(&r->state);
-		r->eng->ops->get_state(r->eng, &r->state);
-		r->have_state = true;
-	}
-	return &r->state;
+	return state_parts(r, SP_ALL);
 }
 
 static void drop_state(struct run *r)
@@ -92,7 +115,7 @@ static void drop_state(struct run *r)
 static int env_query(void *ctx, enum expr_query q, uint64_t *out)
 {
 	struct run *r = ctx;
-	const struct mb_state *st = run_state(r);
+	const struct mb_state *st = state_parts(r, SP_TYPES);
 	const struct mb_type *mem = &st->memory;
 	const struct mb_region *last;
 
@@ -139,7 +162,7 @@ static int env_region(void *ctx, int type, unsigned long idx, bool size, uint64_
 		      char *err, int errlen)
 {
 	struct run *r = ctx;
-	const struct mb_state *st = run_state(r);
+	const struct mb_state *st = state_parts(r, SP_TYPES);
 	const struct mb_type *t = type == MB_TYPE_RESERVED ? &st->reserved : &st->memory;
 	const char *name = type == MB_TYPE_RESERVED ? "reserved" : "memory";
 
@@ -172,17 +195,10 @@ struct run *run_create(const struct scenario *sc, struct engine *eng)
 
 void run_destroy(struct run *r)
 {
-	int i;
-
 	if (!r)
 		return;
 	labels_put(r->labels);
 	state_free(&r->state);
-	if (r->callers) {
-		for (i = 0; i < r->sc->nr_steps; i++)
-			free(r->callers[i]);
-		free(r->callers);
-	}
 	free(r);
 }
 
@@ -191,18 +207,14 @@ int run_done(const struct run *r)
 	return r->done;
 }
 
-/* What %pS prints for the step's call site: its path in the scenario. */
+/*
+ * What %pS prints for the step's call site: its path in the scenario,
+ * valid until the next step (engines print it while the op runs).
+ */
 static const char *caller_name(struct run *r, int i)
 {
-	const char *path = r->sc->steps[i].pos.path;
-
-	if (path && strncmp(path, "steps[", 6) == 0 && !strchr(path, '.'))
-		return path;
-	if (!r->callers)
-		r->callers = xzalloc(r->sc->nr_steps * sizeof(*r->callers));
-	if (!r->callers[i])
-		r->callers[i] = xasprintf("steps[%d]", i);
-	return r->callers[i];
+	snprintf(r->caller, sizeof(r->caller), "steps[%d]", i);
+	return r->caller;
 }
 
 static int eval_args(struct run *r, const struct step *st, struct op_call *call, char **error)
@@ -224,6 +236,14 @@ static int eval_args(struct run *r, const struct step *st, struct op_call *call,
 		}
 		if (value_eval(&a->phys, &r->env, r->sc->file, &call->arg[i].phys, err,
 			       sizeof(err))) {
+			/* The argument's path is only written for its message. */
+			struct value named = a->phys;
+			char path[64];
+
+			if (!named.pos.path)
+				named.pos.path = (char *)step_path(st, i, path, sizeof(path));
+			value_eval(&named, &r->env, r->sc->file, &call->arg[i].phys, err,
+				   sizeof(err));
 			*error = xstrdup(err);
 			return -1;
 		}
@@ -287,13 +307,14 @@ int run_step(struct run *r, struct step_outcome *out)
 	r->warnings += warnings;
 	if (st->as)
 		bind_label(r, st->as, out->res.value & r->env.phys_max);
-	if (!st->expect.present)
+	if (!step_expect(st))
 		return 0;
 
 	ctx = (struct expect_ctx){ .file = sc->file, .machine = &sc->machine, .env = &r->env,
 				   .step = i, .op = st->spec->name, .res = &out->res,
 				   .warnings = warnings };
-	if (expect_check(&st->expect, run_state(r), &ctx, out, err, sizeof(err))) {
+	if (expect_check(st->expect, state_parts(r, expect_state_parts(st->expect)), &ctx, out,
+			 err, sizeof(err))) {
 		out->error = xstrdup(err);
 		return -1;
 	}
@@ -309,7 +330,8 @@ void run_check_final(struct run *r, struct step_outcome *out)
 
 	if (!sc->expect.present)
 		return;
-	if (expect_check(&sc->expect, run_state(r), &ctx, out, err, sizeof(err)) && !out->error)
+	if (expect_check(&sc->expect, state_parts(r, expect_state_parts(&sc->expect)), &ctx, out,
+			 err, sizeof(err)) && !out->error)
 		out->error = xstrdup(err);
 }
 

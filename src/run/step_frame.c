@@ -24,5 +24,5 @@ void frame_from_step(struct frame *f, const struct scenario *sc, int step,
 	f->label = s->as;
 	f->op = s->spec ? s->spec->name : NULL;
 	f->note = s->note;
-	f->expects = s->expect.present;
+	f->expects = step_expect(s) != NULL;
 }

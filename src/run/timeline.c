@@ -2,11 +2,20 @@
 /*
  * The timeline: a run that can be moved to any step.
  *
- * Checkpoints of the whole run are taken every `interval` steps as the run
- * first reaches them; moving to step k restores the nearest checkpoint at
- * or below k and replays at most interval - 1 steps.  The interval grows
- * with the scenario so that there are never more than MAX_CHECKPOINTS of
- * them, which bounds both the memory and the replay of a step back.
+ * Checkpoints of the whole run are taken as the run first reaches new
+ * steps; moving to step k restores the nearest checkpoint at or below k
+ * and replays the steps since.  They are spaced by the size of the state
+ * they hold: the next one comes DEFAULT_INTERVAL steps later, or later
+ * still when the state is large, so that checkpoints cost at most about
+ * CP_BYTES_PER_STEP bytes per step of the scenario -- less than the step
+ * itself takes in memory (scenario.h), which keeps the timeline within
+ * twice the memory of a plain run.  A large state is replayed further on
+ * a step back: that is the price of the bound.  So that only the first
+ * step back pays it, a long replay leaves a few fine checkpoints every
+ * DEFAULT_INTERVAL steps just before its target (FINE_SLOTS of them, the
+ * least recently used replaced): stepping back on from there replays at
+ * most DEFAULT_INTERVAL steps.  An explicit interval spaces checkpoints
+ * evenly instead (tests).
  *
  * Step outcomes (the call, the result, the kernel messages, the failures)
  * are kept for a bounded number of recently visited checkpoint segments
@@ -21,8 +30,16 @@
 #include "util/xalloc.h"
 
 #define DEFAULT_INTERVAL	64
-#define MAX_CHECKPOINTS		2048
+#define CP_BYTES_PER_STEP	96
 #define CACHED_SEGMENTS		16
+#define FINE_SLOTS		2
+
+/* The run after @step steps. */
+struct checkpoint {
+	int		step;
+	size_t		bytes;		/* of the state it holds, about */
+	void		*saved;
+};
 
 /* The outcomes of the steps of one segment [seg * interval, (seg + 1) * interval). */
 struct segment {
@@ -35,10 +52,14 @@ struct segment {
 struct timeline {
 	const struct scenario	*sc;
 	struct run		*run;
-	int			interval;
+	int			interval;	/* of outcome segments */
+	bool			even;		/* checkpoints every interval steps */
+	bool			forward_only;	/* no checkpoint but step 0 */
 	int			pos;
-	int			nr_cps;
-	void			**cps;		/* cps[c]: the run after c * interval steps */
+	int			nr_cps, alloc_cps;
+	struct checkpoint	*cps;		/* by step; cps[0] is step 0 */
+	struct checkpoint	fine[FINE_SLOTS];	/* saved NULL: unused */
+	unsigned long		fine_used[FINE_SLOTS];	/* LRU clock */
 	struct segment		segs[CACHED_SEGMENTS];
 	unsigned long		clock;
 	char			*error;		/* first run-time error, sticky */
@@ -47,14 +68,84 @@ struct timeline {
 	bool			have_state;
 };
 
-static int pick_interval(int nr_steps, int interval)
+/* Roughly what a checkpoint of the run's state holds, in bytes. */
+static size_t state_bytes(const struct mb_state *st)
 {
-	if (interval <= 0) {
-		interval = DEFAULT_INTERVAL;
-		while (nr_steps / interval >= MAX_CHECKPOINTS)
-			interval *= 2;
+	return 1024 + (st->memory.cnt + st->reserved.cnt) * sizeof(struct mb_region) +
+	       st->nr_pages * sizeof(*st->pages) + st->nr_contents * sizeof(*st->contents) +
+	       st->nr_zones * sizeof(*st->zones) + st->nr_nodes * sizeof(*st->nodes);
+}
+
+static void add_checkpoint(struct timeline *t)
+{
+	struct checkpoint *cp;
+
+	if (t->nr_cps == t->alloc_cps) {
+		t->alloc_cps = t->alloc_cps ? 2 * t->alloc_cps : 64;
+		t->cps = xrealloc(t->cps, t->alloc_cps * sizeof(*t->cps));
 	}
-	return interval;
+	cp = &t->cps[t->nr_cps++];
+	cp->step = run_done(t->run);
+	cp->bytes = t->even ? 0 : state_bytes(run_state(t->run));
+	cp->saved = run_save(t->run);
+}
+
+/* Steps from checkpoint @cp to the next one. */
+static int gap_after(const struct timeline *t, const struct checkpoint *cp)
+{
+	size_t gap = cp->bytes / CP_BYTES_PER_STEP;
+
+	if (t->even || gap < (size_t)t->interval)
+		return t->interval;
+	return gap > (size_t)t->sc->nr_steps ? t->sc->nr_steps : (int)gap;
+}
+
+/* The last checkpoint at or before step @k, fine ones included. */
+static const struct checkpoint *checkpoint_at(struct timeline *t, int k)
+{
+	int lo = 0, hi = t->nr_cps - 1, i, best = -1;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo + 1) / 2;
+
+		if (t->cps[mid].step <= k)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (t->fine[i].saved && t->fine[i].step <= k && t->fine[i].step > t->cps[lo].step &&
+		    (best < 0 || t->fine[i].step > t->fine[best].step))
+			best = i;
+	if (best < 0)
+		return &t->cps[lo];
+	t->fine_used[best] = ++t->clock;
+	return &t->fine[best];
+}
+
+/*
+ * On a long replay towards @k, at a multiple of the interval close before
+ * it that no checkpoint holds: keep a fine checkpoint there.
+ */
+static void maybe_fine(struct timeline *t, int k)
+{
+	int done = run_done(t->run), i, lru = 0;
+
+	if (t->even || t->forward_only || done % t->interval || done >= k ||
+	    k - done > FINE_SLOTS * t->interval || checkpoint_at(t, done)->step == done)
+		return;
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (!t->fine[i].saved || t->fine_used[i] < t->fine_used[lru])
+			lru = i;
+	for (i = 0; i < FINE_SLOTS; i++)
+		if (!t->fine[i].saved) {
+			lru = i;
+			break;
+		}
+	run_free_saved(t->run, t->fine[lru].saved);
+	t->fine[lru].step = done;
+	t->fine[lru].saved = run_save(t->run);
+	t->fine_used[lru] = ++t->clock;
 }
 
 struct timeline *timeline_create(const struct scenario *sc, struct engine *eng, int interval)
@@ -69,10 +160,10 @@ struct timeline *timeline_create(const struct scenario *sc, struct engine *eng, 
 	t = xzalloc(sizeof(*t));
 	t->sc = sc;
 	t->run = run;
-	t->interval = pick_interval(sc->nr_steps, interval);
-	t->nr_cps = sc->nr_steps / t->interval + 1;
-	t->cps = xzalloc(t->nr_cps * sizeof(*t->cps));
-	t->cps[0] = run_save(run);
+	t->interval = interval > 0 ? interval : DEFAULT_INTERVAL;
+	t->even = interval > 0;
+	t->forward_only = interval == TIMELINE_FORWARD_ONLY;
+	add_checkpoint(t);
 	for (i = 0; i < CACHED_SEGMENTS; i++)
 		t->segs[i].seg = -1;
 	return t;
@@ -102,7 +193,9 @@ void timeline_destroy(struct timeline *t)
 	for (i = 0; i < CACHED_SEGMENTS; i++)
 		segment_clear(t, &t->segs[i]);
 	for (i = 0; i < t->nr_cps; i++)
-		run_free_saved(t->run, t->cps[i]);
+		run_free_saved(t->run, t->cps[i].saved);
+	for (i = 0; i < FINE_SLOTS; i++)
+		run_free_saved(t->run, t->fine[i].saved);
 	free(t->cps);
 	run_destroy(t->run);
 	state_free(&t->state);
@@ -159,6 +252,7 @@ static struct segment *segment_of(struct timeline *t, int i, bool create)
 static int exec_step(struct timeline *t)
 {
 	int i = run_done(t->run), slot = i % t->interval, done;
+	const struct checkpoint *last;
 	struct segment *s = segment_of(t, i, true);
 	struct step_outcome tmp, *out = s->have[slot] ? &tmp : &s->outs[slot];
 	int ret = run_step(t->run, out);
@@ -179,32 +273,37 @@ static int exec_step(struct timeline *t)
 		step_outcome_free(out);
 	else
 		s->have[slot] = true;
-	if (done % t->interval == 0 && !t->cps[done / t->interval])
-		t->cps[done / t->interval] = run_save(t->run);
+	/* New ground, far enough from the last checkpoint. */
+	last = &t->cps[t->nr_cps - 1];
+	if (!t->forward_only && done > last->step && done - last->step >= gap_after(t, last))
+		add_checkpoint(t);
 	return 0;
 }
 
 static int forward(struct timeline *t, int k)
 {
-	while (run_done(t->run) < k)
+	bool long_way = k - run_done(t->run) > t->interval;
+
+	while (run_done(t->run) < k) {
 		if (exec_step(t))
 			return -1;
+		if (long_way)
+			maybe_fine(t, k);
+	}
 	return 0;
 }
 
 /*
  * Bring the run to step @k: straight on when no checkpoint lies between,
- * otherwise from the nearest checkpoint at or below @k (checkpoints exist
- * for every multiple of the interval the run has reached).
+ * otherwise from the nearest checkpoint at or below @k.
  */
 static int move_run(struct timeline *t, int k)
 {
-	int cur = run_done(t->run), c = k / t->interval;
+	const struct checkpoint *cp = checkpoint_at(t, k);
+	int cur = run_done(t->run);
 
-	while (c > 0 && !t->cps[c])
-		c--;
-	if (k < cur || c * t->interval > cur)
-		run_restore(t->run, t->cps[c]);
+	if (k < cur || cp->step > cur)
+		run_restore(t->run, cp->saved);
 	return forward(t, k);
 }
 
@@ -256,9 +355,7 @@ const struct step_outcome *timeline_outcome(struct timeline *t, int i)
 	seg_end = (i / t->interval + 1) * t->interval;
 	if (seg_end > pos)
 		seg_end = pos;
-	if (!t->cps[i / t->interval])
-		return NULL;
-	run_restore(t->run, t->cps[i / t->interval]);
+	run_restore(t->run, checkpoint_at(t, i - i % t->interval)->saved);
 	forward(t, seg_end);
 	move_run(t, pos);
 	s = segment_of(t, i, false);

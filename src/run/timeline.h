@@ -14,7 +14,13 @@
 
 struct timeline;
 
-/* @interval: steps between checkpoints (0: a sensible default). */
+/*
+ * @interval: steps between checkpoints; 0: spaced by the size of the
+ * state (the default); TIMELINE_FORWARD_ONLY: none but step 0, for a
+ * caller that only moves forward (snapshot, export), where checkpoints
+ * would cost memory and time for nothing.
+ */
+#define TIMELINE_FORWARD_ONLY	(-1)
 struct timeline *timeline_create(const struct scenario *sc, struct engine *eng, int interval);
 void timeline_destroy(struct timeline *t);
 int timeline_steps(const struct timeline *t);		/* sc->nr_steps */

@@ -1,27 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The strict JSON scanner behind the loader's line:column messages.  It
- * only validates and records positions; cJSON builds the tree afterwards
- * from text this scanner accepted, so the two always agree on the values
- * and their order.
+ * The strict JSON parser behind the loader: one pass over the text that
+ * validates it, records the line and column of every value and key, and
+ * builds cJSON-shaped nodes in an arena, each with its position next to
+ * it (struct json_node).  The loader reads the tree through cJSON's
+ * read-only accessors; nothing is parsed twice and no node is looked up.
  */
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "json_pos.h"
+#include "util/hugepages.h"
 #include "util/xalloc.h"
 
 struct cursor {
 	const unsigned char	*s;
+	char			*text;		/* the same, where strings end in place */
 	size_t			len, i;
 	int			line, col;
 	int			max_depth;
 	size_t			max_values;
-	struct json_scan	*out;
+	struct json_doc		*out;
 	struct json_error	*e;
 };
+
+/* Arena chunks: nodes and decoded strings, freed all at once. */
+struct json_chunk {
+	struct json_chunk	*next;
+	size_t			used, size;
+	max_align_t		data[];
+};
+
+/*
+ * The first chunk is sized by the text (a small scenario needs a few KiB:
+ * a large first block would cost an mmap and its page faults per file),
+ * each next one twice the last, up to 32 MiB.
+ */
+#define CHUNK_MIN	(4u << 10)
+#define CHUNK_MAX	(32u << 20)
+
+static void *arena_alloc(struct json_doc *d, size_t n, size_t text_len)
+{
+	struct json_chunk *ch = d->chunks;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!ch || ch->size - ch->used < n) {
+		size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) :
+				   (text_len * 4 < CHUNK_MIN ? CHUNK_MIN :
+				    text_len * 4 > CHUNK_MAX ? CHUNK_MAX : text_len * 4);
+
+		if (size < n)
+			size = n;
+		ch = xrealloc(NULL, sizeof(*ch) + size);
+		hugepages_advise(ch, sizeof(*ch) + size);
+		ch->next = d->chunks;
+		ch->used = 0;
+		ch->size = size;
+		d->chunks = ch;
+	}
+	p = (char *)ch->data + ch->used;
+	ch->used += n;
+	return p;
+}
 
 size_t json_bom_len(const char *buf, size_t len)
 {
@@ -210,9 +254,85 @@ static int scan_u_escape(struct cursor *c)
 	return 0;
 }
 
-static int scan_string(struct cursor *c)
+/* UTF-8 of code point @u into @d; returns the bytes written. */
+static size_t put_utf8(char *d, unsigned int u)
+{
+	if (u < 0x80) {
+		d[0] = (char)u;
+		return 1;
+	}
+	if (u < 0x800) {
+		d[0] = (char)(0xc0 | u >> 6);
+		d[1] = (char)(0x80 | (u & 0x3f));
+		return 2;
+	}
+	if (u < 0x10000) {
+		d[0] = (char)(0xe0 | u >> 12);
+		d[1] = (char)(0x80 | ((u >> 6) & 0x3f));
+		d[2] = (char)(0x80 | (u & 0x3f));
+		return 3;
+	}
+	d[0] = (char)(0xf0 | u >> 18);
+	d[1] = (char)(0x80 | ((u >> 12) & 0x3f));
+	d[2] = (char)(0x80 | ((u >> 6) & 0x3f));
+	d[3] = (char)(0x80 | (u & 0x3f));
+	return 4;
+}
+
+/*
+ * The value of the string whose quotes are at @open and @close, which
+ * scan_string() validated, NUL-terminated in the arena.  An escape never
+ * decodes to more bytes than it takes in the text.
+ */
+static char *decode_string(struct cursor *c, size_t open, size_t close)
+{
+	const unsigned char *s = c->s;
+	char *out = arena_alloc(c->out, close - open, c->len), *d = out;
+	size_t i = open + 1;
+	unsigned int u, lo;
+
+	while (i < close) {
+		const unsigned char *run = s + i;
+
+		while (i < close && s[i] != '\\')
+			i++;
+		memcpy(d, run, s + i - run);
+		d += s + i - run;
+		if (i >= close)
+			break;
+		switch (s[i + 1]) {
+		case 'b': *d++ = '\b'; break;
+		case 'f': *d++ = '\f'; break;
+		case 'n': *d++ = '\n'; break;
+		case 'r': *d++ = '\r'; break;
+		case 't': *d++ = '\t'; break;
+		case 'u':
+			hex4(s + i + 2, 4, &u);
+			if (u >= 0xd800 && u <= 0xdbff) {
+				hex4(s + i + 8, 4, &lo);
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				i += 6;
+			}
+			d += put_utf8(d, u);
+			i += 4;
+			break;
+		default: *d++ = (char)s[i + 1]; break;	/* " \\ / */
+		}
+		i += 2;
+	}
+	*d = '\0';
+	return out;
+}
+
+/*
+ * A string at c->i; its decoded value in *@value unless @value is NULL.
+ * A string without escapes is its own text: its closing quote becomes
+ * the NUL that ends it, and the text keeps every other byte.
+ */
+static int scan_string(struct cursor *c, char **value)
 {
 	size_t open = c->i;
+	bool escaped = false;
 	int b;
 
 	step(c);
@@ -223,6 +343,12 @@ static int scan_string(struct cursor *c)
 				       "closing quote");
 		if (b == '"') {
 			step(c);
+			if (value && escaped) {
+				*value = decode_string(c, open, c->i - 1);
+			} else if (value) {
+				c->text[c->i - 1] = '\0';
+				*value = c->text + open + 1;
+			}
 			return 0;
 		}
 		if (b < 0x20) {
@@ -236,6 +362,7 @@ static int scan_string(struct cursor *c)
 			step(c);
 			continue;
 		}
+		escaped = true;
 		b = c->i + 1 < c->len ? c->s[c->i + 1] : -1;
 		if (b == 'u') {
 			if (scan_u_escape(c))
@@ -321,26 +448,21 @@ static int scan_literal(struct cursor *c)
 		       c->s[c->i] == '\'' ? " (JSON strings use double quotes)" : "");
 }
 
-static int scan_value(struct cursor *c, int depth, size_t key_off, int key_line, int key_col);
+/* Where a member's key is, and its decoded name (NULL for an array item). */
+struct key {
+	size_t		off;
+	char		*name;
+};
 
-static struct json_pos *new_pos(struct cursor *c)
-{
-	struct json_scan *o = c->out;
-
-	if (o->nr == o->alloc) {
-		o->alloc = o->alloc ? 2 * o->alloc : 256;
-		o->vals = xrealloc(o->vals, o->alloc * sizeof(*o->vals));
-	}
-	return &o->vals[o->nr++];
-}
+static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON **out);
 
 /* An object's members or an array's items, after the opening bracket. */
-static int scan_container(struct cursor *c, int depth, bool object)
+static int scan_container(struct cursor *c, int depth, bool object, cJSON *parent)
 {
 	char close = object ? '}' : ']', g[48];
+	struct key key = { .off = JSON_NO_KEY };
 	bool after_comma = false;
-	size_t key_off;
-	int kl, kc;
+	cJSON *item, *last = NULL;
 
 	skip_ws(c);
 	if (peek(c) == close) {
@@ -348,8 +470,6 @@ static int scan_container(struct cursor *c, int depth, bool object)
 		return 0;
 	}
 	for (;;) {
-		key_off = JSON_NO_KEY;
-		kl = kc = 0;
 		if (object) {
 			if (peek(c) != '"') {
 				got(c, c->i, g, sizeof(g));
@@ -361,10 +481,8 @@ static int scan_container(struct cursor *c, int depth, bool object)
 					       peek(c) == '\'' ? " (JSON strings use double quotes)" :
 					       "");
 			}
-			key_off = c->i;
-			kl = c->line;
-			kc = c->col;
-			if (scan_string(c))
+			key.off = c->i;
+			if (scan_string(c, &key.name))
 				return -1;
 			skip_ws(c);
 			if (peek(c) != ':') {
@@ -378,8 +496,17 @@ static int scan_container(struct cursor *c, int depth, bool object)
 			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
 				       "']' (trailing comma)");
 		}
-		if (scan_value(c, depth, key_off, kl, kc))
+		if (scan_value(c, depth, object ? &key : NULL, &item))
 			return -1;
+		/* Linked as cJSON links them: the first item's prev is the last. */
+		if (last) {
+			last->next = item;
+			item->prev = last;
+		} else {
+			parent->child = item;
+		}
+		parent->child->prev = item;
+		last = item;
 		skip_ws(c);
 		if (peek(c) == close) {
 			step(c);
@@ -398,50 +525,65 @@ static int scan_container(struct cursor *c, int depth, bool object)
 	}
 }
 
-static int scan_value(struct cursor *c, int depth, size_t key_off, int key_line, int key_col)
+static struct json_node *new_node(struct cursor *c, const struct key *key)
 {
-	size_t idx = c->out->nr;
-	struct json_pos *p;
+	struct json_node *n = arena_alloc(c->out, sizeof(*n), c->len);
+
+	memset(n, 0, sizeof(*n));
+	c->out->nr++;
+	n->pos.off = c->i;
+	n->pos.line = c->line;
+	n->pos.col = c->col;
+	n->pos.key_off = JSON_NO_KEY;
+	if (key) {
+		n->j.string = key->name;
+		n->pos.key_off = key->off;
+	}
+	return n;
+}
+
+static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON **out)
+{
+	struct json_node *n;
 	int b = peek(c), ret;
 	char g[48];
 
-	if (idx >= c->max_values)
+	if (c->out->nr >= c->max_values)
 		return fail_at(c, c->i, "more than %zu JSON values: not a scenario file",
 			       c->max_values);
-	p = new_pos(c);
-	p->off = c->i;
-	p->line = c->line;
-	p->col = c->col;
-	p->key_off = key_off;
-	p->key_line = key_line;
-	p->key_col = key_col;
+	n = new_node(c, key);
+	*out = &n->j;
 	if (b == '{' || b == '[') {
 		if (depth >= c->max_depth)
 			return fail_at(c, c->i, "nesting deeper than %d levels of arrays and "
 				       "objects", c->max_depth);
+		n->j.type = b == '{' ? cJSON_Object : cJSON_Array;
 		step(c);
-		ret = scan_container(c, depth + 1, b == '{');
+		ret = scan_container(c, depth + 1, b == '{', &n->j);
 	} else if (b == '"') {
-		ret = scan_string(c);
+		n->j.type = cJSON_String;
+		ret = scan_string(c, &n->j.valuestring);
 	} else if (b == '-' || is_digit(b)) {
+		/* The loader reads numbers exactly from their text (json_pos off..end). */
+		n->j.type = cJSON_Number;
 		ret = scan_number(c);
 	} else if (b >= 'a' && b <= 'z') {
+		n->j.type = b == 't' ? cJSON_True : b == 'f' ? cJSON_False : cJSON_NULL;
 		ret = scan_literal(c);
 	} else {
 		got(c, c->i, g, sizeof(g));
 		return fail_at(c, c->i, "invalid JSON: expected a value, got %s%s", g,
 			       b == '\'' ? " (JSON strings use double quotes)" : "");
 	}
-	/* The array may have moved: index again. */
-	c->out->vals[idx].end = c->i;
+	n->pos.end = c->i;
 	return ret;
 }
 
-int json_scan(const char *buf, size_t len, int max_depth, size_t max_values,
-	      struct json_scan *out, struct json_error *e)
+int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
+	       struct json_doc *out, struct json_error *e)
 {
 	struct cursor c = {
-		.s = (const unsigned char *)buf, .len = len, .line = 1, .col = 1,
+		.s = (const unsigned char *)buf, .text = buf, .len = len, .line = 1, .col = 1,
 		.max_depth = max_depth, .max_values = max_values, .out = out, .e = e,
 	};
 	char g[48];
@@ -453,7 +595,7 @@ int json_scan(const char *buf, size_t len, int max_depth, size_t max_values,
 		fail_at(&c, c.i, "no JSON value in the file, expected a scenario object");
 		goto fail;
 	}
-	if (scan_value(&c, 0, JSON_NO_KEY, 0, 0))
+	if (scan_value(&c, 0, NULL, &out->root))
 		goto fail;
 	skip_ws(&c);
 	if (c.i < len) {
@@ -464,14 +606,19 @@ int json_scan(const char *buf, size_t len, int max_depth, size_t max_values,
 	}
 	return 0;
 fail:
-	json_scan_free(out);
+	json_doc_free(out);
 	return -1;
 }
 
-void json_scan_free(struct json_scan *s)
+void json_doc_free(struct json_doc *d)
 {
-	free(s->vals);
-	memset(s, 0, sizeof(*s));
+	struct json_chunk *ch, *next;
+
+	for (ch = d->chunks; ch; ch = next) {
+		next = ch->next;
+		free(ch);
+	}
+	memset(d, 0, sizeof(*d));
 }
 
 /* Bytes of UTF-8 that a code point takes. */

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Where every JSON value of a scenario file is: cJSON builds the tree but
- * keeps no positions, so this strict scanner walks the text first.  It
- * refuses what RFC 8259 refuses (cJSON accepts leading zeros, "-.5", raw
- * control characters in strings and bad \u escapes), bounds the nesting
- * depth and the number of values, and records the line and column of each
- * value and of its key in document order, which is the pre-order of
- * cJSON's tree.
+ * A scenario file's JSON, parsed in one pass with the position of every
+ * value: a strict parser that refuses what RFC 8259 refuses (cJSON would
+ * accept leading zeros, "-.5", raw control characters in strings and bad
+ * \u escapes), bounds the nesting depth and the number of values, and
+ * builds a tree of cJSON-shaped nodes, each stored with the line and
+ * column of its value and of its key.  The tree is read with cJSON's
+ * read-only accessors (cJSON_IsString, ->child, ->next, ->valuestring,
+ * cJSON_GetObjectItemCaseSensitive ...) and freed with json_doc_free(),
+ * never cJSON_Delete().  Numbers keep no decoded value: they are read
+ * exactly from their text, [off, end) of their position.
  */
 #ifndef MBVIZ_JSON_POS_H
 #define MBVIZ_JSON_POS_H
@@ -14,18 +17,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cjson/cJSON.h>
+
 #define JSON_NO_KEY	UINT32_MAX
 
 struct json_pos {
 	uint32_t	off, end;	/* the value's bytes [off, end) */
-	uint32_t	key_off;	/* opening quote of its key, or JSON_NO_KEY */
+	uint32_t	key_off;	/* opening quote of its key, or JSON_NO_KEY
+					   (json_line_col() finds its line and column) */
 	int		line, col;	/* 1-based, columns in characters */
-	int		key_line, key_col;
 };
 
-struct json_scan {
-	struct json_pos	*vals;		/* in document order */
-	size_t		nr, alloc;
+/* A node and where it is: json_node_pos() finds one from the other. */
+struct json_node {
+	cJSON		j;
+	struct json_pos	pos;
+};
+
+struct json_chunk;
+
+struct json_doc {
+	cJSON			*root;
+	size_t			nr;		/* values */
+	struct json_chunk	*chunks;	/* the arena of nodes and strings */
 };
 
 struct json_error {
@@ -41,13 +55,23 @@ struct json_error {
 int json_check_text(const char *buf, size_t len, struct json_error *e);
 
 /*
- * Scan @buf[0..len) as exactly one JSON value with at most @max_depth
+ * Parse @buf[0..len) as exactly one JSON value with at most @max_depth
  * levels of arrays and objects and at most @max_values values.  Returns 0
- * with @out filled, or -1 with @e filled (and @out emptied).
+ * with @out filled, or -1 with @e filled (and @out emptied).  A string
+ * without escapes stays in @buf, its closing quote overwritten by a NUL
+ * (no other byte changes); the others are decoded into @out's arena.
+ * @buf must outlive the tree.
  */
-int json_scan(const char *buf, size_t len, int max_depth, size_t max_values,
-	      struct json_scan *out, struct json_error *e);
-void json_scan_free(struct json_scan *s);
+int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
+	       struct json_doc *out, struct json_error *e);
+void json_doc_free(struct json_doc *d);
+
+/* Where a node of a json_doc is. */
+static inline const struct json_pos *json_node_pos(const cJSON *n)
+{
+	return &((const struct json_node *)((const char *)n -
+					    offsetof(struct json_node, j)))->pos;
+}
 
 /* Line and column of byte @off, counted from the start of @buf. */
 void json_line_col(const char *buf, size_t len, size_t off, int *line, int *col);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The scenario loader: reads a scenario file, refuses what is not a small
- * UTF-8 JSON text, parses it with cJSON, and validates everything the
+ * The scenario loader: reads a scenario file, refuses what is not a UTF-8
+ * JSON text of at most 1 GiB, parses it once with positions (json_pos.c),
+ * and validates everything the
  * format defines before any step runs (doc/scenario-format.md).  This file
  * holds the pipeline, the top level and the machine; steps and
  * expectations live in scenario_steps.c and scenario_expect.c.
@@ -16,63 +17,24 @@
 #include <unistd.h>
 
 #include "scenario_load.h"
+#include "util/hugepages.h"
 #include "util/xalloc.h"
 
-#define SCENARIO_MAX_BYTES	(16u << 20)
+#define SCENARIO_MAX_BYTES	(1u << 30)
 #define SCENARIO_MAX_DEPTH	64
-/* A 16 MiB scenario of short steps has about a million values. */
-#define SCENARIO_MAX_VALUES	(2u << 20)
-
-/* cJSON node -> its index in the scanner's table, sorted for bsearch. */
-struct node_index {
-	const cJSON	*node;
-	size_t		idx;
-};
+/*
+ * A 1 GiB scenario of short steps (about 70 bytes and 4 values each) has
+ * about 60 million values; a file of bare numbers could have far more,
+ * each costing a node.
+ */
+#define SCENARIO_MAX_VALUES	(128u << 20)
 
 static const struct json_pos no_pos;
 
-static int node_cmp(const void *a, const void *b)
-{
-	const struct node_index *x = a, *y = b;
-
-	return x->node < y->node ? -1 : x->node > y->node;
-}
-
 const struct json_pos *ld_pos(const struct loader *ld, const cJSON *n)
 {
-	struct node_index key = { .node = n }, *hit;
-
-	hit = bsearch(&key, ld->map, ld->nr_map, sizeof(*ld->map), node_cmp);
-	return hit && hit->idx < ld->scan.nr ? &ld->scan.vals[hit->idx] : &no_pos;
-}
-
-/* Number the nodes in pre-order: document order, as the scanner saw them. */
-static void map_nodes(struct loader *ld, const cJSON *n, size_t *count)
-{
-	const cJSON *c;
-
-	if (*count < ld->scan.nr) {
-		ld->map[*count].node = n;
-		ld->map[*count].idx = *count;
-	}
-	(*count)++;
-	if (cJSON_IsArray(n) || cJSON_IsObject(n))
-		for (c = n->child; c; c = c->next)
-			map_nodes(ld, c, count);
-}
-
-static int build_map(struct loader *ld, const cJSON *root)
-{
-	size_t count = 0;
-
-	ld->map = xrealloc(NULL, ld->scan.nr * sizeof(*ld->map));
-	map_nodes(ld, root, &count);
-	if (count != ld->scan.nr)
-		return ld_fail(ld, 0, 0, NULL, "internal error: cJSON saw %zu values where the "
-			       "scanner saw %zu", count, ld->scan.nr);
-	ld->nr_map = count;
-	qsort(ld->map, ld->nr_map, sizeof(*ld->map), node_cmp);
-	return 0;
+	(void)ld;
+	return n ? json_node_pos(n) : &no_pos;
 }
 
 /* ---- top level ---- */
@@ -155,33 +117,17 @@ static int load_top(struct loader *ld, const cJSON *root)
 
 static void loader_free(struct loader *ld)
 {
-	json_scan_free(&ld->scan);
-	free(ld->map);
-	ld->map = NULL;
+	json_doc_free(&ld->doc);
 	ld_labels_free(ld);
 }
 
 static struct scenario *load_json(struct loader *ld)
 {
-	size_t bom = json_bom_len(ld->buf, ld->len);
 	struct json_error je;
-	const char *end = NULL;
-	cJSON *root;
-	int line, col;
 
 	if (json_check_text(ld->buf, ld->len, &je) ||
-	    json_scan(ld->buf, ld->len, SCENARIO_MAX_DEPTH, SCENARIO_MAX_VALUES, &ld->scan, &je)) {
+	    json_parse(ld->buf, ld->len, SCENARIO_MAX_DEPTH, SCENARIO_MAX_VALUES, &ld->doc, &je)) {
 		ld_fail(ld, je.line, je.col, NULL, "%s", je.msg);
-		return NULL;
-	}
-	/* The length counts the terminating NUL, which cJSON then requires. */
-	root = cJSON_ParseWithLengthOpts(ld->buf + bom, ld->len - bom + 1, &end, 1);
-	if (!root) {
-		/* The scanner accepted the text: this is cJSON running out of memory. */
-		line = col = 0;
-		if (end >= ld->buf && end <= ld->buf + ld->len)
-			json_line_col(ld->buf, ld->len, end - ld->buf, &line, &col);
-		ld_fail(ld, line, col, NULL, "cJSON cannot parse the file here (out of memory?)");
 		return NULL;
 	}
 	ld->sc = xzalloc(sizeof(*ld->sc));
@@ -189,12 +135,40 @@ static struct scenario *load_json(struct loader *ld)
 	machine_init_default(&ld->sc->machine);
 	ld->sc->expect.nr_contents = -1;
 	ld->sc->expect.nr_zones = -1;
-	if (build_map(ld, root) || load_top(ld, root)) {
+	if (load_top(ld, ld->doc.root)) {
 		scenario_free(ld->sc);
 		ld->sc = NULL;
 	}
-	cJSON_Delete(root);
 	return ld->sc;
+}
+
+/* Whether there is text, and not too much: else report it. */
+static bool length_ok(struct loader *ld, bool present, size_t len)
+{
+	if (!present || len == 0) {
+		ld_fail(ld, 0, 0, NULL, "empty file, expected a JSON scenario");
+		return false;
+	}
+	if (len > SCENARIO_MAX_BYTES) {
+		ld_fail(ld, 0, 0, NULL, "too large (%zu bytes): a scenario file is at most "
+			"1 GiB", len);
+		return false;
+	}
+	return true;
+}
+
+/* Load @len bytes of @text, which has a NUL after them (its strings end in place). */
+static struct scenario *load_text(struct loader *ld, char *text, size_t len)
+{
+	struct scenario *sc;
+
+	if (!length_ok(ld, text != NULL, len))
+		return NULL;
+	ld->buf = text;
+	ld->len = len;
+	sc = load_json(ld);
+	loader_free(ld);
+	return sc;
 }
 
 struct scenario *scenario_load_buffer(const char *name, const char *buf, size_t len,
@@ -206,22 +180,12 @@ struct scenario *scenario_load_buffer(const char *name, const char *buf, size_t 
 
 	if (err && errlen > 0)
 		err[0] = '\0';
-	if (!buf || len == 0) {
-		ld_fail(&ld, 0, 0, NULL, "empty file, expected a JSON scenario");
+	if (!length_ok(&ld, buf != NULL, len))
 		return NULL;
-	}
-	if (len > SCENARIO_MAX_BYTES) {
-		ld_fail(&ld, 0, 0, NULL, "too large (%zu bytes): a scenario file is at most "
-			"16 MiB", len);
-		return NULL;
-	}
 	copy = xrealloc(NULL, len + 1);
 	memcpy(copy, buf, len);
 	copy[len] = '\0';
-	ld.buf = copy;
-	ld.len = len;
-	sc = load_json(&ld);
-	loader_free(&ld);
+	sc = load_text(&ld, copy, len);
 	free(copy);
 	return sc;
 }
@@ -257,19 +221,23 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 	}
 	if (st.st_size > SCENARIO_MAX_BYTES) {
 		ld_fail(&ld, 0, 0, NULL, "too large (%jd bytes): a scenario file is at most "
-			"16 MiB", (intmax_t)st.st_size);
+			"1 GiB", (intmax_t)st.st_size);
 		close(fd);
 		return NULL;
 	}
-	/* Read to the end, one byte past the limit at most: the file may grow meanwhile. */
-	alloc = (size_t)st.st_size + 1;
+	/*
+	 * Read to the end, one byte past the limit at most: the file may grow
+	 * meanwhile.  One byte more is kept for the NUL the parser expects.
+	 */
+	alloc = (size_t)st.st_size + 2;
 	buf = xrealloc(NULL, alloc);
+	hugepages_advise(buf, alloc);
 	while (len <= SCENARIO_MAX_BYTES) {
-		if (len == alloc) {
-			alloc = 2 * alloc > SCENARIO_MAX_BYTES + 1 ? SCENARIO_MAX_BYTES + 1 : 2 * alloc;
+		if (len + 1 == alloc) {
+			alloc = 2 * alloc > SCENARIO_MAX_BYTES + 2 ? SCENARIO_MAX_BYTES + 2 : 2 * alloc;
 			buf = xrealloc(buf, alloc);
 		}
-		got = read(fd, buf + len, alloc - len);
+		got = read(fd, buf + len, alloc - 1 - len);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -283,9 +251,19 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 		len += got;
 	}
 	close(fd);
-	sc = scenario_load_buffer(file, buf, len, err, errlen);
+	buf[len] = '\0';
+	sc = load_text(&ld, buf, len);
 	free(buf);
 	return sc;
+}
+
+const char *step_path(const struct step *st, int arg, char *buf, int len)
+{
+	if (arg < 0)
+		snprintf(buf, len, "steps[%d]", st->index);
+	else
+		snprintf(buf, len, "steps[%d].%s", st->index, st->spec->args[arg].name);
+	return buf;
 }
 
 /* ---- freeing ---- */
@@ -294,13 +272,13 @@ static void free_step(struct step *st)
 {
 	int i;
 
-	for (i = 0; i < OP_MAX_ARGS; i++) {
+	for (i = 0; st->args && i < st->spec->nargs; i++)
 		ld_free_value(&st->args[i].phys);
-		ld_free_pos(&st->args[i].pos);
-	}
 	free(st->as);
 	free(st->note);
-	ld_free_expect(&st->expect);
+	if (st->expect)
+		ld_free_expect(st->expect);
+	free(st->expect);
 	ld_free_pos(&st->pos);
 }
 
@@ -313,6 +291,7 @@ void scenario_free(struct scenario *sc)
 	for (i = 0; i < sc->nr_steps; i++)
 		free_step(&sc->steps[i]);
 	free(sc->steps);
+	free(sc->args);
 	ld_free_expect(&sc->expect);
 	free(sc->file);
 	free(sc->name);

@@ -19,7 +19,8 @@
 struct src_pos {
 	int		line;		/* 1-based; 0 when unknown */
 	int		col;		/* 1-based */
-	char		*path;		/* JSON path: "steps[3].expect.memory.regions[1].size" */
+	char		*path;		/* JSON path: "steps[3].expect.memory.regions[1].size";
+					   NULL for a step and its arguments (step_path()) */
 };
 
 /* An address/size/count value: a constant, or an expression to evaluate. */
@@ -31,9 +32,8 @@ struct value {
 
 struct step_arg {
 	bool		present;	/* false only for an omitted optional argument */
-	struct value	phys;		/* ARG_PHYS */
+	struct value	phys;		/* ARG_PHYS; where it is, without its path */
 	union op_value	v;		/* the other kinds, decoded */
-	struct src_pos	pos;
 };
 
 struct expect_region {
@@ -95,15 +95,34 @@ struct expect {
 	uint64_t	totalram_pages, lost_pages;
 };
 
+/*
+ * A step is small: a million of them fit in a few hundred bytes each.  Its
+ * arguments and expectations are out of line, and the JSON paths of the
+ * step and its arguments are not stored: step_path() writes them when a
+ * message needs one.
+ */
 struct step {
 	int		index;
 	const struct op_spec *spec;
-	struct step_arg	args[OP_MAX_ARGS];
+	struct step_arg	*args;		/* spec->nargs of them, by position (in
+					   scenario.args when loaded) */
 	char		*as;		/* label, without the '$' */
 	char		*note;
-	struct expect	expect;
-	struct src_pos	pos;		/* of the step object; path "steps[N]" */
+	struct expect	*expect;	/* NULL when the step has none (see step_expect()) */
+	struct src_pos	pos;		/* of the step object (path NULL) */
 };
+
+/* The step's expectations, or NULL when it has none. */
+static inline const struct expect *step_expect(const struct step *st)
+{
+	return st->expect && st->expect->present ? st->expect : NULL;
+}
+
+/*
+ * "steps[N]" for @arg < 0, else "steps[N].NAME" of argument @arg, into
+ * @buf; returns @buf.
+ */
+const char *step_path(const struct step *st, int arg, char *buf, int len);
 
 struct scenario {
 	char		*file;		/* as given on the command line */
@@ -113,6 +132,7 @@ struct scenario {
 	struct machine	machine;
 	int		nr_steps;
 	struct step	*steps;
+	struct step_arg	*args;		/* every step's arguments, one block */
 	struct expect	expect;		/* top level */
 };
 

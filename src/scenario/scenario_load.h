@@ -13,22 +13,21 @@
 #include "json_pos.h"
 #include "scenario.h"
 
-struct node_index;
 struct label_table;
 
 struct loader {
 	const char		*file;
-	const char		*buf;		/* the text, NUL-terminated */
+	char			*buf;		/* the text, NUL-terminated; json_parse()
+						   ends its strings in place */
 	size_t			len;
-	struct json_scan	scan;
-	struct node_index	*map;		/* cJSON node -> index in scan */
-	size_t			nr_map;
+	struct json_doc		doc;
 	char			*err;
 	int			errlen;
 	struct scenario		*sc;
 	struct expr_env		consts;		/* the machine's, once it is loaded */
 	struct label_table	*labels;
 	int			visible;	/* labels bound by steps before this one */
+	size_t			nr_args;	/* of sc->args, given to steps so far */
 };
 
 /* Where @n is in the file (never NULL). */
@@ -51,7 +50,10 @@ const char *ld_describe(const struct loader *ld, const cJSON *n, char *buf, int 
 /* Paths in the JSON-path style of the format: "steps[3].size". */
 char *ld_key_path(const char *parent, const char *key);
 char *ld_index_path(const char *parent, int i);
-/* Fill @p with @n's position and a copy of @path. */
+/* The same into @buf (cut to @len), for the paths of every step: no printf, no malloc. */
+void ld_index_path_buf(char *buf, int len, const char *parent, int i);
+void ld_key_path_buf(char *buf, int len, const char *parent, const char *key);
+/* Fill @p with @n's position and a copy of @path (none for NULL). */
 void ld_set_pos(const struct loader *ld, struct src_pos *p, const cJSON *n, const char *path);
 
 /*
@@ -72,6 +74,7 @@ int ld_object(struct loader *ld, const cJSON *obj, const char *path,
 /* Value flags. */
 #define LD_CONST	0x1	/* must be known at load time */
 #define LD_WIDE		0x2	/* 64-bit arithmetic whatever the machine (zone ends) */
+#define LD_NO_PATH	0x4	/* store no path with the value (a step's argument) */
 
 /* An address/size/limit: a JSON integer or an expression string. */
 int ld_phys(struct loader *ld, const cJSON *n, const char *path, unsigned int flags,

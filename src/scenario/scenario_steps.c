@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "scenario_load.h"
+#include "util/hugepages.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -146,10 +147,9 @@ static int load_arg(struct loader *ld, const cJSON *n, const char *path, struct 
 	char got[96];
 
 	a->present = true;
-	ld_set_pos(ld, &a->pos, n, path);
 	switch (as->kind) {
 	case ARG_PHYS:
-		if (ld_phys(ld, n, path, 0, &a->phys))
+		if (ld_phys(ld, n, path, LD_NO_PATH, &a->phys))
 			return -1;
 		a->v.phys = a->phys.constant;
 		return 0;
@@ -196,11 +196,12 @@ static int load_op(struct loader *ld, const cJSON *step, const char *path,
 		   const struct op_spec **spec)
 {
 	const cJSON *op = cJSON_GetObjectItemCaseSensitive(step, "op");
-	char *opath = ld_key_path(path, "op");
+	char opath[160];
 	char got[96], hint[96] = "";
 	const char *best;
 	int ret = -1;
 
+	ld_key_path_buf(opath, sizeof(opath), path, "op");
 	if (!op) {
 		ld_err(ld, step, opath, "missing: expected the name of a memblock operation");
 		goto out;
@@ -221,7 +222,6 @@ static int load_op(struct loader *ld, const cJSON *step, const char *path,
 	ld_err(ld, op, opath, "unknown operation %s%s", ld_describe(ld, op, got, sizeof(got)),
 	       hint);
 out:
-	free(opath);
 	return ret;
 }
 
@@ -265,17 +265,18 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 	const char *names[OP_MAX_ARGS + 4];
 	const cJSON *k[OP_MAX_ARGS + 4], *unknown = NULL;
 	int nk, a, ret;
-	char got[96], args[256], *kp;
+	char got[96], args[256], kp[160];
 
 	st->index = i;
-	st->expect.nr_contents = -1;
-	st->expect.nr_zones = -1;
-	ld_set_pos(ld, &st->pos, n, path);
+	ld_set_pos(ld, &st->pos, n, NULL);
 	if (!cJSON_IsObject(n))
 		return ld_err(ld, n, path, "expected an object (a step), got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
 	if (load_op(ld, n, path, &st->spec))
 		return -1;
+	/* ld_steps() counted them: a step whose op is known takes its share. */
+	st->args = ld->sc->args + ld->nr_args;
+	ld->nr_args += st->spec->nargs;
 	nk = step_keys(st->spec, names);
 	ret = ld_members(ld, n, path, names, nk, k, &unknown);
 	if (ret > 0)
@@ -284,7 +285,7 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 		return -1;
 	ld->visible = i;
 	for (a = 0; a < st->spec->nargs; a++) {
-		kp = ld_key_path(path, names[a]);
+		ld_key_path_buf(kp, sizeof(kp), path, names[a]);
 		if (!k[a] && !st->spec->args[a].optional) {
 			arg_list(st->spec, args, sizeof(args));
 			ret = ld_err(ld, n, kp, "missing argument: %s takes %s", st->spec->name,
@@ -292,27 +293,26 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 		} else if (k[a]) {
 			ret = load_arg(ld, k[a], kp, st, a);
 		}
-		free(kp);
 		if (ret)
 			return -1;
 	}
 	nk = st->spec->nargs;
 	if (k[nk + 1]) {
-		kp = ld_key_path(path, "as");
+		ld_key_path_buf(kp, sizeof(kp), path, "as");
 		ret = load_label(ld, k[nk + 1], kp, st);
-		free(kp);
 	}
 	if (!ret && k[nk + 2]) {
-		kp = ld_key_path(path, "note");
+		ld_key_path_buf(kp, sizeof(kp), path, "note");
 		ret = ld_string(ld, k[nk + 2], kp, &st->note);
-		free(kp);
 	}
 	if (!ret && k[nk + 3]) {
 		/* The step's own label is bound when its expectations are checked. */
 		ld->visible = i + 1;
-		kp = ld_key_path(path, "expect");
-		ret = ld_expect(ld, k[nk + 3], kp, &st->expect, st->spec);
-		free(kp);
+		ld_key_path_buf(kp, sizeof(kp), path, "expect");
+		st->expect = xzalloc(sizeof(*st->expect));
+		st->expect->nr_contents = -1;
+		st->expect->nr_zones = -1;
+		ret = ld_expect(ld, k[nk + 3], kp, st->expect, st->spec);
 	}
 	return ret;
 }
@@ -321,23 +321,29 @@ int ld_steps(struct loader *ld, const cJSON *n, const char *path)
 {
 	struct scenario *sc = ld->sc;
 	const cJSON *item;
-	char got[96], *ip;
+	char got[96], ip[64];
+	size_t nr_args = 0;
 	int i = 0, nr;
 
 	if (!cJSON_IsArray(n))
 		return ld_err(ld, n, path, "expected an array of steps, got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
 	nr = cJSON_GetArraySize(n);
-	sc->steps = xzalloc((nr ? nr : 1) * sizeof(*sc->steps));
+	/* The arguments of all steps in one block, counted by their ops. */
+	for (item = n->child; item; item = item->next) {
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(item, "op");
+		const struct op_spec *spec = cJSON_IsString(op) ? op_lookup(op->valuestring) : NULL;
+
+		nr_args += spec ? spec->nargs : 0;
+	}
+	sc->args = hugepages_zalloc((nr_args ? nr_args : 1) * sizeof(*sc->args));
+	sc->steps = hugepages_zalloc((nr ? nr : 1) * sizeof(*sc->steps));
 	for (item = n->child; item; item = item->next, i++) {
-		ip = ld_index_path(path, i);
+		ld_index_path_buf(ip, sizeof(ip), path, i);
 		/* Counted before loading, so that scenario_free sees a half-loaded step. */
 		sc->nr_steps = i + 1;
-		if (load_step(ld, item, i, ip)) {
-			free(ip);
+		if (load_step(ld, item, i, ip))
 			return -1;
-		}
-		free(ip);
 	}
 	return 0;
 }

@@ -88,11 +88,14 @@ int ld_err(struct loader *ld, const cJSON *n, const char *path, const char *fmt,
 int ld_err_key(struct loader *ld, const cJSON *n, const char *path, const char *fmt, ...)
 {
 	const struct json_pos *p = ld_pos(ld, n);
-	bool key = p->key_off != JSON_NO_KEY;
+	int line = p->line, col = p->col;
 	va_list ap;
 
+	/* Keys keep only their offset: their line and column are found for messages. */
+	if (p->key_off != JSON_NO_KEY)
+		json_line_col(ld->buf, ld->len, p->key_off, &line, &col);
 	va_start(ap, fmt);
-	vfail(ld, key ? p->key_line : p->line, key ? p->key_col : p->col, path, fmt, ap);
+	vfail(ld, line, col, path, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -165,19 +168,79 @@ static bool plain_key(const char *key)
 	return s - key <= 64;
 }
 
+static int put_str(char *buf, int len, int at, const char *s);
+
+/* Quoted keys and long paths are rare: printf for them, plain copies for the rest. */
 char *ld_key_path(const char *parent, const char *key)
 {
-	char q[200];
+	char q[200], buf[256];
+	int at;
 
-	if (plain_key(key))
-		return parent && *parent ? xasprintf("%s.%s", parent, key) : xstrdup(key);
-	ld_quote(q, sizeof(q), key, 40);
-	return xasprintf("%s[%s]", parent ? parent : "", q);
+	if (!plain_key(key)) {
+		ld_quote(q, sizeof(q), key, 40);
+		return xasprintf("%s[%s]", parent ? parent : "", q);
+	}
+	if (!parent || !*parent)
+		return xstrdup(key);
+	if (strlen(parent) + strlen(key) + 2 > sizeof(buf))
+		return xasprintf("%s.%s", parent, key);
+	at = put_str(buf, sizeof(buf), 0, parent);
+	at = put_str(buf, sizeof(buf), at, ".");
+	put_str(buf, sizeof(buf), at, key);
+	return xstrdup(buf);
 }
 
 char *ld_index_path(const char *parent, int i)
 {
-	return xasprintf("%s[%d]", parent ? parent : "", i);
+	char buf[256];
+
+	if (parent && strlen(parent) + 16 > sizeof(buf))
+		return xasprintf("%s[%d]", parent, i);
+	ld_index_path_buf(buf, sizeof(buf), parent, i);
+	return xstrdup(buf);
+}
+
+/* Copy @s to @buf + @at, cut at @len - 1 bytes; returns the new length. */
+static int put_str(char *buf, int len, int at, const char *s)
+{
+	while (*s && at < len - 1)
+		buf[at++] = *s++;
+	buf[at] = '\0';
+	return at;
+}
+
+/* The same as ld_index_path and ld_key_path, into @buf, without printf or malloc. */
+void ld_index_path_buf(char *buf, int len, const char *parent, int i)
+{
+	char digits[16], *d = digits + sizeof(digits);
+	unsigned int u = i < 0 ? 0u - (unsigned int)i : (unsigned int)i;
+	int at = put_str(buf, len, 0, parent ? parent : "");
+
+	*--d = '\0';
+	do
+		*--d = (char)('0' + u % 10);
+	while (u /= 10);
+	if (i < 0)
+		*--d = '-';
+	at = put_str(buf, len, at, "[");
+	at = put_str(buf, len, at, d);
+	put_str(buf, len, at, "]");
+}
+
+void ld_key_path_buf(char *buf, int len, const char *parent, const char *key)
+{
+	char *heap;
+	int at;
+
+	if (!plain_key(key) || !parent || !*parent) {
+		heap = ld_key_path(parent, key);
+		put_str(buf, len, 0, heap);
+		free(heap);
+		return;
+	}
+	at = put_str(buf, len, 0, parent);
+	at = put_str(buf, len, at, ".");
+	put_str(buf, len, at, key);
 }
 
 void ld_set_pos(const struct loader *ld, struct src_pos *p, const cJSON *n, const char *path)
@@ -187,7 +250,7 @@ void ld_set_pos(const struct loader *ld, struct src_pos *p, const cJSON *n, cons
 	p->line = jp->line;
 	p->col = jp->col;
 	free(p->path);
-	p->path = xstrdup(path ? path : "");
+	p->path = path ? xstrdup(path) : NULL;
 }
 
 void ld_free_pos(struct src_pos *p)
@@ -206,10 +269,9 @@ void ld_free_value(struct value *v)
 int ld_members(struct loader *ld, const cJSON *obj, const char *path,
 	       const char *const *names, int n, const cJSON **found, const cJSON **unknown)
 {
-	const struct json_pos *first;
 	const cJSON *m;
 	char *kp;
-	int i;
+	int i, line, col;
 
 	for (i = 0; i < n; i++)
 		found[i] = NULL;
@@ -225,10 +287,10 @@ int ld_members(struct loader *ld, const cJSON *obj, const char *path,
 			return 1;
 		}
 		if (found[i]) {
-			first = ld_pos(ld, found[i]);
+			json_line_col(ld->buf, ld->len, ld_pos(ld, found[i])->key_off, &line, &col);
 			kp = ld_key_path(path, key);
 			ld_err_key(ld, m, kp, "duplicate key (first at line %d, column %d)",
-				   first->key_line, first->key_col);
+				   line, col);
 			free(kp);
 			return -1;
 		}
@@ -335,6 +397,37 @@ static int width(const struct expr_env *env)
 	return env->phys_max == UINT64_MAX ? 64 : 32;
 }
 
+/*
+ * A string that is nothing but a 0x hex number of at most 16 digits, no
+ * larger than @max: what expr_parse() would fold to the same constant,
+ * read without building an expression (most values of a large scenario).
+ */
+static bool plain_hex(const char *s, uint64_t max, uint64_t *out)
+{
+	uint64_t v = 0;
+	int i;
+
+	if (s[0] != '0' || s[1] != 'x')
+		return false;
+	for (i = 2; s[i]; i++) {
+		unsigned int c = (unsigned char)s[i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			d = (c | 0x20) - 'a' + 10;
+		else
+			return false;
+		if (i >= 18)
+			return false;
+		v = v << 4 | d;
+	}
+	if (i == 2 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 static int phys_string(struct loader *ld, const cJSON *n, const char *path,
 		       unsigned int flags, struct value *v)
 {
@@ -348,6 +441,8 @@ static int phys_string(struct loader *ld, const cJSON *n, const char *path,
 		wide.phys_max = UINT64_MAX;
 		env = &wide;
 	}
+	if (plain_hex(n->valuestring, env->phys_max, &v->constant))
+		return 0;
 	e = expr_parse(n->valuestring, env, (flags & LD_CONST) ? NULL : ld_label_visible, ld,
 		       msg, sizeof(msg), &off);
 	if (!e) {
@@ -379,7 +474,7 @@ int ld_phys(struct loader *ld, const cJSON *n, const char *path, unsigned int fl
 	char got[96];
 
 	memset(v, 0, sizeof(*v));
-	ld_set_pos(ld, &v->pos, n, path);
+	ld_set_pos(ld, &v->pos, n, (flags & LD_NO_PATH) ? NULL : path);
 	if (cJSON_IsString(n))
 		return phys_string(ld, n, path, flags, v);
 	if (!cJSON_IsNumber(n))

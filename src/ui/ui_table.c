@@ -8,6 +8,7 @@
  * A memory or reserved selection is a region index; a zone selection is
  * the zone's place in the table (node order), as the renderer sorts them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,7 +27,7 @@ static int type_rows(const struct mb_type *t)
 
 static int table_count(struct ui *u, enum ui_table tb)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 
 	switch (tb) {
 	case UT_MEMORY:
@@ -133,6 +134,27 @@ static void scroll_to(struct ui *u, int sel_line, int h)
 		u->table_top = 0;
 }
 
+/*
+ * Only rows that may be on screen are drawn: around the first line shown
+ * (in lines; a row takes one or two), around the selection (where the
+ * view jumps when it left it), and at both ends of the table (where the
+ * view goes when the table shrinks).  The rest are empty lines.
+ */
+static void visible_rows(const struct ui *u, int h, struct render_opts *ro)
+{
+	long top = u->table_top, sel = u->sel[u->table], n = table_count((struct ui *)u, u->table);
+
+	ro->row_windows[0].lo = 0;
+	ro->row_windows[0].hi = 2L * h;
+	ro->row_windows[1].lo = top / 2 - 2L * h;
+	ro->row_windows[1].hi = top + 2L * h;
+	ro->row_windows[2].lo = sel - 2L * h;
+	ro->row_windows[2].hi = sel + 2L * h;
+	ro->row_windows[3].lo = n - 2L * h;
+	ro->row_windows[3].hi = LONG_MAX;	/* the gone rows follow */
+	ro->nr_row_windows = 4;
+}
+
 void ui_draw_table(struct ui *u, const struct frame *in)
 {
 	const struct ui_rect *r = &u->lay.table;
@@ -146,6 +168,7 @@ void ui_draw_table(struct ui *u, const struct frame *in)
 	if (u->table != UT_ZONES) {
 		ro.sel_type = u->table == UT_MEMORY ? MB_TYPE_MEMORY : MB_TYPE_RESERVED;
 		ro.sel_index = u->sel[u->table];
+		visible_rows(u, h, &ro);
 	}
 	canvas_clear(&u->tcv);
 	render_tables(&u->tcv, in, &ro);
@@ -210,7 +233,7 @@ static const struct mb_zone *zone_at(const struct mb_state *st, int k)
 
 void ui_table_enter(struct ui *u)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 	uint64_t page = u->sc->machine.page_size;
 	int s = u->sel[u->table];
 

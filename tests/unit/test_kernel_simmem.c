@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/ops.h"
 #include "core/state.h"
 #include "kernel/kernel_contents.h"
 #include "kernel/kernel_simmem.h"
@@ -72,9 +73,13 @@ static void test_clear(struct simmem *sm)
 	unsigned long gen = simmem_generation(sm);
 
 	poke(sm, 0x2000, 7);
+	poke(sm, SIMMEM_SPAN + 0x10, 9);	/* seen through two windows */
 	simmem_clear(sm);
 	ok(simmem_generation(sm) != gen, "a clear starts a new generation");
 	ok(peek(sm, 0x2000) == 0, "after a clear, memory reads zero");
+	ok(peek(sm, SIMMEM_SPAN + 0x10) == 0, "... in every chunk and window");
+	poke(sm, 0x3000, 5);
+	ok(peek(sm, 0x3000) == 5 && peek(sm, 0x2000) == 0, "and takes writes again");
 }
 
 static void test_contents(void)
@@ -96,6 +101,23 @@ static void test_contents(void)
 	ok(c.v[1].state == CONTENT_UNTOUCHED && c.v[1].base == 0x4000 && c.v[1].size == 0x1000 &&
 	   c.v[2].state == CONTENT_ZEROED && c.v[2].base == 0x5000, "the split ranges keep their states");
 	kcontents_free(&c);
+
+	/* Regions that touch (other flags) do not cut a range; a hole does. */
+	{
+		struct mb_region touch[3] = {
+			{ 0x10000, 0x1000, 0, 0 },
+			{ 0x11000, 0x1000, MBF_NOMAP, 0 },
+			{ 0x14000, 0x1000, 0, 0 },
+		};
+		struct mb_type t = { 3, 128, 0x3000, touch };
+
+		kcontents_set(&c, 0x10000, 0x5000, CONTENT_ZEROED);
+		kcontents_keep_only(&c, &t);
+		ok(c.nr == 2 && c.v[0].base == 0x10000 && c.v[0].size == 0x2000 &&
+		   c.v[1].base == 0x14000 && c.v[1].size == 0x1000,
+		   "a range over touching regions stays whole; a hole cuts it");
+		kcontents_free(&c);
+	}
 }
 
 int main(void)

@@ -130,10 +130,15 @@ static void test_good(void)
 	is_int(s->args[3].v.flags, MBF_HOTPLUG | MBF_MIRROR, "flags array, MEMBLOCK_ prefix");
 	is_int(s->pos.line, 17, "step line");
 	is_int(s->pos.col, 5, "step column");
-	is_str(s->pos.path, "steps[0]", "step path");
-	is_str(s->args[1].phys.pos.path, "steps[0].size", "argument path");
-	is_int(s->args[1].pos.line, 17, "argument line");
-	is_int(s->args[1].pos.col, 53, "argument column");
+	{
+		char path[64];
+
+		ok(!s->pos.path && !s->args[1].phys.pos.path, "no paths stored for a step");
+		is_str(step_path(s, -1, path, sizeof(path)), "steps[0]", "step path");
+		is_str(step_path(s, 1, path, sizeof(path)), "steps[0].size", "argument path");
+	}
+	is_int(s->args[1].phys.pos.line, 17, "argument line");
+	is_int(s->args[1].phys.pos.col, 53, "argument column");
 	is_int(sc->steps[1].args[2].v.nid, 16, "nid \"MAX_NUMNODES\" is max_numnodes");
 	ok(!sc->steps[1].args[3].present, "optional flags omitted");
 	is_int(sc->steps[2].args[3].v.flags, MBF_NOMAP | MBF_DRIVER_MANAGED, "\"NOMAP|DRIVER_MANAGED\"");
@@ -147,18 +152,19 @@ static void test_good(void)
 	is_int(s->args[4].v.nid, -1, "NUMA_NO_NODE");
 	is_str(s->as, "buf", "as");
 	is_str(s->note, "a note", "note");
-	ok(s->expect.present && s->expect.ret.present && s->expect.ret.kind == RET_ADDR &&
-	   s->expect.ret.phys.expr, "ret of an allocation is a value; its own label is visible");
-	ok(s->expect.nr_contents == 1 && s->expect.contents[0].state == CONTENT_ZEROED,
+	ok(step_expect(s) && s->expect->ret.present && s->expect->ret.kind == RET_ADDR &&
+	   s->expect->ret.phys.expr, "ret of an allocation is a value; its own label is visible");
+	ok(s->expect->nr_contents == 1 && s->expect->contents[0].state == CONTENT_ZEROED,
 	   "contents");
-	is_int(s->expect.nr_zones, -1, "absent zones: -1");
-	ok(!s->expect.memory.present && !s->expect.has_warnings, "absent keys are not present");
+	is_int(s->expect->nr_zones, -1, "absent zones: -1");
+	ok(!s->expect->memory.present && !s->expect->has_warnings, "absent keys are not present");
+	ok(!step_expect(&sc->steps[0]) && !sc->steps[0].expect, "no expectations: none stored");
 	s = &sc->steps[6];
 	ok(s->args[4].v.nid == 16 && s->args[5].v.boolean, "nid == MAX_NUMNODES for an allocator");
 	ok(!sc->steps[7].args[0].v.boolean, "bool argument");
-	is_int(sc->steps[8].expect.ret.integer, -12, "ret \"-ENOMEM\"");
-	is_int(sc->steps[9].expect.ret.integer, -22, "ret -22");
-	ok(sc->steps[10].expect.ret.kind == RET_BOOL && sc->steps[10].expect.ret.boolean,
+	is_int(sc->steps[8].expect->ret.integer, -12, "ret \"-ENOMEM\"");
+	is_int(sc->steps[9].expect->ret.integer, -22, "ret -22");
+	ok(sc->steps[10].expect->ret.kind == RET_BOOL && sc->steps[10].expect->ret.boolean,
 	   "ret true");
 
 	ok(sc->expect.present && !sc->expect.ret.present, "top-level expect");
@@ -282,15 +288,25 @@ static void test_labels(void)
 
 static void test_files(void)
 {
-	static char buf[(16 << 20) + 2];
+	static char buf[(17 << 20) + 128];
 	struct scenario *sc;
 	char dir[] = "/tmp/mbviz-test-loader-XXXXXX", path[64];
 	FILE *f;
+	int n;
 
-	sc = scenario_load_buffer("t.json", buf, (16 << 20) + 1, err, sizeof(err));
-	ok(!sc, "more than 16 MiB is refused");
-	is_str(err, "t.json: too large (16777217 bytes): a scenario file is at most 16 MiB",
+	/* Refused on its length alone: the buffer is never read. */
+	sc = scenario_load_buffer("t.json", buf, (1u << 30) + 1, err, sizeof(err));
+	ok(!sc, "more than 1 GiB is refused");
+	is_str(err, "t.json: too large (1073741825 bytes): a scenario file is at most 1 GiB",
 	       "too large");
+	/* 17 MiB (the old limit was 16 MiB): an x- key padded with one long string. */
+	n = snprintf(buf, sizeof(buf), "{ \"scenario\": 1, \"name\": \"big\", \"steps\": [], "
+		     "\"x-pad\": \"");
+	memset(buf + n, 'a', (17 << 20) - n);
+	strcpy(buf + (17 << 20), "\" }");
+	sc = scenario_load_buffer("t.json", buf, strlen(buf), err, sizeof(err));
+	ok(sc && sc->nr_steps == 0, "a 17 MiB scenario loads");
+	scenario_free(sc);
 	ok(!scenario_load_buffer("t.json", "", 0, err, sizeof(err)), "empty is refused");
 	is_str(err, "t.json: empty file, expected a JSON scenario", "empty");
 	ok(!scenario_load("/nonexistent/x.json", err, sizeof(err)), "missing file");

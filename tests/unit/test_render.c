@@ -520,9 +520,54 @@ static void test_snapshot_utf8(void)
 	canvas_free(&cv);
 }
 
+/* Drawing only some table rows leaves every line where the whole table has it. */
+static void test_row_windows(void)
+{
+	static struct mb_region mem[300];
+	struct mb_state st;
+	struct frame in = { .m = &mach, .st = &st, .step = 1 };
+	struct render_opts o;
+	struct canvas all, part;
+	bool same = true, blank = true;
+	int i;
+
+	for (i = 0; i < 300; i++)
+		mem[i] = (struct mb_region){ (uint64_t)i * 2 * MiB, MiB, i % 3 ? 0 : MBF_NOMAP, 0 };
+	state_set(&st, mem, 300, NULL, 0);
+	canvas_init(&all);
+	canvas_init(&part);
+	render_opts_init(&o);
+	render_tables(&all, &in, &o);
+	o.nr_row_windows = 2;
+	o.row_windows[0].lo = 10;
+	o.row_windows[0].hi = 12;
+	o.row_windows[1].lo = 299;
+	o.row_windows[1].hi = 400;
+	render_tables(&part, &in, &o);
+	is_int(part.nr, all.nr, "row windows: as many lines as the whole table");
+	for (i = 0; i < all.nr && i < part.nr; i++) {
+		const struct rline *a = &all.lines[i], *b = &part.lines[i];
+		bool drawn = a->kind != RL_ROW_MEMORY ||
+			     (a->index >= 10 && a->index < 12) || a->index == 299;
+
+		if (a->kind != b->kind || a->index != b->index)
+			same = false;
+		else if (drawn && (a->len != b->len ||
+				   memcmp(a->cells, b->cells, a->len * sizeof(*a->cells))))
+			same = false;
+		else if (!drawn && b->len)
+			blank = false;
+	}
+	ok(same, "row windows: drawn rows and other lines are those of the whole table");
+	ok(blank, "row windows: the other rows are empty lines");
+	canvas_free(&all);
+	canvas_free(&part);
+}
+
 int main(void)
 {
 	machine_init_default(&mach);
+	test_row_windows();
 	test_linear_scale();
 	test_ruler();
 	test_small_regions();

@@ -18,6 +18,8 @@
 
 static struct scenario sc;
 static struct step *steps;
+static struct step_arg (*step_args)[OP_MAX_ARGS];
+static struct expect *step_expects;
 /* The scenario owns its strings: writable copies, not literals. */
 static char file_name[] = "tl.json", scenario_name[] = "tl";
 
@@ -28,7 +30,11 @@ static void build(int nr)
 
 	memset(&sc, 0, sizeof(sc));
 	free(steps);
+	free(step_args);
+	free(step_expects);
 	steps = calloc(nr, sizeof(*steps));
+	step_args = calloc(nr, sizeof(*step_args));
+	step_expects = calloc(nr, sizeof(*step_expects));
 	sc.file = file_name;
 	sc.name = scenario_name;
 	machine_init_default(&sc.machine);
@@ -42,7 +48,9 @@ static void build(int nr)
 		st->index = i;
 		st->pos.line = i + 1;
 		st->pos.col = 3;
-		st->expect.nr_contents = st->expect.nr_zones = -1;
+		st->args = step_args[i];
+		st->expect = &step_expects[i];
+		st->expect->nr_contents = st->expect->nr_zones = -1;
 		if (i % 2 == 0 || j % 2 == 0)
 			st->spec = op_spec(OP_MEMBLOCK_RESERVE);
 		else
@@ -151,6 +159,18 @@ static void test_moves(void)
 	   f->execs - before);
 	is_state_at(t, 1, "default interval");
 	timeline_destroy(t);
+
+	/* Forward only: no checkpoint but step 0, so a step back replays from the start. */
+	t = timeline_create(&sc, &f->e, TIMELINE_FORWARD_ONLY);
+	before = f->execs;
+	timeline_goto(t, NR_STEPS);
+	ok(f->execs - before == NR_STEPS, "forward only: the run goes straight to the end");
+	before = f->execs;
+	timeline_goto(t, NR_STEPS - 1);
+	ok(f->execs - before == NR_STEPS - 1, "forward only: a step back replays from step 0 "
+	   "(%d)", f->execs - before);
+	is_state_at(t, NR_STEPS - 1, "forward only");
+	timeline_destroy(t);
 	fake_destroy(&f->e);
 }
 
@@ -161,8 +181,8 @@ static void test_error_and_failures(void)
 
 	build(NR_STEPS);
 	steps[700].spec = op_spec(OP_MEMBLOCK_FREE_ALL);
-	steps[5].expect.present = true;
-	steps[5].expect.reserved = (struct expect_type){ .present = true, .has_cnt = true,
+	steps[5].expect->present = true;
+	steps[5].expect->reserved = (struct expect_type){ .present = true, .has_cnt = true,
 		.cnt = { .constant = 99, .pos = { .line = 6 } } };
 	t = timeline_create(&sc, &f->e, 16);
 	ok(timeline_goto(t, NR_STEPS) == -1 && timeline_pos(t) == 700,
@@ -180,9 +200,11 @@ static void test_error_and_failures(void)
 
 int main(void)
 {
-	plan(24);
+	plan(27);
 	test_moves();
 	test_error_and_failures();
 	free(steps);
+	free(step_args);
+	free(step_expects);
 	return done_testing();
 }

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * How fast scenarios load, and how much memory a loaded step holds: the
+ * scenarios of `gen-scenario.sh steps N` (a step is about 70 bytes of
+ * JSON; every 100th has an expectation) for N = 10^5 and 10^6, loaded with
+ * scenario_load() as every subcommand does.  Prints the time per step,
+ * the resident memory the scenario keeps per step once loaded, and the
+ * peak of the load (text, parse tree and steps at once) per step.
+ * Targets (issue 15): 10^6 steps in <= 2 s, <= 300 bytes per step resident.
+ * Run by `make bench`; never part of `make check`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "scenario/scenario.h"
+#include "bench/util.h"
+
+static int bench(long n)
+{
+	char *file = bench_generate("steps", n), err[1024];
+	struct scenario *sc;
+	size_t rss0, rss1, peak;
+	struct stat st;
+	double t0, c0, t, cpu;
+
+	stat(file, &st);
+	rss0 = bench_rss();
+	bench_hwm_reset();
+	t0 = bench_now_s();
+	c0 = bench_cpu_s();
+	sc = scenario_load(file, err, sizeof(err));
+	t = bench_now_s() - t0;
+	cpu = bench_cpu_s() - c0;
+	peak = bench_hwm();
+	rss1 = bench_rss();
+	unlink(file);
+	free(file);
+	if (!sc) {
+		printf("  %8ld steps (%.1f MiB): cannot load: %s\n", n, st.st_size / 1048576.0,
+		       err);
+		return 1;
+	}
+	printf("  %8ld steps (%.1f MiB): %.3f s wall, %.3f s CPU (%.2f us/step; target 2 s "
+	       "per 10^6); resident %.0f bytes/step (target 300), peak while loading %.0f "
+	       "bytes/step\n", n, st.st_size / 1048576.0, t, cpu, cpu * 1e6 / n,
+	       (double)(rss1 - rss0) / n,
+	       (double)(peak > rss0 ? peak - rss0 : 0) / n);
+	scenario_free(sc);
+	return 0;
+}
+
+int main(void)
+{
+	printf("bench_load: scenario_load() of gen-scenario.sh steps N (%d-byte struct step)\n",
+	       (int)sizeof(struct step));
+	bench(100000);
+	bench(1000000);
+	return 0;
+}
