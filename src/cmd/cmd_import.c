@@ -18,6 +18,7 @@
 #include "util/atomic_file.h"
 #include "commands.h"
 #include "import/import.h"
+#include "import/import_live.h"
 #include "scenario/scenario.h"
 
 struct import_args {
@@ -26,11 +27,14 @@ struct import_args {
 	const char	*name;
 	bool		strict;
 	bool		guess;
+	bool		live;		/* --live: the running system (or --root DIR), no LOG */
+	const char	*root;
 };
 
 static void import_usage(FILE *f)
 {
 	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
+	fputs("       mbviz import --live [--root DIR] [-o FILE] [--name NAME]\n", f);
 }
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -55,6 +59,12 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
+		} else if (options && !strncmp(s, "--root=", 7)) {
+			a->root = s + 7;
 		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			import_usage(stdout);
 			exit(0);
@@ -106,6 +116,21 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* --live and --root: the system's own files, so no LOG and nothing --strict would refuse. */
+static int live_args(const struct import_args *a)
+{
+	if (!a->live) {
+		fputs("mbviz: import: --root DIR goes with --live\n", stderr);
+		return -1;
+	}
+	if (a->log || a->strict) {
+		fprintf(stderr, "mbviz: import: --live reads the system's own log: %s\n",
+			a->log ? "no LOG with it" : "no --strict with it");
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct import_args a = { .guess = true };
@@ -123,6 +148,15 @@ int cmd_import(int argc, char **argv)
 	if (a.name && !valid_name(a.name)) {
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;
+	}
+	if (a.live || a.root) {
+		if (live_args(&a))
+			return 2;
+		o.input_name = a.root ? a.root : "--live";
+		name_from(a.output ? a.output : "live", name, sizeof(name));
+		text = import_live(&(struct live_opts){ .root = a.root, .name = a.name ? a.name : name },
+				   stderr, err, sizeof(err));
+		goto imported;
 	}
 	if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
@@ -145,6 +179,7 @@ int cmd_import(int argc, char **argv)
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
+imported:
 	if (!text) {
 		fprintf(stderr, "mbviz: import: %s\n", err);
 		return 2;

@@ -113,6 +113,8 @@ struct scenario {
 	int		nr_steps;
 	struct step	*steps;
 	struct expect	expect;		/* top level */
+	char		**unchecked;	/* what the expectations leave out, and why */
+	int		nr_unchecked;
 };
 
 /*

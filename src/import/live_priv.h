@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the two halves of `mbviz import --live` share: live_read.c reads
+ * the system's files (or a recorded copy under --root) into struct
+ * live_data; import_live.c turns that into a scenario.
+ */
+#ifndef MBVIZ_LIVE_PRIV_H
+#define MBVIZ_LIVE_PRIV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Every source, with its path under / (or under --root DIR). */
+#define LIVE_SOURCES(X)							\
+	X(KMSG,		"dev/kmsg")					\
+	X(DMESG,	"dmesg.txt")					\
+	X(IOMEM,	"proc/iomem")					\
+	X(MEMMAP,	"sys/firmware/memmap")				\
+	X(NODES,	"sys/devices/system/node")			\
+	X(ZONEINFO,	"proc/zoneinfo")				\
+	X(DBG_MEMORY,	"sys/kernel/debug/memblock/memory")		\
+	X(DBG_RESERVED,	"sys/kernel/debug/memblock/reserved")		\
+	X(PAGESIZE,	"pagesize")
+
+enum live_src {
+#define LIVE_ENUM(id, path) LIVE_##id,
+	LIVE_SOURCES(LIVE_ENUM)
+#undef LIVE_ENUM
+	NR_LIVE_SRC
+};
+
+enum live_status {
+	LIVE_NOT_TRIED,		/* not needed: an earlier source served */
+	LIVE_READ,
+	LIVE_MISSING,		/* no such file: this system does not offer it */
+	LIVE_UNREADABLE,	/* there, but we may not read it (not root) */
+	LIVE_UNUSABLE,		/* read, but of no use: see why */
+};
+
+struct live_source {
+	char		*path;		/* as shown to people */
+	enum live_status status;
+	char		why[160];	/* UNREADABLE, UNUSABLE */
+	char		took[200];	/* what the scenario took from it, for the description */
+};
+
+struct live_range {
+	uint64_t	base, end;	/* end inclusive, as the files print it */
+	int		nid;		/* -1: not given */
+	bool		nid_none;	/* debugfs "x" */
+	unsigned int	flags;
+};
+
+struct live_ranges {
+	struct live_range *r;
+	int		nr, alloc;
+};
+
+struct live_zone {
+	int		nid;
+	char		name[16];
+	uint64_t	start_pfn, spanned, present, managed;
+};
+
+#define LIVE_MAX_NODES	1024
+
+struct live_data {
+	const char	*root;		/* NULL: the running system */
+	struct live_source src[NR_LIVE_SRC];
+	char		*log;		/* the kernel log as dmesg prints it, NUL-terminated */
+	size_t		log_len;
+	struct live_ranges iomem_ram, memmap_ram, dbg_memory, dbg_reserved;
+	bool		dbg_has_nid;	/* 6.12's debugfs format, with a node column */
+	struct live_zone *zones;
+	int		nr_zones;
+	int		nr_nodes, max_node;	/* from sysfs: online nodes */
+	bool		node_online[LIVE_MAX_NODES];
+	uint64_t	node_memtotal_kb[LIVE_MAX_NODES];
+	uint64_t	page_size;
+	bool		page_size_known;
+};
+
+/* live_read.c: every source read, its status recorded. */
+void live_read_all(struct live_data *d);
+void live_data_free(struct live_data *d);
+const char *live_src_path(enum live_src s);
+
+#endif
