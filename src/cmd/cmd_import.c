@@ -22,19 +22,23 @@
 #include "scenario/scenario.h"
 
 struct import_args {
+	bool		live;		/* --live: the running system (or --root DIR), no LOG */
+	const char	*root;
 	const char	*log;
 	const char	*output;
 	const char	*name;
 	bool		strict;
 	bool		guess;
-	bool		live;		/* --live: the running system (or --root DIR), no LOG */
-	const char	*root;
 };
+
+static void live_usage(FILE *f)
+{
+	fputs("       mbviz import --live [--root DIR] [-o FILE] [--name NAME]\n", f);
+}
 
 static void import_usage(FILE *f)
 {
 	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
-	fputs("       mbviz import --live [--root DIR] [-o FILE] [--name NAME]\n", f);
 }
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -47,6 +51,12 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 
 		if (options && !strcmp(s, "--")) {
 			options = false;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
+		} else if (options && !strncmp(s, "--root=", 7)) {
+			a->root = s + 7;
 		} else if (options && !strcmp(s, "--strict")) {
 			a->strict = true;
 		} else if (options && !strcmp(s, "--no-guess")) {
@@ -59,14 +69,9 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
-		} else if (options && !strcmp(s, "--live")) {
-			a->live = true;
-		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
-			a->root = argv[++i];
-		} else if (options && !strncmp(s, "--root=", 7)) {
-			a->root = s + 7;
 		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			import_usage(stdout);
+			live_usage(stdout);
 			exit(0);
 		} else if (options && s[0] == '-' && s[1]) {
 			fprintf(stderr, "mbviz: import: unknown option '%s'\n", s);
@@ -143,6 +148,7 @@ int cmd_import(int argc, char **argv)
 
 	if (parse_args(argc, argv, &a)) {
 		import_usage(stderr);
+		live_usage(stderr);
 		return 2;
 	}
 	if (a.name && !valid_name(a.name)) {
