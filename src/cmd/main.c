@@ -20,6 +20,8 @@ static void usage(FILE *f)
 	      "       mbviz diff FILE [--engine A] [--engine B]   first step where two engines differ\n"
 	      "       mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
 	      "       mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME]   boot log to scenario\n"
+	      "       mbviz [OPTIONS] --live [--root DIR]   the UI on the machine mbviz runs on\n"
+	      "       mbviz import --live [--root DIR] [-o FILE]   its scenario\n"
 	      "       mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]\n"
 	      "       mbviz --help | --version\n"
 	      "\n"

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -41,6 +42,7 @@ struct live_build {
 	int		max_nid;
 	bool		numa;
 	char		desc[4096];
+	char		remark[256];	/* a choice made on the way, for the description */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -63,6 +65,19 @@ static void unchecked(struct live_build *b, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	cJSON_AddItemToArray(b->unchecked, cJSON_CreateString(buf));
+}
+
+static void desc_add(struct live_build *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void desc_add(struct live_build *b, const char *fmt, ...)
+{
+	size_t n = strlen(b->desc);
+	va_list ap;
+
+	if (n + 1 >= sizeof(b->desc))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->desc + n, sizeof(b->desc) - n, fmt, ap);
+	va_end(ap);
 }
 
 static void put_hex(cJSON *o, const char *key, uint64_t v)
@@ -233,6 +248,8 @@ static void learn_nodes(struct live_build *b)
 		if (d->dbg_memory.r[i].nid > b->max_nid)
 			b->max_nid = d->dbg_memory.r[i].nid;
 	b->numa = b->log_numa || b->max_nid > 0;
+	took(&b->d->src[LIVE_NODES], "the online nodes (%d, listed below with their MemTotal)%s", d->nr_nodes,
+	     d->nr_nodes > 1 ? "; more than one makes the machine NUMA" : "");
 	if (!b->numa)
 		return;
 	if (cJSON_IsNumber(mn) && mn->valueint > max)
@@ -295,6 +312,72 @@ static void memory_from_map(struct live_build *b, enum live_src from, const stru
 	took(&b->d->src[from], "the memory: its %d System RAM ranges (the log has no memory map)", rs->nr);
 }
 
+/* Take [@lo, @hi] (inclusive) out of every range of @rs. */
+static void cut(struct live_ranges *rs, uint64_t lo, uint64_t hi)
+{
+	struct live_ranges out = { 0 };
+	int i;
+
+	out.alloc = rs->nr * 2 + 1;
+	out.r = xrealloc(NULL, (size_t)out.alloc * sizeof(*out.r));
+	for (i = 0; i < rs->nr; i++) {
+		struct live_range r = rs->r[i];
+
+		if (r.end < lo || r.base > hi) {
+			out.r[out.nr++] = r;
+			continue;
+		}
+		if (r.base < lo) {
+			out.r[out.nr] = r;
+			out.r[out.nr++].end = lo - 1;
+		}
+		if (r.end > hi) {
+			out.r[out.nr] = r;
+			out.r[out.nr++].base = hi + 1;
+		}
+	}
+	free(rs->r);
+	*rs = out;
+}
+
+/*
+ * /sys/firmware/memmap is the firmware's table, which only x86 exports; x86
+ * then always makes page 0 reserved and removes the BIOS area 640K-1M
+ * from RAM (trim_bios_range(), arch/x86/kernel/setup.c:738,745 in 6.1),
+ * before memblock sees the table.
+ */
+static void trim_bios_range(struct live_ranges *rs)
+{
+	cut(rs, 0, 0xfff);
+	cut(rs, 0xa0000, 0xfffff);
+}
+
+/* Keep only the log's memblock_free_all: the "Memory:" line says where the hand-over was. */
+static void drop_log_map(struct live_build *b)
+{
+	static const char *const keep[] = { "memblock_free_all", NULL };
+	cJSON *s, *next;
+
+	for (s = b->steps->child; s; s = next) {
+		next = s->next;
+		if (!op_is(s, keep))
+			cJSON_Delete(cJSON_DetachItemViaPointer(b->steps, s));
+	}
+	b->log_map = false;
+}
+
+/* Every map source read but not used says which one was. */
+static void map_not_used(struct live_build *b, const char *used)
+{
+	static const enum live_src maps[] = { LIVE_IOMEM, LIVE_MEMMAP, LIVE_DBG_MEMORY };
+	struct live_data *d = b->d;
+	size_t i;
+
+	for (i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+		if (d->src[maps[i]].status == LIVE_READ && !d->src[maps[i]].took[0])
+			took(&d->src[maps[i]], "nothing: %s gives the memory map", used);
+}
+
 /* The memory map: the log's, else debugfs, /proc/iomem, /sys/firmware/memmap; -1 if none. */
 static int memory(struct live_build *b)
 {
@@ -302,28 +385,24 @@ static int memory(struct live_build *b)
 
 	if (d->dbg_memory.nr && !b->log_allocs) {
 		/* memblock's own record of the memory beats a replay of the log's map */
-		if (cJSON_GetArraySize(b->steps))
-			unchecked(b, "the log's memory map: debugfs memblock/memory, memblock's own final record, is used instead");
-		cJSON_Delete(b->steps);
-		b->steps = cJSON_CreateArray();
-		b->log_map = false;
+		if (b->log_map)
+			snprintf(b->remark, sizeof(b->remark), " The log's memory map is left out: debugfs memblock/memory, memblock's own record of it, has the regions' nodes and flags.");
+		drop_log_map(b);
 		memory_from_debugfs(b);
+		map_not_used(b, "debugfs memblock/memory");
 	} else if (b->log_map) {
-		if (d->dbg_memory.nr)
-			took(&d->src[LIVE_DBG_MEMORY], "nothing: the log's memblock=debug lines replay the boot");
+		map_not_used(b, "the kernel log");
 	} else if (d->iomem_ram.nr) {
 		memory_from_map(b, LIVE_IOMEM, &d->iomem_ram, "a System RAM range of /proc/iomem");
+		map_not_used(b, "/proc/iomem");
 	} else if (d->memmap_ram.nr) {
+		trim_bios_range(&d->memmap_ram);
 		memory_from_map(b, LIVE_MEMMAP, &d->memmap_ram,
-				"a System RAM entry of /sys/firmware/memmap (the firmware's map, before the kernel's edits)");
+				"a System RAM entry of /sys/firmware/memmap, less what x86's trim_bios_range() takes out");
+		map_not_used(b, "/sys/firmware/memmap");
 	} else {
 		return -1;
 	}
-	if (b->log_map && d->iomem_ram.nr)
-		took(&d->src[LIVE_IOMEM], "nothing: the log has the memory map");
-	if (!d->src[LIVE_MEMMAP].took[0] && d->memmap_ram.nr)
-		took(&d->src[LIVE_MEMMAP], "nothing: %s has the memory map",
-		     d->src[LIVE_IOMEM].took[0] && !b->log_map && !d->dbg_memory.nr ? "/proc/iomem" : "the log");
 	return 0;
 }
 
@@ -378,33 +457,38 @@ static void nodes_of_memory(struct live_build *b)
 		unchecked(b, "the memory's nodes: several nodes are online but /proc/zoneinfo gives no spans, so the memory has no node");
 }
 
+static void move_all(cJSON *to, cJSON *from)
+{
+	cJSON *s;
+
+	while ((s = from->child) != NULL)
+		cJSON_AddItemToArray(to, cJSON_DetachItemViaPointer(from, s));
+}
+
 /* Mine before the first memblock_free_all, which is added if the log has none. */
 static void splice_steps(struct live_build *b)
 {
 	static const char *const free_all[] = { "memblock_free_all", NULL };
-	cJSON *s;
-	int at = -1, i = 0;
+	cJSON *steps = cJSON_CreateArray(), *s;
+	bool placed = false;
 
-	cJSON_ArrayForEach(s, b->steps) {
-		if (op_is(s, free_all)) {
-			at = i;
-			break;
+	while ((s = b->steps->child) != NULL) {
+		cJSON_DetachItemViaPointer(b->steps, s);
+		if (!placed && op_is(s, free_all)) {
+			placed = true;
+			move_all(steps, b->mine);
 		}
-		i++;
+		cJSON_AddItemToArray(steps, s);
 	}
-	while ((s = b->mine->child) != NULL) {
-		cJSON_DetachItemViaPointer(b->mine, s);
-		if (at < 0)
-			cJSON_AddItemToArray(b->steps, s);
-		else
-			cJSON_InsertItemInArray(b->steps, at++, s);
+	if (!placed) {
+		move_all(steps, b->mine);
+		s = cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "op", "memblock_free_all");
+		cJSON_AddStringToObject(s, "note", "mem_init: memblock hands its free memory to the buddy allocator (the log does not show it)");
+		cJSON_AddItemToArray(steps, s);
 	}
-	if (at >= 0)
-		return;
-	s = cJSON_CreateObject();
-	cJSON_AddStringToObject(s, "op", "memblock_free_all");
-	cJSON_AddStringToObject(s, "note", "mem_init: memblock hands its free memory to the buddy allocator (the log does not show it)");
-	cJSON_AddItemToArray(b->steps, s);
+	cJSON_Delete(b->steps);
+	b->steps = steps;
 }
 
 /* ---- zones: the machine's, and the expectation ---- */
@@ -546,19 +630,6 @@ static const char *status_word(enum live_status st)
 	}
 }
 
-static void desc_add(struct live_build *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void desc_add(struct live_build *b, const char *fmt, ...)
-{
-	size_t n = strlen(b->desc);
-	va_list ap;
-
-	if (n + 1 >= sizeof(b->desc))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(b->desc + n, sizeof(b->desc) - n, fmt, ap);
-	va_end(ap);
-}
-
 static void describe(struct live_build *b, FILE *diag)
 {
 	struct live_data *d = b->d;
@@ -579,11 +650,19 @@ static void describe(struct live_build *b, FILE *diag)
 			desc_add(b, " %s: %s.", src->path, src->took[0] ? src->took : "read, not needed");
 			continue;
 		}
-		desc_add(b, " %s: %s (%s).", src->path, status_word(src->status), src->why);
-		if (src->status != LIVE_MISSING || s == LIVE_KMSG || s == LIVE_ZONEINFO)
-			fprintf(diag, "mbviz: import: --live: %s: %s (%s)\n", src->path,
-				status_word(src->status), src->why);
+		if (src->status == LIVE_MISSING)
+			desc_add(b, " %s: not there.", src->path);
+		else
+			desc_add(b, " %s: %s (%s).", src->path, status_word(src->status), src->why);
+		/* on stderr what could not be read, and a missing file that mattered */
+		if (src->status != LIVE_MISSING || s == LIVE_ZONEINFO ||
+		    ((s == LIVE_KMSG || s == LIVE_DMESG) && !d->log))
+			fprintf(diag, "mbviz: import: --live: %s: %s%s%s%s\n", src->path,
+				status_word(src->status), src->status == LIVE_MISSING ? "" : " (",
+				src->status == LIVE_MISSING ? "" : src->why,
+				src->status == LIVE_MISSING ? "" : ")");
 	}
+	desc_add(b, "%s", b->remark);
 	if (d->nr_nodes) {
 		desc_add(b, " Online nodes, with MemTotal (their managed memory now):");
 		for (s = 0; s < LIVE_MAX_NODES; s++)
@@ -596,6 +675,22 @@ static void describe(struct live_build *b, FILE *diag)
 }
 
 /* ---- the scenario as text ---- */
+
+static void move_x_keys_last(cJSON *o)
+{
+	cJSON *k, *next, *tail = cJSON_CreateObject();
+
+	for (k = o->child; k; k = next) {
+		next = k->next;
+		if (!strncmp(k->string, "x-", 2))
+			cJSON_AddItemToObject(tail, k->string, cJSON_DetachItemViaPointer(o, k));
+	}
+	while ((k = tail->child) != NULL) {
+		cJSON_DetachItemViaPointer(tail, k);
+		cJSON_AddItemToObject(o, k->string, k);
+	}
+	cJSON_Delete(tail);
+}
 
 struct text {
 	char	*s;
@@ -680,11 +775,46 @@ static char *print_doc(const cJSON *doc)
 	return t.s;
 }
 
+/*
+ * The UI shows a step's note, not the description: the last step's note
+ * says what is checked after it and what is not.
+ */
+static void last_note(struct live_build *b)
+{
+	cJSON *last = cJSON_GetArrayItem(b->steps, cJSON_GetArraySize(b->steps) - 1);
+	cJSON *note = cJSON_GetObjectItemCaseSensitive(last, "note"), *u;
+	struct text t = { 0 };
+
+	if (!last)
+		return;
+	text_add(&t, cJSON_IsString(note) ? note->valuestring : "");
+	if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(b->expect, "zones")))
+		text_add(&t, t.len ? ". After it, each zone's spanned and present pages are checked against /proc/zoneinfo"
+			 : "After it, each zone's spanned and present pages are checked against /proc/zoneinfo");
+	/* each item's words before its first ':' name it; check says the rest */
+	cJSON_ArrayForEach(u, b->unchecked) {
+		char label[160];
+
+		snprintf(label, sizeof(label), "%.*s", (int)strcspn(u->valuestring, ":"), u->valuestring);
+		text_add(&t, u == b->unchecked->child ? (t.len ? ". Not checked (mbviz check says why): "
+							: "Not checked (mbviz check says why): ") : "; ");
+		text_add(&t, label);
+	}
+	if (!t.s)
+		return;
+	cJSON_DeleteItemFromObjectCaseSensitive(last, "note");
+	/* before the x- keys, where people read a step's note */
+	cJSON_AddStringToObject(last, "note", t.s);
+	move_x_keys_last(last);
+	free(t.s);
+}
+
 static char *document(struct live_build *b, const struct live_opts *o)
 {
 	cJSON *doc = cJSON_CreateObject();
 	char *text;
 
+	last_note(b);
 	cJSON_AddNumberToObject(doc, "scenario", 1);
 	cJSON_AddStringToObject(doc, "name", o->name ? o->name : "live");
 	cJSON_AddStringToObject(doc, "title", b->d->root ? "A recorded machine, read by mbviz import --live"
@@ -707,7 +837,16 @@ char *import_live(const struct live_opts *o, FILE *diag, char *err, int errlen)
 	struct live_data d = { .root = o->root };
 	struct live_build b = { .d = &d };
 	char *text = NULL;
+	struct stat st;
 
+	if (o->root && stat(o->root, &st)) {
+		snprintf(err, (size_t)errlen, "--root %s: %s", o->root, strerror(errno));
+		return NULL;
+	}
+	if (o->root && !S_ISDIR(st.st_mode)) {
+		snprintf(err, (size_t)errlen, "--root %s: not a directory", o->root);
+		return NULL;
+	}
 	live_read_all(&d);
 	b.machine = cJSON_CreateObject();
 	b.steps = cJSON_CreateArray();
@@ -718,7 +857,7 @@ char *import_live(const struct live_opts *o, FILE *diag, char *err, int errlen)
 	learn_nodes(&b);
 	if (memory(&b)) {
 		snprintf(err, (size_t)errlen, "--live: no memory map: not in the kernel log (%s), debugfs memblock/memory (%s), /proc/iomem (%s) nor /sys/firmware/memmap (%s)",
-			 d.log ? "it has none" : "not readable", status_word(d.src[LIVE_DBG_MEMORY].status),
+			 d.log ? "it has none" : "none could be read", status_word(d.src[LIVE_DBG_MEMORY].status),
 			 d.src[LIVE_IOMEM].status == LIVE_READ ? "no System RAM" : status_word(d.src[LIVE_IOMEM].status),
 			 d.src[LIVE_MEMMAP].status == LIVE_READ ? "no System RAM" : status_word(d.src[LIVE_MEMMAP].status));
 		describe(&b, diag);
@@ -727,6 +866,8 @@ char *import_live(const struct live_opts *o, FILE *diag, char *err, int errlen)
 	reservations(&b);
 	nodes_of_memory(&b);
 	splice_steps(&b);
+	if (d.page_size_known)
+		took(&d.src[LIVE_PAGESIZE], "the page size, %" PRIu64 " bytes", d.page_size);
 	if (d.page_size != 4096 || cJSON_GetObjectItemCaseSensitive(b.machine, "page_size")) {
 		char ps[24];
 
