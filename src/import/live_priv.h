@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
 
 /* Every source, with its path under / (or under --root DIR). */
 #define LIVE_SOURCES(X)							\
@@ -85,5 +88,37 @@ struct live_data {
 void live_read_all(struct live_data *d);
 void live_data_free(struct live_data *d);
 const char *live_src_path(enum live_src s);
+
+/* import_live.c: what is known while the scenario is built. */
+struct live_build {
+	struct live_data *d;
+	cJSON		*machine, *steps, *expect, *unchecked;
+	cJSON		*mine;		/* the steps to go before memblock_free_all */
+	char		version[160];
+	bool		log_map, log_allocs, log_numa;
+	bool		mem_has_nid;	/* the memory steps give every region its node */
+	int		max_nid;
+	bool		numa;
+	char		desc[4096];
+	char		remark[256];	/* a choice made on the way, for the description */
+};
+
+__attribute__((format(printf, 2, 3)))
+void live_took(struct live_source *s, const char *fmt, ...);
+/* One more item of the scenario's "unchecked" list. */
+__attribute__((format(printf, 2, 3)))
+void live_unchecked(struct live_build *b, const char *fmt, ...);
+__attribute__((format(printf, 2, 3)))
+void live_desc_add(struct live_build *b, const char *fmt, ...);
+void live_put_hex(cJSON *o, const char *key, uint64_t v);
+/* A node's span in pages, from its non-empty zones in /proc/zoneinfo; false if none. */
+bool live_node_span(const struct live_data *d, int nid, uint64_t *start, uint64_t *end);
+
+/* live_doc.c: the zones, the description (and stderr's list), the text. */
+void live_zones(struct live_build *b);
+const char *live_status_word(enum live_status st);
+void live_describe(struct live_build *b, FILE *diag);
+struct live_opts;
+char *live_document(struct live_build *b, const struct live_opts *o);
 
 #endif
