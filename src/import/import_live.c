@@ -172,7 +172,7 @@ static void import_the_log(struct live_build *b, const struct live_opts *o, FILE
 		b->machine = item;
 	}
 	item = cJSON_GetObjectItemCaseSensitive(doc, "x-kernel-version");
-	if (cJSON_IsString(item))
+	if (cJSON_IsString(item) && strcmp(item->valuestring, "unknown"))
 		snprintf(b->version, sizeof(b->version), "%s", item->valuestring);
 	item = cJSON_DetachItemFromObjectCaseSensitive(doc, "expect");
 	if (item) {
@@ -190,10 +190,13 @@ static void import_the_log(struct live_build *b, const struct live_opts *o, FILE
 	b->log_allocs = nr_alloc > 0;
 	b->log_numa = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(b->machine, "numa"));
 	b->mem_has_nid = b->log_numa;
-	live_took(&d->src[s], "%d lines through mbviz import: %d steps (%d of the memory map, %d memblock=debug allocations and frees)%s",
+	live_took(&d->src[s], "%d lines through mbviz import: %d step(s) (%d of the memory map, %d memblock=debug allocations and frees)%s",
 	     count_lines(d->log),
 	     cJSON_GetArraySize(b->steps), nr_map, nr_alloc,
 	     nr_unusable ? ", some lines unusable (listed on stderr)" : "");
+	if (s == LIVE_KMSG && d->kmsg_first_seq > 0)
+		live_unchecked(b, "the boot's first %lld log records: they have left the kernel's ring buffer (a larger log_buf_len= keeps them)",
+			       d->kmsg_first_seq);
 }
 
 /* ---- nodes ---- */

@@ -73,6 +73,7 @@ struct live_data {
 	struct live_source src[NR_LIVE_SRC];
 	char		*log;		/* the kernel log as dmesg prints it, NUL-terminated */
 	size_t		log_len;
+	long long	kmsg_first_seq;	/* > 0: the log's start has left the ring buffer */
 	struct live_ranges iomem_ram, memmap_ram, dbg_memory, dbg_reserved;
 	bool		dbg_has_nid;	/* 6.12's debugfs format, with a node column */
 	struct live_zone *zones;

@@ -151,7 +151,7 @@ static void text_put(char **buf, size_t *len, size_t *cap, const char *s, size_t
  * escapes bytes outside printable ASCII as \xNN; a tab or newline comes
  * back as a space, any other such byte stays escaped.
  */
-static char *kmsg_to_dmesg(const char *in, size_t *out_len)
+static char *kmsg_to_dmesg(const char *in, size_t *out_len, long long *first_seq)
 {
 	char *out = NULL, stamp[48];
 	size_t len = 0, cap = 0;
@@ -169,9 +169,12 @@ static char *kmsg_to_dmesg(const char *in, size_t *out_len)
 		semi = memchr(p, ';', (size_t)(eol - p));
 		if (*p == ' ' || !semi || sscanf(p, "%u,", &pri) != 1)
 			goto next;	/* a dictionary line, or not a record */
-		for (q = p; q < semi; q++)
-			if (*q == ',' && ++field == 2)
+		for (q = p; q < semi; q++) {
+			if (*q == ',' && ++field == 1 && *first_seq < 0)
+				*first_seq = strtoll(q + 1, NULL, 10);
+			if (*q == ',' && field == 2)
 				usec = strtoull(q + 1, NULL, 10);
+		}
 		snprintf(stamp, sizeof(stamp), "[%5llu.%06llu] ", usec / 1000000, usec % 1000000);
 		text_put(&out, &len, &cap, stamp, strlen(stamp));
 		for (q = semi + 1; q < eol; q++) {
@@ -253,7 +256,8 @@ static void read_log(struct live_data *d)
 
 	raw = d->root ? read_src(d, LIVE_KMSG, &len) : read_kmsg_device(d, &len);
 	if (raw) {
-		d->log = kmsg_to_dmesg(raw, &d->log_len);
+		d->kmsg_first_seq = -1;
+		d->log = kmsg_to_dmesg(raw, &d->log_len, &d->kmsg_first_seq);
 		free(raw);
 		if (d->log_len) {
 			d->src[LIVE_KMSG].status = LIVE_READ;
