@@ -291,7 +291,7 @@ static void read_iomem(struct live_data *d)
 			continue;
 		if (r.end)
 			hidden = false;
-		if (!strcmp(name, "System RAM"))
+		if (line[0] != ' ' && !strcmp(name, "System RAM"))
 			ranges_add(&d->iomem_ram, &r);
 	}
 	free(text);
