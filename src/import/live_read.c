@@ -357,7 +357,8 @@ static void read_memmap(struct live_data *d)
 		free(type);
 	}
 	closedir(dp);
-	qsort(d->memmap_ram.r, (size_t)d->memmap_ram.nr, sizeof(*d->memmap_ram.r), range_cmp);
+	if (d->memmap_ram.nr)
+		qsort(d->memmap_ram.r, (size_t)d->memmap_ram.nr, sizeof(*d->memmap_ram.r), range_cmp);
 	if (!d->memmap_ram.nr)
 		set_status(d, LIVE_MEMMAP, LIVE_UNUSABLE, "no System RAM entries");
 	else
