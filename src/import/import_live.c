@@ -503,7 +503,8 @@ char *import_live(const struct live_opts *o, FILE *diag, char *err, int errlen)
 	learn_nodes(&b);
 	if (memory(&b)) {
 		snprintf(err, (size_t)errlen, "--live: no memory map: not in the kernel log (%s), debugfs memblock/memory (%s), /proc/iomem (%s) nor /sys/firmware/memmap (%s)",
-			 d.log ? "it has none" : "none could be read", live_status_word(d.src[LIVE_DBG_MEMORY].status),
+			 d.log ? "it has none" : "none could be read",
+			 d.src[LIVE_DBG_MEMORY].status == LIVE_READ ? "no regions" : live_status_word(d.src[LIVE_DBG_MEMORY].status),
 			 d.src[LIVE_IOMEM].status == LIVE_READ ? "no System RAM" : live_status_word(d.src[LIVE_IOMEM].status),
 			 d.src[LIVE_MEMMAP].status == LIVE_READ ? "no System RAM" : live_status_word(d.src[LIVE_MEMMAP].status));
 		live_describe(&b, diag);

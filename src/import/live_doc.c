@@ -122,8 +122,11 @@ void live_zones(struct live_build *b)
 	int n;
 
 	if (b->d->src[LIVE_ZONEINFO].status != LIVE_READ) {
-		live_unchecked(b, "zones: /proc/zoneinfo %s, so the zones are the default ones and none is expected",
-			  b->d->src[LIVE_ZONEINFO].status == LIVE_MISSING ? "is not there" : "could not be read");
+		const struct live_source *zi = &b->d->src[LIVE_ZONEINFO];
+
+		live_unchecked(b, "zones: /proc/zoneinfo is %s%s%s%s, so the zones are the default ones and none is expected",
+			       live_status_word(zi->status), zi->status == LIVE_MISSING ? "" : " (",
+			       zi->status == LIVE_MISSING ? "" : zi->why, zi->status == LIVE_MISSING ? "" : ")");
 		return;
 	}
 	n = zone_names(b->d, zn);

@@ -434,7 +434,7 @@ static void read_zoneinfo(struct live_data *d)
 	size_t len;
 	char *text = read_src(d, LIVE_ZONEINFO, &len), *line, *save = NULL;
 	struct live_zone *z = NULL;
-	int alloc = 0;
+	int alloc = 0, i;
 
 	if (!text)
 		return;
@@ -466,6 +466,18 @@ static void read_zoneinfo(struct live_data *d)
 			z->start_pfn = v;
 	}
 	free(text);
+	for (i = 0; i < d->nr_zones; i++) {
+		const struct live_zone *bad = &d->zones[i];
+
+		/* no machine has 2^52 pages: a count beyond is damage, not memory */
+		if (bad->start_pfn >> 52 || bad->spanned >> 52 || bad->present > bad->spanned ||
+		    bad->managed > bad->present) {
+			set_status(d, LIVE_ZONEINFO, LIVE_UNUSABLE, "node %d's zone %s: counts no zone has",
+				   bad->nid, bad->name);
+			d->nr_zones = 0;
+			return;
+		}
+	}
 	if (!d->nr_zones)
 		set_status(d, LIVE_ZONEINFO, LIVE_UNUSABLE, "no \"Node N, zone Z\" lines");
 	else
