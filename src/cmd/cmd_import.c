@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]
+ * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N] [--replay]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -22,23 +22,42 @@
 #include "scenario/scenario.h"
 
 struct import_args {
-	bool		live;		/* --live: the running system (or --root DIR), no LOG */
-	const char	*root;
 	const char	*log;
 	const char	*output;
 	const char	*name;
 	bool		strict;
 	bool		guess;
+	int		boot;		/* --boot N (issue 13) */
+	bool		replay;		/* --replay (issue 13) */
+	bool		live;		/* --live: the running system (issue 13) */
+	const char	*root;		/* --root DIR: its files under DIR */
 };
-
-static void live_usage(FILE *f)
-{
-	fputs("       mbviz import --live [--root DIR] [-o FILE] [--name NAME]\n", f);
-}
 
 static void import_usage(FILE *f)
 {
-	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
+	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
+	      "                    [--boot N] [--replay]\n"
+	      "       mbviz import --live [--root DIR] [-o FILE] [--replay]\n", f);
+}
+
+/* --boot N: which boot of a log that holds several, 1 the first. */
+static int parse_boot(const char *v, int *boot)
+{
+	char *end;
+	long n;
+
+	if (!v) {
+		fputs("mbviz: import: --boot needs a number\n", stderr);
+		return -1;
+	}
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (!*v || *end || errno || n < 1 || n > 1000000) {
+		fprintf(stderr, "mbviz: import: --boot '%s': expected a boot number from 1\n", v);
+		return -1;
+	}
+	*boot = (int)n;
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct import_args *a)
@@ -51,12 +70,6 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 
 		if (options && !strcmp(s, "--")) {
 			options = false;
-		} else if (options && !strcmp(s, "--live")) {
-			a->live = true;
-		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
-			a->root = argv[++i];
-		} else if (options && !strncmp(s, "--root=", 7)) {
-			a->root = s + 7;
 		} else if (options && !strcmp(s, "--strict")) {
 			a->strict = true;
 		} else if (options && !strcmp(s, "--no-guess")) {
@@ -69,9 +82,19 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 			a->name = argv[++i];
 		} else if (options && !strncmp(s, "--name=", 7)) {
 			a->name = s + 7;
+		} else if (options && !strcmp(s, "--replay")) {
+			a->replay = true;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
+		} else if (options && !strncmp(s, "--root=", 7)) {
+			a->root = s + 7;
+		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
+			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
+				return -1;
 		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
 			import_usage(stdout);
-			live_usage(stdout);
 			exit(0);
 		} else if (options && s[0] == '-' && s[1]) {
 			fprintf(stderr, "mbviz: import: unknown option '%s'\n", s);
@@ -121,18 +144,19 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-/* --live and --root: the system's own files, so no LOG and nothing --strict would refuse. */
-static int live_args(const struct import_args *a)
+/* --replay: the scenario replayed on the model, and how far the kernel agrees. */
+static int report_replay(const char *text, const char *log)
 {
-	if (!a->live) {
-		fputs("mbviz: import: --root DIR goes with --live\n", stderr);
+	struct import_replay st;
+	char err[512];
+
+	if (import_replay(text, log, stderr, &st, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: import: %s: the replay stopped: %s\n", log, err);
 		return -1;
 	}
-	if (a->log || a->strict) {
-		fprintf(stderr, "mbviz: import: --live reads the system's own log: %s\n",
-			a->log ? "no LOG with it" : "no --strict with it");
-		return -1;
-	}
+	fprintf(stderr, "%s: %d of %d allocations placed where the kernel placed them; memory map equal to the kernel's node ranges: %s\n",
+		log, st.placed, st.allocs,
+		!st.have_ranges ? "not in the log" : st.ranges_equal ? "yes" : "no");
 	return 0;
 }
 
@@ -148,23 +172,36 @@ int cmd_import(int argc, char **argv)
 
 	if (parse_args(argc, argv, &a)) {
 		import_usage(stderr);
-		live_usage(stderr);
 		return 2;
 	}
 	if (a.name && !valid_name(a.name)) {
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;
 	}
-	if (a.live || a.root) {
-		if (live_args(&a))
-			return 2;
-		o.input_name = a.root ? a.root : "--live";
-		name_from(a.output ? a.output : "live", name, sizeof(name));
-		text = import_live(&(struct live_opts){ .root = a.root, .name = a.name ? a.name : name },
-				   stderr, err, sizeof(err));
-		goto imported;
+	if (a.root && !a.live) {
+		fputs("mbviz: import: --root goes with --live\n", stderr);
+		return 2;
 	}
-	if (!a.log || !strcmp(a.log, "-")) {
+	if (a.live && a.log) {
+		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
+		return 2;
+	}
+	if (a.live && a.strict) {
+		fputs("mbviz: import: --live reads the running system: no --strict with it\n", stderr);
+		return 2;
+	}
+	if (a.live) {
+		/* its own reading and importing (import_live.c); what it could not read on stderr */
+		in = NULL;
+		o.input_name = a.root ? a.root : "live";
+		if (a.name)
+			snprintf(name, sizeof(name), "%s", a.name);
+		else
+			name_from(a.output ? a.output : "live", name, sizeof(name));
+		text = import_live(&(struct live_opts){ .root = a.root, .name = name }, stderr, err,
+				   sizeof(err));
+		goto imported;
+	} else if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
 		o.input_name = "<stdin>";
 	} else {
@@ -178,10 +215,12 @@ int cmd_import(int argc, char **argv)
 	if (a.name)
 		snprintf(name, sizeof(name), "%s", a.name);
 	else
-		name_from(a.output ? a.output : (in == stdin ? "imported" : a.log), name, sizeof(name));
+		name_from(a.output ? a.output : a.live ? "live" : (in == stdin ? "imported" : a.log),
+			  name, sizeof(name));
 	o.name = name;
 	o.strict = a.strict;
 	o.guess_direction = a.guess;
+	o.boot = a.boot;
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
@@ -204,6 +243,8 @@ imported:
 		goto out;
 	}
 	scenario_free(sc);
+	if (a.replay && report_replay(text, o.input_name))
+		goto out;
 	if (a.output) {
 		size_t n = strlen(text);
 

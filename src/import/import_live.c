@@ -122,8 +122,12 @@ static bool op_is(const cJSON *step, const char *const *ops)
 }
 
 static const char *const map_ops[] = { "memblock_add", "memblock_add_node", NULL };
+/*
+ * What only memblock=debug shows.  memblock_reserve is not among them: the
+ * importer also writes it for what the e820 table reserves.
+ */
 static const char *const alloc_ops[] = {
-	"memblock_reserve", "memblock_free", "memblock_phys_free", "memblock_phys_alloc_range",
+	"memblock_free", "memblock_phys_free", "memblock_phys_alloc_range",
 	"memblock_phys_alloc_try_nid", "memblock_phys_alloc", "memblock_alloc",
 	"memblock_alloc_raw", "memblock_alloc_from", "memblock_alloc_low", "memblock_alloc_node",
 	"memblock_alloc_try_nid", "memblock_alloc_try_nid_raw", "memblock_alloc_exact_nid_raw",
