@@ -160,6 +160,18 @@ static int report_replay(const char *text, const char *log)
 	return 0;
 }
 
+/* --live: its own reading and importing (import_live.c); what it could not read on stderr. */
+static char *live_import(const struct import_args *a, char *err, int errlen)
+{
+	char name[128];
+
+	if (a->name)
+		snprintf(name, sizeof(name), "%s", a->name);
+	else
+		name_from(a->output ? a->output : "live", name, sizeof(name));
+	return import_live(&(struct live_opts){ .root = a->root, .name = name }, stderr, err, errlen);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct import_args a = { .guess = true };
@@ -191,15 +203,8 @@ int cmd_import(int argc, char **argv)
 		return 2;
 	}
 	if (a.live) {
-		/* its own reading and importing (import_live.c); what it could not read on stderr */
-		in = NULL;
 		o.input_name = a.root ? a.root : "live";
-		if (a.name)
-			snprintf(name, sizeof(name), "%s", a.name);
-		else
-			name_from(a.output ? a.output : "live", name, sizeof(name));
-		text = import_live(&(struct live_opts){ .root = a.root, .name = name }, stderr, err,
-				   sizeof(err));
+		text = live_import(&a, err, sizeof(err));
 		goto imported;
 	} else if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
