@@ -157,6 +157,18 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 	return failed;
 }
 
+/* What the scenario says its expectations leave out: "#   not checked: ..." lines. */
+static void print_unchecked(const struct scenario *sc)
+{
+	int i;
+
+	for (i = 0; i < sc->nr_unchecked; i++) {
+		fputs("#   not checked: ", stdout);
+		tap_description(stdout, sc->unchecked[i]);
+		putchar('\n');
+	}
+}
+
 /* Check one file as test point @n; returns 0 ok, 1 failed, 2 error. */
 static int check_one(struct engine *eng, const char *file, int n)
 {
@@ -199,6 +211,7 @@ static int check_one(struct engine *eng, const char *file, int n)
 	fputs(v.diag, stdout);
 	if (v.error)
 		printf("#   %s\n", v.error);
+	print_unchecked(sc);
 	free(v.diag);
 	free(v.error);
 	scenario_free(sc);

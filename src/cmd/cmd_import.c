@@ -18,6 +18,7 @@
 #include "util/atomic_file.h"
 #include "commands.h"
 #include "import/import.h"
+#include "import/import_live.h"
 #include "scenario/scenario.h"
 
 struct import_args {
@@ -159,33 +160,12 @@ static int report_replay(const char *text, const char *log)
 	return 0;
 }
 
-/*
- * Where the log comes from: the running system (--live; *@live_text holds
- * what was read), standard input, or the file.  NULL after saying why.
- */
-static FILE *open_input(const struct import_args *a, struct import_opts *o, char **live_text)
+/* Where the log comes from: standard input, or the file.  NULL after saying why. */
+static FILE *open_input(const struct import_args *a, struct import_opts *o)
 {
 	FILE *in;
 
-	if (a->live) {
-		size_t len;
-
-		*live_text = import_live_text(a->root, stderr, &len);
-		if (!len) {
-			fputs("mbviz: import: live: nothing could be read\n", stderr);
-			free(*live_text);
-			*live_text = NULL;
-			return NULL;
-		}
-		in = fmemopen(*live_text, len, "r");
-		if (!in) {
-			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
-			free(*live_text);
-			*live_text = NULL;
-			return NULL;
-		}
-		o->input_name = "live";
-	} else if (!a->log || !strcmp(a->log, "-")) {
+	if (!a->log || !strcmp(a->log, "-")) {
 		in = stdin;
 		o->input_name = "<stdin>";
 	} else {
@@ -199,12 +179,24 @@ static FILE *open_input(const struct import_args *a, struct import_opts *o, char
 	return in;
 }
 
+/* --live: its own reading and importing (import_live.c); what it could not read on stderr. */
+static char *live_import(const struct import_args *a, char *err, int errlen)
+{
+	char name[128];
+
+	if (a->name)
+		snprintf(name, sizeof(name), "%s", a->name);
+	else
+		name_from(a->output ? a->output : "live", name, sizeof(name));
+	return import_live(&(struct live_opts){ .root = a->root, .name = name }, stderr, err, errlen);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
 	struct scenario *sc;
-	char err[1024], name[128], *live_text = NULL;
+	char err[1024], name[128];
 	int nr_unusable = 0, status = 2;
 	char *text;
 	FILE *in;
@@ -225,7 +217,16 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
 		return 2;
 	}
-	in = open_input(&a, &o, &live_text);
+	if (a.live && a.strict) {
+		fputs("mbviz: import: --live reads the running system: no --strict with it\n", stderr);
+		return 2;
+	}
+	if (a.live) {
+		o.input_name = a.root ? a.root : "live";
+		text = live_import(&a, err, sizeof(err));
+		goto imported;
+	}
+	in = open_input(&a, &o);
 	if (!in)
 		return 2;
 	if (a.name)
@@ -240,7 +241,7 @@ int cmd_import(int argc, char **argv)
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
-	free(live_text);
+imported:
 	if (!text) {
 		fprintf(stderr, "mbviz: import: %s\n", err);
 		return 2;

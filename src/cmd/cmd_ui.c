@@ -39,6 +39,8 @@ struct ui_args {
 	const char	*engine[UI_MAX_ENGINES];
 	int		nr_engines;
 	char		*tour;
+	bool		live;		/* --live [--root DIR]: the machine mbviz runs on */
+	const char	*root;
 };
 
 /* What the UI shows to run: one scenario on one or two engines. */
@@ -52,6 +54,7 @@ struct ui_run {
 static void ui_usage(FILE *f)
 {
 	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE|DIR]\n"
+	      "       mbviz [OPTIONS] --live [--root DIR]   the machine mbviz runs on\n"
 	      "With no FILE the bundled tour opens; with a DIR, a picker of its scenarios\n"
 	      "(mbviz list DIR prints them).  SPEC is model (the default), kernel\n"
 	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
@@ -88,6 +91,10 @@ static int parse_args(int argc, char **argv, struct ui_args *a)
 
 		if (options && !strcmp(s, "--")) {
 			options = false;
+		} else if (options && !strcmp(s, "--live")) {
+			a->live = true;
+		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
+			a->root = argv[++i];
 		} else if (options && (!strcmp(s, "--no-color") || !strcmp(s, "--no-colour"))) {
 			a->opts.no_color = true;
 		} else if (options && !strcmp(s, "--no-mouse")) {
@@ -107,6 +114,10 @@ static int parse_args(int argc, char **argv, struct ui_args *a)
 		} else {
 			a->file = s;
 		}
+	}
+	if ((a->live && a->file) || (a->root && !a->live)) {
+		fputs("mbviz: --live [--root DIR] opens the machine itself, with no FILE\n", stderr);
+		return -1;
 	}
 	return 0;
 }
@@ -222,11 +233,14 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 	char err[1024];
 	int i;
 
-	if (!a->file) {
+	if (a->live && !(r->sc = live_scenario_load(a->root)))
+		return -1;	/* --live: the machine itself, no FILE */
+	if (!a->file && !a->live) {
 		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
 		a->file = a->tour;
 	}
-	r->sc = scenario_load(a->file, err, sizeof(err));
+	if (!a->live)
+		r->sc = scenario_load(a->file, err, sizeof(err));
 	if (!r->sc) {
 		fprintf(stderr, "%s\n", err);
 		return -1;

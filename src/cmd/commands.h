@@ -31,6 +31,10 @@ int cmd_operand(const char *cmd, const char *word, bool options, const char **fi
 /* After the command line: -1, after one line on stderr, if no scenario came. */
 int cmd_need_file(const char *cmd, const char *file);
 
+struct scenario;
+/* mbviz --live [--root DIR] (cmd_live.c): NULL after a message on stderr. */
+struct scenario *live_scenario_load(const char *root);
+
 /* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
 const char *bundled_scenario_dir(void);
 

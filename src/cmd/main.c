@@ -25,45 +25,14 @@ static void usage(FILE *f)
 	      "       mbviz diff FILE [--engine A] [--engine B]   first step where two engines differ\n"
 	      "       mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
 	      "       mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME]   boot log to scenario\n"
+	      "       mbviz [OPTIONS] --live [--root DIR]   the UI on the machine mbviz runs on\n"
+	      "       mbviz import --live [--root DIR] [-o FILE]   its scenario\n"
 	      "       mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]\n"
-	      "       mbviz --live [--root DIR]          the UI on this machine's boot (import --live)\n"
 	      "       mbviz help ops                     the operations a step may call\n"
 	      "       mbviz --help | --version\n"
 	      "\n"
 	      "With no FILE the UI opens the bundled tour.  See mbviz(1) and\n"
 	      "doc/scenario-format.md for the scenario format.\n", f);
-}
-
-/* mbviz --live [--root DIR]: import --live into a temporary file, and the UI on it. */
-static int live_ui(int argc, char **argv)
-{
-	static char s_import[] = "import", s_live[] = "--live", s_o[] = "-o", s_mbviz[] = "mbviz";
-	const char *dir = getenv("TMPDIR");
-	char path[4096], *iargv[8];
-	int fd, rc, i, n = 0;
-
-	snprintf(path, sizeof(path), "%s/mbviz-live.XXXXXX", dir && *dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0) {
-		perror("mbviz: --live: a temporary file");
-		return 2;
-	}
-	close(fd);
-	iargv[n++] = s_import;
-	iargv[n++] = s_live;
-	iargv[n++] = s_o;
-	iargv[n++] = path;
-	for (i = 1; i < argc && n < 7; i++)	/* --root DIR */
-		iargv[n++] = argv[i];
-	iargv[n] = NULL;
-	rc = cmd_import(n, iargv);
-	if (!rc) {
-		char *uargv[] = { s_mbviz, path, NULL };
-
-		rc = cmd_ui(2, uargv);
-	}
-	unlink(path);
-	return rc;
 }
 
 int main(int argc, char **argv)
@@ -96,8 +65,6 @@ int main(int argc, char **argv)
 		return cmd_import(argc - 1, argv + 1);
 	if (cmd && !strcmp(cmd, "export"))
 		return cmd_export(argc - 1, argv + 1);
-	if (cmd && !strcmp(cmd, "--live"))
-		return live_ui(argc - 1, argv + 1);
 	/* Issue 16: the scenario picker's list, and `mbviz DIR` (cmd_ui.c). */
 	if (cmd && !strcmp(cmd, "list"))
 		return cmd_list(argc - 1, argv + 1);

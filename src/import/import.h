@@ -89,13 +89,6 @@ struct import_opts {
 char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unusable,
 		 char *err, int errlen);
 
-/*
- * import_live.c: the running system's boot as one log text (malloc'd, *len
- * bytes), its files read under @root (NULL: /); what was and was not read
- * is said on @diag.
- */
-char *import_live_text(const char *root, FILE *diag, size_t *len);
-
 /* import_replay.c: the scenario @text replayed on the model, told against the log. */
 struct import_replay {
 	int	allocs, placed;		/* allocations the log placed; where the kernel did */

@@ -40,9 +40,10 @@ const struct json_pos *ld_pos(const struct loader *ld, const cJSON *n)
 /* ---- top level ---- */
 
 static const char *const top_keys[] = {
-	"scenario", "name", "title", "description", "machine", "steps", "expect",
+	"scenario", "name", "title", "description", "machine", "steps", "expect", "unchecked",
 };
-enum { K_SCENARIO, K_NAME, K_TITLE, K_DESCRIPTION, K_MACHINE, K_STEPS, K_EXPECT, NR_TOP };
+enum { K_SCENARIO, K_NAME, K_TITLE, K_DESCRIPTION, K_MACHINE, K_STEPS, K_EXPECT, K_UNCHECKED,
+       NR_TOP };
 
 static bool valid_name(const char *s)
 {
@@ -72,6 +73,26 @@ static int load_version(struct loader *ld, const cJSON *root)
 	if (version != 1)
 		return ld_err(ld, v, "scenario", "expected 1 (the only version of the format), "
 			      "got %s", got);
+	return 0;
+}
+
+/* "unchecked": what the expectations leave out, one string each; check prints them. */
+static int load_unchecked(struct loader *ld, const cJSON *a)
+{
+	struct scenario *sc = ld->sc;
+	const cJSON *item;
+	char got[96], path[32];
+
+	if (!cJSON_IsArray(a))
+		return ld_err(ld, a, "unchecked", "expected an array of strings, got %s",
+			      ld_describe(ld, a, got, sizeof(got)));
+	sc->unchecked = xzalloc((size_t)cJSON_GetArraySize(a) * sizeof(*sc->unchecked) + 1);
+	cJSON_ArrayForEach(item, a) {
+		snprintf(path, sizeof(path), "unchecked[%d]", sc->nr_unchecked);
+		if (ld_string(ld, item, path, &sc->unchecked[sc->nr_unchecked]))
+			return -1;
+		sc->nr_unchecked++;
+	}
 	return 0;
 }
 
@@ -110,6 +131,8 @@ static int load_top(struct loader *ld, const cJSON *root)
 		if (ld_expect(ld, k[K_EXPECT], "expect", &sc->expect, NULL))
 			return -1;
 	}
+	if (k[K_UNCHECKED] && load_unchecked(ld, k[K_UNCHECKED]))
+		return -1;
 	return 0;
 }
 
@@ -300,6 +323,9 @@ void scenario_free(struct scenario *sc)
 	free(sc->name);
 	free(sc->title);
 	free(sc->description);
+	for (i = 0; i < sc->nr_unchecked; i++)
+		free(sc->unchecked[i]);
+	free(sc->unchecked);
 	free(sc);
 }
 

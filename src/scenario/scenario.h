@@ -145,6 +145,8 @@ struct scenario {
 	struct step	*steps;
 	struct step_arg	*args;		/* every step's arguments, one block */
 	struct expect	expect;		/* top level */
+	char		**unchecked;	/* what the expectations leave out, and why */
+	int		nr_unchecked;
 };
 
 /*
