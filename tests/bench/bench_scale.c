@@ -144,7 +144,7 @@ static double in_process(struct engine *e, char **files, int n, int *failed)
 
 static void bench_check(void)
 {
-	struct engine *model = model_engine_create();
+	struct engine *model = model_engine_create(-1);
 	struct ref_case rc[NR_SUITE];
 	char *files[NR_SUITE], err[1024], *cmd;
 	double ref = 1e9, mine = 1e9, proc, t;
