@@ -28,47 +28,29 @@ struct import_args {
 	bool		guess;
 };
 
-static void import_usage(FILE *f)
+static void parse_args(const struct cmd_line *cl, struct import_args *a)
 {
-	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n", f);
-}
-
-static int parse_args(int argc, char **argv, struct import_args *a)
-{
-	bool options = true;
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
+	a->log = cl->nr_operands ? cl->operands[0] : NULL;
+	for (i = 0; i < cl->nr_args; i++) {
+		const struct cmd_arg *o = &cl->args[i];
 
-		if (options && !strcmp(s, "--")) {
-			options = false;
-		} else if (options && !strcmp(s, "--strict")) {
+		switch (o->key) {
+		case KEY_STRICT:
 			a->strict = true;
-		} else if (options && !strcmp(s, "--no-guess")) {
+			break;
+		case KEY_NO_GUESS:
 			a->guess = false;
-		} else if (options && (!strcmp(s, "-o") || !strcmp(s, "--output")) && i + 1 < argc) {
-			a->output = argv[++i];
-		} else if (options && !strncmp(s, "--output=", 9)) {
-			a->output = s + 9;
-		} else if (options && !strcmp(s, "--name") && i + 1 < argc) {
-			a->name = argv[++i];
-		} else if (options && !strncmp(s, "--name=", 7)) {
-			a->name = s + 7;
-		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
-			import_usage(stdout);
-			exit(0);
-		} else if (options && s[0] == '-' && s[1]) {
-			fprintf(stderr, "mbviz: import: unknown option '%s'\n", s);
-			return -1;
-		} else if (a->log) {
-			fprintf(stderr, "mbviz: import: one log at a time ('%s' and '%s')\n", a->log, s);
-			return -1;
-		} else {
-			a->log = s;
+			break;
+		case 'o':
+			a->output = o->value;
+			break;
+		case KEY_NAME:
+			a->name = o->value;
+			break;
 		}
 	}
-	return 0;
 }
 
 /* A scenario name, [a-z0-9][a-z0-9._-]*, from a file name. */
@@ -106,7 +88,7 @@ static bool valid_name(const char *s)
 	return true;
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(const struct cmd_line *cl)
 {
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
@@ -116,10 +98,7 @@ int cmd_import(int argc, char **argv)
 	char *text;
 	FILE *in;
 
-	if (parse_args(argc, argv, &a)) {
-		import_usage(stderr);
-		return 2;
-	}
+	parse_args(cl, &a);
 	if (a.name && !valid_name(a.name)) {
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;

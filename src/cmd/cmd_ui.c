@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]
+ * mbviz [--engine=SPEC [--engine=SPEC]] [--step=N|LABEL] [--color[=WHEN]] [--no-color]
+ *       [--no-mouse] [FILE]
  *
  * Opens the interactive UI on FILE, or on the bundled tour.  With two
  * engines, both run the scenario and the second's maps are drawn under
@@ -37,6 +38,7 @@ struct ui_args {
 	const char	*file;
 	const char	*engine[UI_MAX_ENGINES];
 	int		nr_engines;
+	const char	*step;		/* --step: where the UI opens */
 	char		*tour;
 };
 
@@ -46,14 +48,23 @@ struct ui_run {
 	struct engine	*eng[UI_MAX_ENGINES];
 	struct timeline	*t[UI_MAX_ENGINES];
 	char		*name[UI_MAX_ENGINES];
+	int		first_step;
 };
 
-static void ui_usage(FILE *f)
+static void parse_args(const struct cmd_line *cl, struct ui_args *a)
 {
-	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]\n"
-	      "With no FILE the bundled tour opens.  SPEC is model (the default), kernel\n"
-	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
-	      "first's, differences marked.  Press ? in the UI for the keys.\n", f);
+	int i;
+
+	a->file = cl->nr_operands ? cl->operands[0] : NULL;
+	a->nr_engines = cl->nr_engines;
+	for (i = 0; i < cl->nr_engines; i++)
+		a->engine[i] = cl->engine[i];
+	a->step = cl->step;
+	a->opts.no_color = cl->color == COLOR_NEVER;
+	a->opts.force_color = cl->color == COLOR_ALWAYS;
+	for (i = 0; i < cl->nr_args; i++)
+		if (cl->args[i].key == KEY_NO_MOUSE)
+			a->opts.no_mouse = true;
 }
 
 static int parse_size(const char *s, int *cols, int *rows)
@@ -63,49 +74,6 @@ static int parse_size(const char *s, int *cols, int *rows)
 	if (sscanf(s, "%d%c%d", cols, &x, rows) != 3 || x != 'x' || *cols < 1 ||
 	    *rows < 1 || *cols > 1000 || *rows > 1000)
 		return -1;
-	return 0;
-}
-
-static int add_engine(struct ui_args *a, const char *spec)
-{
-	if (a->nr_engines == UI_MAX_ENGINES) {
-		fprintf(stderr, "mbviz: the UI shows at most %d engines\n", UI_MAX_ENGINES);
-		return -1;
-	}
-	a->engine[a->nr_engines++] = spec;
-	return 0;
-}
-
-static int parse_args(int argc, char **argv, struct ui_args *a)
-{
-	bool options = true;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-
-		if (options && !strcmp(s, "--")) {
-			options = false;
-		} else if (options && (!strcmp(s, "--no-color") || !strcmp(s, "--no-colour"))) {
-			a->opts.no_color = true;
-		} else if (options && !strcmp(s, "--no-mouse")) {
-			a->opts.no_mouse = true;
-		} else if (options && !strncmp(s, "--engine=", 9)) {
-			if (add_engine(a, s + 9))
-				return -1;
-		} else if (options && !strcmp(s, "--engine") && i + 1 < argc) {
-			if (add_engine(a, argv[++i]))
-				return -1;
-		} else if (options && s[0] == '-' && s[1]) {
-			fprintf(stderr, "mbviz: unknown option '%s' (mbviz --help lists them)\n", s);
-			return -1;
-		} else if (a->file) {
-			fprintf(stderr, "mbviz: one scenario at a time ('%s' and '%s')\n", a->file, s);
-			return -1;
-		} else {
-			a->file = s;
-		}
-	}
 	return 0;
 }
 
@@ -229,6 +197,9 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	r->first_step = a->step ? scenario_step_arg(r->sc, a->step, "ui") : 0;
+	if (r->first_step < 0)
+		return -1;
 	for (i = 0; i < (a->nr_engines ? a->nr_engines : 1); i++)
 		if (open_engine(a, r, i))
 			return -1;
@@ -250,7 +221,7 @@ static void close_run(struct ui_run *r)
 		scenario_free(r->sc);
 }
 
-int cmd_ui(int argc, char **argv)
+int cmd_ui(const struct cmd_line *cl)
 {
 	struct ui_args a = { 0 };
 	struct ui_run r = { 0 };
@@ -258,14 +229,9 @@ int cmd_ui(int argc, char **argv)
 	int status = 2;
 	char err[512];
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		ui_usage(stdout);
-		return 0;
-	}
-	if (parse_args(argc, argv, &a) || test_mode(&a)) {
-		ui_usage(stderr);
+	parse_args(cl, &a);
+	if (test_mode(&a))
 		return 2;
-	}
 	setlocale(LC_ALL, "");
 	if (open_scenario(&a, &r))
 		goto out;
@@ -285,6 +251,7 @@ int cmd_ui(int argc, char **argv)
 	u.t2 = r.t[1];
 	u.names[0] = r.name[0];
 	u.names[1] = r.name[1];
+	u.first_step = r.first_step;
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;

@@ -1,37 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The subcommands of mbviz.  Each returns the process exit status:
- * 0 success, 1 an expectation failed (or a difference was found), 2 a
- * usage or scenario error.
+ * The subcommands of mbviz, each a row of the table in main.c.  Each gets
+ * its command line as read from its row (cmd_line.h) and returns the
+ * process exit status: 0 success, 1 an expectation failed (or a difference
+ * was found), 2 a usage, scenario or output error.
  */
 #ifndef MBVIZ_COMMANDS_H
 #define MBVIZ_COMMANDS_H
 
-#include <stdbool.h>
+#include "cmd_line.h"
 
-int cmd_check(int argc, char **argv);
-int cmd_run(int argc, char **argv);
-int cmd_snapshot(int argc, char **argv);
+int cmd_check(const struct cmd_line *cl);
+int cmd_run(const struct cmd_line *cl);
+int cmd_snapshot(const struct cmd_line *cl);
 /* Two engines side by side: one scenario, or random operation sequences. */
-int cmd_diff(int argc, char **argv);
-int cmd_fuzz_diff(int argc, char **argv);
+int cmd_diff(const struct cmd_line *cl);
+int cmd_fuzz_diff(const struct cmd_line *cl);
 /* Boot logs in, kernel dump formats out. */
-int cmd_import(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-/* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
-int cmd_ui(int argc, char **argv);
+int cmd_import(const struct cmd_line *cl);
+int cmd_export(const struct cmd_line *cl);
+/* The interactive UI: mbviz with no subcommand. */
+int cmd_ui(const struct cmd_line *cl);
+/* mbviz help [COMMAND] */
+int cmd_help_command(const struct cmd_line *cl);
 
-/*
- * A word of a one-scenario subcommand's command line that none of its
- * options took: while @options, a word starting with '-' is an unknown
- * option; otherwise it is the scenario, of which there is one.  0, or -1
- * after one line on stderr naming @cmd.
- */
-int cmd_operand(const char *cmd, const char *word, bool options, const char **file);
-/* After the command line: -1, after one line on stderr, if no scenario came. */
-int cmd_need_file(const char *cmd, const char *file);
+/* The engine @cl names (its first), or the model. */
+static inline const char *cmd_engine(const struct cmd_line *cl)
+{
+	return cl->nr_engines ? cl->engine[0] : "model";
+}
 
-/* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
+/* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the build tree, or pkgdatadir. */
 const char *bundled_scenario_dir(void);
 
 #endif

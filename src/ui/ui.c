@@ -218,7 +218,7 @@ int ui_run(struct ui *u)
 	u->focus_nid = -1;
 	canvas_init(&u->tcv);
 	canvas_init(&u->ecv);
-	ui_goto(u, 0);
+	ui_goto(u, u->first_step);
 	ui_layout(u);
 	while (!u->quit) {
 		ui_draw(u);

@@ -58,6 +58,7 @@ struct ui_event {
 /* Options of `mbviz [FILE]`. */
 struct ui_options {
 	bool		no_color;
+	bool		force_color;	/* --color=always: even with NO_COLOR set */
 	bool		no_mouse;
 	/* Test mode: curses on /dev/null, keys from a script, screen dumps to a file. */
 	const char	*script;
@@ -79,6 +80,7 @@ struct ui {
 	const struct scenario *sc;
 	struct timeline	*t;
 	int		step;			/* steps done: timeline_pos() */
+	int		first_step;		/* where it opens (--step) */
 	int		stop;			/* where a run-time error stops the run; -1 */
 	struct mb_state	prev;			/* the state before the current step */
 	bool		have_prev;
