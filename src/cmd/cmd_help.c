@@ -207,6 +207,89 @@ void cmd_complete_table(FILE *f)
 	}
 }
 
+/* @s with each '-' as roff's "\-". */
+static void roff_text(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && s[i]; i++) {
+		if (s[i] == '-')
+			fputs("\\-", f);
+		else
+			fputc(s[i], f);
+	}
+}
+
+/* An operand pattern: upper-case words in italics, the rest roman. */
+static void roff_operands(FILE *f, const char *s)
+{
+	const char *caps = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	bool roman = true;	/* what .RI's next argument is set in */
+
+	fputs(".RI", f);
+	while (*s) {
+		size_t n = strspn(s, caps);
+		bool italic = n > 0;
+
+		if (!n)
+			n = strcspn(s, caps);
+		if (italic == roman) {	/* .RI alternates: skip a turn */
+			fputs(" \"\"", f);
+			roman = !roman;
+		}
+		fputc(' ', f);
+		roff_text(f, s, n);
+		roman = !roman;
+		s += n;
+	}
+	fputc('\n', f);
+}
+
+static void roff_option(FILE *f, const struct cmd_option *o)
+{
+	if (o->key < 256 && o->has_arg == required_argument) {
+		fprintf(f, ".RB [ \\-%c\n.IR %s ]\n", o->key, option_arg(o));
+		return;
+	}
+	if (o->key < 256) {
+		fprintf(f, ".RB [ \\-%c ]\n", o->key);
+		return;
+	}
+	fputs(".RB [ \\-\\-", f);
+	roff_text(f, o->name, strlen(o->name));
+	if (o->has_arg == required_argument)
+		fprintf(f, "=\\c\n.IR %s ]\n", option_arg(o));
+	else if (o->has_arg == optional_argument)
+		fprintf(f, " [=\\c\n.IR %s ]]\n", option_arg(o));
+	else
+		fputs(" ]\n", f);
+}
+
+/* The man page's SYNOPSIS section, as tests/man-page.test wants it. */
+void cmd_man_synopsis(FILE *f)
+{
+	const struct command *c;
+	const struct cmd_option *o;
+
+	fputs(".SH SYNOPSIS\n", f);
+	for (c = mbviz_commands; c->run; c++) {
+		if (c->hidden)
+			continue;
+		fprintf(f, ".B mbviz%s%s\n", c->name ? " " : "", c->name ? c->name : "");
+		for (o = c->options; o->name; o++) {
+			if (o->hidden)
+				continue;
+			roff_option(f, o);
+			if (o->key == KEY_ENGINE && c->max_engines > 1)
+				roff_option(f, o);
+		}
+		if (c->operands && *c->operands)
+			roff_operands(f, c->operands);
+		fputs(".br\n", f);
+	}
+	fputs(".B mbviz\n.BR \\-\\-help \" | \" \\-\\-version\n", f);
+}
+
 void cmd_version(FILE *f)
 {
 	fprintf(f, "mbviz %s (memblock model: Linux 6.1)\n", PACKAGE_VERSION);
@@ -223,6 +306,10 @@ int cmd_help_command(const struct cmd_line *cl)
 			for (c = mbviz_commands; c->run; c++)
 				if (!c->hidden)
 					cmd_synopsis(stdout, c);
+			return cmd_flush_stdout(cl);
+		}
+		if (cl->args[i].key == KEY_MAN_SYNOPSIS) {
+			cmd_man_synopsis(stdout);
 			return cmd_flush_stdout(cl);
 		}
 		if (cl->args[i].key == KEY_COMPLETE) {

@@ -26,7 +26,7 @@ enum cmd_key {
 	/* one command's or a few */
 	KEY_NO_COLOR, KEY_NO_MOUSE, KEY_TRACE, KEY_DUMP, KEY_ZONEINFO, KEY_ALL, KEY_NODE,
 	KEY_SCALE, KEY_UTF8, KEY_FORMAT, KEY_NO_LOG, KEY_BRIEF, KEY_SEED, KEY_OPS,
-	KEY_NO_PAGE_ALLOC, KEY_STRICT, KEY_NAME, KEY_NO_GUESS, KEY_SYNOPSIS, KEY_COMPLETE,
+	KEY_NO_PAGE_ALLOC, KEY_STRICT, KEY_NAME, KEY_NO_GUESS, KEY_SYNOPSIS, KEY_MAN_SYNOPSIS, KEY_COMPLETE,
 	KEY_TITLE,
 };
 
@@ -137,6 +137,8 @@ void cmd_help(FILE *f, const struct command *cmd);
 void cmd_help_all(FILE *f);
 /* For bash: "CMD OPTIONS..." lines (see doc/mbviz.bash). */
 void cmd_complete_table(FILE *f);
+/* The man page's SYNOPSIS, in roff (tests/man-page.test compares). */
+void cmd_man_synopsis(FILE *f);
 void cmd_version(FILE *f);
 
 /* A value that must be a decimal in [min, max]: -1 and a message if not. */

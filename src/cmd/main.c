@@ -106,6 +106,7 @@ static const struct cmd_option export_options[] = {
 static const struct cmd_option help_cmd_options[] = {
 	/* For tests/man-page.test and the bash completion. */
 	OPT_HIDDEN("synopsis", KEY_SYNOPSIS, no_argument, NULL, VAL_NONE, NULL),
+	OPT_HIDDEN("man-synopsis", KEY_MAN_SYNOPSIS, no_argument, NULL, VAL_NONE, NULL),
 	OPT_HIDDEN("complete", KEY_COMPLETE, no_argument, NULL, VAL_NONE, NULL),
 	OPT_END
 };
