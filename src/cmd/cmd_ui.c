@@ -16,6 +16,7 @@
  * commands ask for to MBVIZ_UI_DUMP (default: standard output).
  */
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,7 +190,9 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 	int i;
 
 	if (!a->file) {
-		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
+		char dir[PATH_MAX];
+
+		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir(dir, sizeof(dir)));
 		a->file = a->tour;
 	}
 	r->sc = scenario_load(a->file, err, sizeof(err));

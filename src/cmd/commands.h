@@ -8,6 +8,8 @@
 #ifndef MBVIZ_COMMANDS_H
 #define MBVIZ_COMMANDS_H
 
+#include <stddef.h>
+
 #include "cmd_line.h"
 
 int cmd_check(const struct cmd_line *cl);
@@ -30,7 +32,11 @@ static inline const char *cmd_engine(const struct cmd_line *cl)
 	return cl->nr_engines ? cl->engine[0] : "model";
 }
 
-/* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the build tree, or pkgdatadir. */
-const char *bundled_scenario_dir(void);
+/*
+ * Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree (for
+ * the mbviz of the build tree), or the installed data (scenario_dir.c);
+ * @buf holds the answer when it is made at run time.
+ */
+const char *bundled_scenario_dir(char *buf, size_t len);
 
 #endif
