@@ -147,11 +147,12 @@ unsigned long memblock_free_all_count(void)
 }
 
 /*
- * Page by page, straight to the page allocator; the range stays in
- * memblock.reserved.  Linux 6.1.y hands each page to memblock_free_pages(),
- * which drops it when it lies in a deferred range; commit 115d9d77bb used
- * __free_pages_core() instead (machine.free_late).  totalram counts every
- * page either way.
+ * Straight to the page allocator; the range stays in memblock.reserved.
+ * Linux 6.1.y hands each page to memblock_free_pages(), which drops it when
+ * it lies in a deferred range; commit 115d9d77bb used __free_pages_core()
+ * instead (machine.free_late).  totalram counts every page either way.  The
+ * kernel goes page by page; pa_free_late_range() reaches the same state a
+ * run of alike pages at a time.
  */
 void memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
@@ -167,13 +168,10 @@ void memblock_free_late(phys_addr_t base, phys_addr_t size)
 	/* kmemleak_free_part_phys(): no leak tracking in the model. */
 	cursor = PFN_UP(base);
 	end = PFN_DOWN(mbviz_phys_wrap(base + size));
-
-	for (; cursor < end; cursor++) {
-		if (mb_machine->free_late == FREE_LATE_RELEASE_ALWAYS)
-			pa_free_pages_core(mb_page_alloc, cursor, 0);
-		else
-			pa_memblock_free_pages(mb_page_alloc, cursor, 0);
-		pa_totalram_add(mb_page_alloc, 1);
+	if (cursor < end) {
+		pa_free_late_range(mb_page_alloc, cursor, end,
+				   mb_machine->free_late == FREE_LATE_RELEASE_ALWAYS);
+		pa_totalram_add(mb_page_alloc, (long)(end - cursor));
 	}
 	memblock_handover_end();
 }

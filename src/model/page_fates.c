@@ -150,6 +150,11 @@ int fmap_find(const struct fate_map *m, uint64_t pfn)
 	return i < m->nr && m->v[i].start <= pfn ? i : -1;
 }
 
+int fmap_next(const struct fate_map *m, uint64_t pfn)
+{
+	return search(m, pfn);
+}
+
 int fmap_at(const struct fate_map *m, uint64_t pfn, int *nid)
 {
 	int i = fmap_find(m, pfn);

@@ -43,6 +43,8 @@ void fmap_flush(struct fate_map *m);
 /* From pfn @start on, every range of fate @from (and node @nid, or any if -1) becomes @to. */
 void fmap_relabel(struct fate_map *m, uint64_t start, int from, int to, int nid);
 
+/* Index in v[] of the first range that ends after @pfn (nr if none; the latest run aside). */
+int fmap_next(const struct fate_map *m, uint64_t pfn);
 /* Index in v[] of the range holding @pfn, or -1 (the latest run aside). */
 int fmap_find(const struct fate_map *m, uint64_t pfn);
 /* The fate of @pfn, latest run included, and its node in *nid; -1 if not laid out. */

@@ -15,118 +15,9 @@
 
 #include "page_fates.h"
 #include "pagealloc.h"
+#include "pagealloc_priv.h"
 #include "run/steplog.h"
 #include "util/xalloc.h"
-
-/* ULONG_MAX in first_deferred_pfn: nothing (more) deferred on the node. */
-#define NO_PFN			UINT64_MAX
-
-/*
- * Internal fates: the public ones, plus the pages memblock has not handed
- * over (before memblock_free_all, or DRIVER_MANAGED memory, which it never
- * frees).  Those are reported as PF_RESERVED: not in the buddy allocator.
- */
-#define FATE_MEMBLOCK		NR_PAGE_FATES
-
-/* enum memblock_flags, as mb_region.flags holds them. */
-#define FLAG_HOTPLUG		0x1
-#define FLAG_NOMAP		0x4
-#define FLAG_DRIVER_MANAGED	0x8
-
-struct pa_zone {
-	uint64_t	start_pfn;
-	uint64_t	spanned;
-	uint64_t	present;
-	int64_t		managed;	/* atomic_long_t managed_pages */
-};
-
-struct pa_node {
-	int		nid;
-	uint64_t	start_pfn, end_pfn;
-	uint64_t	first_deferred_pfn;
-	struct pa_zone	zones[MACHINE_MAX_ZONES];
-};
-
-struct pa_mem {
-	uint64_t	base, size;
-	int		nid;
-};
-
-struct page_alloc {
-	struct machine	m;
-	unsigned int	page_shift;
-	bool		setup;
-	bool		freed_all;	/* memblock_free_all has run */
-	bool		deferred_done;	/* page_alloc_init_late has run */
-	bool		managed_reset_done;
-	bool		deferring;	/* some node still has a first deferred pfn */
-	uint64_t	max_pfn, max_low_pfn;
-	unsigned long	free_all_count;
-	int64_t		totalram;
-
-	int		nr_nodes;	/* online nodes, by ascending nid */
-	struct pa_node	*nodes;
-
-	/* memblock.memory for early_pfn_to_nid(), and its one-entry cache. */
-	unsigned long	nr_mem;
-	struct pa_mem	*mem;
-	uint64_t	cache_start, cache_end;
-	int		cache_nid;
-
-	struct fate_map	fates;
-	/* page_zone()'s last answer: pfns [start, end) are all in zone @zid of node @nid. */
-	uint64_t	zcache_start, zcache_end;
-	int		zcache_nid, zcache_zid;
-
-	/* The hand-over in progress; nested ones (free_late inside discard) join it. */
-	enum pa_context	ctx;
-	int		depth;
-	unsigned long	hazards;
-	uint64_t	hazard_pfn, hazard_buddy;
-	unsigned int	hazard_order;
-	uint64_t	unzoned;
-};
-
-static inline uint64_t phys_mask(const struct page_alloc *pa)
-{
-	return machine_phys_max(&pa->m);
-}
-
-/* PFN_UP, PFN_DOWN and PFN_PHYS, wrapping at the width of phys_addr_t as the kernel's do. */
-static inline uint64_t pfn_up(const struct page_alloc *pa, uint64_t addr)
-{
-	return ((addr + pa->m.page_size - 1) & phys_mask(pa)) >> pa->page_shift;
-}
-
-static inline uint64_t pfn_down(const struct page_alloc *pa, uint64_t addr)
-{
-	return (addr & phys_mask(pa)) >> pa->page_shift;
-}
-
-static inline uint64_t pfn_phys(const struct page_alloc *pa, uint64_t pfn)
-{
-	return (pfn << pa->page_shift) & phys_mask(pa);
-}
-
-static inline uint64_t clamp_u64(uint64_t v, uint64_t lo, uint64_t hi)
-{
-	return v < lo ? lo : v > hi ? hi : v;
-}
-
-static inline uint64_t min_u64(uint64_t a, uint64_t b)
-{
-	return a < b ? a : b;
-}
-
-static inline uint64_t max_u64(uint64_t a, uint64_t b)
-{
-	return a > b ? a : b;
-}
-
-static bool released(int fate)
-{
-	return fate == PF_FREE_ALL || fate == PF_DEFERRED_INIT || fate == PF_FREED_LATE;
-}
 
 /* memblock_get_region_node(): the node a region reports, 0 without NUMA. */
 static int region_nid(const struct page_alloc *pa, const struct mb_region *r)
@@ -136,7 +27,7 @@ static int region_nid(const struct page_alloc *pa, const struct mb_region *r)
 
 /* ---- nodes and zones ------------------------------------------------- */
 
-static struct pa_node *find_node(const struct page_alloc *pa, int nid)
+struct pa_node *pa_find_node(const struct page_alloc *pa, int nid)
 {
 	int lo = 0, hi = pa->nr_nodes;
 
@@ -155,7 +46,7 @@ static struct pa_node *find_node(const struct page_alloc *pa, int nid)
 
 static struct pa_node *add_node(struct page_alloc *pa, int nid)
 {
-	struct pa_node *n = find_node(pa, nid);
+	struct pa_node *n = pa_find_node(pa, nid);
 	int i;
 
 	if (n)
@@ -182,13 +73,8 @@ static void update_deferring(struct page_alloc *pa)
 			pa->deferring = true;
 }
 
-static inline uint64_t zone_end(const struct pa_zone *z)
-{
-	return z->start_pfn + z->spanned;
-}
-
 /* The zone of @n whose span holds @pfn (page_zone() of an initialised page). */
-static int zone_of(const struct page_alloc *pa, const struct pa_node *n, uint64_t pfn)
+int pa_zone_of(const struct page_alloc *pa, const struct pa_node *n, uint64_t pfn)
 {
 	int z;
 
@@ -321,7 +207,7 @@ static void choose_first_deferred(struct page_alloc *pa, const struct mb_type *m
 		struct pa_node *n;
 		int z;
 
-		if (!region_pfns(pa, r, &s, &e) || !(n = find_node(pa, region_nid(pa, r))))
+		if (!region_pfns(pa, r, &s, &e) || !(n = pa_find_node(pa, region_nid(pa, r))))
 			continue;
 		for (z = 0; z < pa->m.nr_zones; z++) {
 			const struct pa_zone *zone = &n->zones[z];
@@ -351,14 +237,14 @@ static void choose_first_deferred(struct page_alloc *pa, const struct mb_type *m
 /* ---- page fates -------------------------------------------------------- */
 
 /* The zone of a page's struct page, or NULL for a pfn outside every zone. */
-static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp, int *zidp)
+struct pa_zone *pa_page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp, int *zidp)
 {
 	struct pa_node *n = NULL;
 	int nid, z, i, f;
 
 	/* A range's node never changes once laid out, nor do the zones: cache. */
 	if (pfn >= pa->zcache_start && pfn < pa->zcache_end) {
-		n = find_node(pa, pa->zcache_nid);
+		n = pa_find_node(pa, pa->zcache_nid);
 		*nidp = pa->zcache_nid;
 		*zidp = pa->zcache_zid;
 		return &n->zones[pa->zcache_zid];
@@ -366,9 +252,9 @@ static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp,
 	f = fmap_find(&pa->fates, pfn);
 	if (f >= 0) {
 		nid = pa->fates.v[f].nid;
-		n = find_node(pa, nid);
+		n = pa_find_node(pa, nid);
 	}
-	if (n && (z = zone_of(pa, n, pfn)) >= 0) {
+	if (n && (z = pa_zone_of(pa, n, pfn)) >= 0) {
 		pa->zcache_start = max_u64(pa->fates.v[f].start, n->zones[z].start_pfn);
 		pa->zcache_end = min_u64(pa->fates.v[f].end, zone_end(&n->zones[z]));
 		pa->zcache_nid = n->nid;
@@ -378,7 +264,7 @@ static struct pa_zone *page_zone(struct page_alloc *pa, uint64_t pfn, int *nidp,
 	/* Not memory: a hole's struct page belongs to the zone spanning it. */
 	for (i = 0; i < pa->nr_nodes; i++) {
 		n = &pa->nodes[i];
-		if ((z = zone_of(pa, n, pfn)) >= 0)
+		if ((z = pa_zone_of(pa, n, pfn)) >= 0)
 			goto found;
 	}
 	return NULL;
@@ -390,21 +276,17 @@ found:
 
 /* ---- early_pfn_to_nid and the deferred range --------------------------- */
 
-static int first_online_node(const struct page_alloc *pa)
+int pa_first_online_node(const struct page_alloc *pa)
 {
 	return pa->nr_nodes ? pa->nodes[0].nid : pa->m.max_numnodes;
 }
 
-/* __early_pfn_to_nid() with its cache, over memblock_search_pfn_nid(). */
-static int early_pfn_to_nid(struct page_alloc *pa, uint64_t pfn)
+const struct pa_mem *pa_mem_search(const struct page_alloc *pa, uint64_t pfn,
+				   const struct pa_mem **next)
 {
 	uint64_t addr = pfn_phys(pa, pfn);
 	unsigned long lo = 0, hi = pa->nr_mem;
 
-	if (!pa->m.numa)
-		return 0;
-	if (pa->cache_start <= pfn && pfn < pa->cache_end)
-		return pa->cache_nid;
 	while (lo < hi) {
 		unsigned long mid = (lo + hi) / 2;
 		const struct pa_mem *r = &pa->mem[mid];
@@ -414,31 +296,50 @@ static int early_pfn_to_nid(struct page_alloc *pa, uint64_t pfn)
 		} else if (addr >= r->base + r->size) {
 			lo = mid + 1;
 		} else {
-			pa->cache_start = pfn_down(pa, r->base);
-			pa->cache_end = pfn_down(pa, r->base + r->size);
-			pa->cache_nid = r->nid;
-			return r->nid;
+			if (next)
+				*next = mid + 1 < pa->nr_mem ? r + 1 : NULL;
+			return r;
 		}
 	}
-	return first_online_node(pa);
+	if (next)
+		*next = lo < pa->nr_mem ? &pa->mem[lo] : NULL;
+	return NULL;
+}
+
+/* __early_pfn_to_nid() with its cache, over memblock_search_pfn_nid(). */
+int pa_early_pfn_to_nid(struct page_alloc *pa, uint64_t pfn)
+{
+	const struct pa_mem *r;
+
+	if (!pa->m.numa)
+		return 0;
+	if (pa->cache_start <= pfn && pfn < pa->cache_end)
+		return pa->cache_nid;
+	r = pa_mem_search(pa, pfn, NULL);
+	if (!r)
+		return pa_first_online_node(pa);
+	pa->cache_start = pfn_down(pa, r->base);
+	pa->cache_end = pfn_down(pa, r->base + r->size);
+	pa->cache_nid = r->nid;
+	return r->nid;
 }
 
 static bool early_page_uninitialised(struct page_alloc *pa, uint64_t pfn)
 {
-	const struct pa_node *n = find_node(pa, early_pfn_to_nid(pa, pfn));
+	const struct pa_node *n = pa_find_node(pa, pa_early_pfn_to_nid(pa, pfn));
 
 	return n && pfn >= n->first_deferred_pfn;
 }
 
 /* A struct page that neither memmap_init nor reserve_bootmem_region has initialised. */
-static bool uninitialised(struct page_alloc *pa, uint64_t pfn)
+bool pa_uninitialised(struct page_alloc *pa, uint64_t pfn)
 {
 	const struct pa_node *n;
 	int nid, fate = fmap_at(&pa->fates, pfn, &nid);
 
 	if (fate == PF_DEFERRED)
 		return true;
-	if (fate != FATE_MEMBLOCK || !(n = find_node(pa, nid)))
+	if (fate != FATE_MEMBLOCK || !(n = pa_find_node(pa, nid)))
 		return false;
 	return pfn >= n->first_deferred_pfn;
 }
@@ -451,17 +352,17 @@ static bool uninitialised(struct page_alloc *pa, uint64_t pfn)
  * got 115d9d77bb reverted.  Holes count as initialised (they are reserved
  * by init_unavailable_range), so merging stops there.
  */
-static void check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int order,
+void pa_check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int order,
 			  int nid, int zid)
 {
-	const struct pa_zone *zone = &find_node(pa, nid)->zones[zid];
+	const struct pa_zone *zone = &pa_find_node(pa, nid)->zones[zid];
 	unsigned int k;
 
 	for (k = order; k < PA_MAX_ORDER - 1; k++) {
 		uint64_t buddy = pfn ^ ((uint64_t)1 << k), end = buddy + ((uint64_t)1 << k);
 		int bnid, bzid;
 
-		if (uninitialised(pa, buddy)) {
+		if (pa_uninitialised(pa, buddy)) {
 			if (!pa->hazards++) {
 				pa->hazard_pfn = pfn;
 				pa->hazard_buddy = buddy;
@@ -470,8 +371,8 @@ static void check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int orde
 			return;
 		}
 		if (buddy < zone->start_pfn || end > zone_end(zone) ||
-		    !page_zone(pa, buddy, &bnid, &bzid) || bnid != nid || bzid != zid ||
-		    !fmap_all(&pa->fates, buddy, end, released))
+		    !pa_page_zone(pa, buddy, &bnid, &bzid) || bnid != nid || bzid != zid ||
+		    !fmap_all(&pa->fates, buddy, end, pa_fate_released))
 			return;
 		pfn &= ~((uint64_t)1 << k);
 	}
@@ -479,7 +380,7 @@ static void check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int orde
 
 /* ---- the entry points memblock calls ----------------------------------- */
 
-static int released_fate(const struct page_alloc *pa)
+int pa_released_fate(const struct page_alloc *pa)
 {
 	switch (pa->ctx) {
 	case PA_CTX_FREE_ALL:
@@ -497,15 +398,15 @@ void pa_free_pages_core(struct page_alloc *pa, unsigned long pfn, unsigned int o
 	struct pa_zone *zone;
 	int nid, zid;
 
-	zone = page_zone(pa, pfn, &nid, &zid);
+	zone = pa_page_zone(pa, pfn, &nid, &zid);
 	if (!zone) {
 		pa->unzoned += nr;
 		return;
 	}
 	if (pa->deferring && pa->ctx != PA_CTX_DEFERRED_INIT)
-		check_buddies(pa, pfn, order, nid, zid);
+		pa_check_buddies(pa, pfn, order, nid, zid);
 	zone->managed += nr;
-	fmap_record(&pa->fates, pfn, pfn + nr, released_fate(pa));
+	fmap_record(&pa->fates, pfn, pfn + nr, pa_released_fate(pa));
 }
 
 void pa_memblock_free_pages(struct page_alloc *pa, unsigned long pfn, unsigned int order)
@@ -549,7 +450,7 @@ void pa_totalram_add(struct page_alloc *pa, long count)
 
 void pa_set_managed(struct page_alloc *pa, int nid, int zone, long value)
 {
-	struct pa_node *n = find_node(pa, nid);
+	struct pa_node *n = pa_find_node(pa, nid);
 
 	if (n && zone >= 0 && zone < pa->m.nr_zones)
 		n->zones[zone].managed = value;

@@ -75,6 +75,12 @@ void pa_end(struct page_alloc *pa);
 /* The page allocator's side of the calls mm/memblock.c makes. */
 void pa_memblock_free_pages(struct page_alloc *pa, unsigned long pfn, unsigned int order);
 void pa_free_pages_core(struct page_alloc *pa, unsigned long pfn, unsigned int order);
+/*
+ * memblock_free_late()'s pages [start, end) as the page-by-page calls
+ * would leave them: pa_free_pages_core() on each when @core (115d9d77bb),
+ * else pa_memblock_free_pages(); in O(regions + fate ranges), not O(pages).
+ */
+void pa_free_late_range(struct page_alloc *pa, uint64_t start, uint64_t end, bool core);
 void pa_reserve_bootmem_region(struct page_alloc *pa, uint64_t start, uint64_t end);
 void pa_totalram_add(struct page_alloc *pa, long count);
 void pa_set_managed(struct page_alloc *pa, int nid, int zone, long value);

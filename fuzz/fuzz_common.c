@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fuzz_common.h"
+
+static char scratch[64];
+
+static void remove_scratch(void)
+{
+	char cmd[96];
+
+	if (!scratch[0])
+		return;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch);
+	if (system(cmd) != 0)
+		fprintf(stderr, "fuzz: could not remove %s\n", scratch);
+}
+
+const char *fuzz_path(const char *name)
+{
+	/* A few at once: a target may hold its input's and its output's path. */
+	static char paths[4][160];
+	static int next;
+	char *path = paths[next++ % 4];
+
+	if (!scratch[0]) {
+		const char *tmp = getenv("TMPDIR");
+
+		snprintf(scratch, sizeof(scratch), "%s/mbviz-fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(scratch)) {
+			perror("fuzz: mkdtemp");
+			abort();
+		}
+		atexit(remove_scratch);
+	}
+	snprintf(path, sizeof(paths[0]), "%s/%s", scratch, name);
+	return path;
+}
+
+const char *fuzz_write(const char *name, const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_path(name);
+	FILE *f = fopen(path, "wb");
+
+	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f)) {
+		perror(path);
+		abort();
+	}
+	return path;
+}
+
+void fuzz_quiet(int save[2])
+{
+	int null;
+
+	/* MBVIZ_FUZZ_VERBOSE=1 shows what the commands print, to debug a target. */
+	if (getenv("MBVIZ_FUZZ_VERBOSE")) {
+		save[0] = save[1] = -1;
+		return;
+	}
+	null = open("/dev/null", O_WRONLY);
+
+	fflush(stdout);
+	fflush(stderr);
+	save[0] = dup(1);
+	save[1] = dup(2);
+	if (null < 0 || save[0] < 0 || save[1] < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+		abort();
+	close(null);
+}
+
+void fuzz_loud(const int save[2])
+{
+	fflush(stdout);
+	fflush(stderr);
+	clearerr(stdout);
+	clearerr(stderr);
+	if (save[0] < 0)
+		return;
+	if (dup2(save[0], 1) < 0 || dup2(save[1], 2) < 0)
+		abort();
+	close(save[0]);
+	close(save[1]);
+}
+
+int fuzz_cmd(int (*cmd)(int, char **), ...)
+{
+	char *argv[16];
+	int argc = 0, rc, save[2];
+	va_list ap;
+
+	va_start(ap, cmd);
+	while (argc < 15 && (argv[argc] = va_arg(ap, char *)) != NULL)
+		argc++;
+	va_end(ap);
+	argv[argc] = NULL;
+	/* Commands parse with getopt: start it afresh each time. */
+	optind = 0;
+	fuzz_quiet(save);
+	rc = cmd(argc, argv);
+	fuzz_loud(save);
+	if (rc < 0 || rc > 2) {
+		fprintf(stderr, "fuzz: %s exited %d\n", argv[0], rc);
+		abort();
+	}
+	return rc;
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Fuzz target: a boot log through the importer, and the scenario it makes
+ * through the loader, the model and its expectations: the importer must
+ * never write a scenario its own loader refuses.  Seeds: tests/import/.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd/commands.h"
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *in = (char *)fuzz_write("in.bootlog", data, size);
+	char *out = (char *)fuzz_path("out.json");
+
+	remove(out);
+	if (fuzz_cmd(cmd_import, "import", in, "-o", out, NULL) != 0)
+		return 0;
+	if (fuzz_cmd(cmd_check, "check", out, NULL) == 2) {
+		fprintf(stderr, "fuzz: import wrote a scenario that does not load: %s\n", out);
+		abort();
+	}
+	return 0;
+}

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * pa_free_late_range() against the page-by-page calls it stands for: on
+ * random machines (NUMA or not, deferred struct page init, unaligned
+ * regions, gaps, reserved ranges, a partial memblock_free_all and earlier
+ * late frees), the same range freed both ways must leave the same zones,
+ * page fates, log (the hazard warning with its count and first instance,
+ * pages outside every zone) and early_pfn_to_nid() cache.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/pagealloc_priv.h"
+#include "run/machine.h"
+#include "run/state.h"
+#include "run/steplog.h"
+#include "tap.h"
+
+#define CASES	400
+
+static uint64_t rnd_state;
+
+static uint64_t rnd(uint64_t n)
+{
+	rnd_state = rnd_state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return n ? (rnd_state >> 17) % n : 0;
+}
+
+struct result {
+	struct mb_state st;
+	char log[4096];
+	uint64_t cache_start, cache_end;
+	int cache_nid;
+};
+
+static void capture(struct page_alloc *pa, struct steplog *lg, struct result *r)
+{
+	int i, n = 0;
+
+	memset(&r->st, 0, sizeof(r->st));
+	pa_get_state(pa, &r->st);
+	r->log[0] = '\0';
+	for (i = 0; i < lg->nr && n < (int)sizeof(r->log) - 1; i++)
+		n += snprintf(r->log + n, sizeof(r->log) - n, "%s", lg->lines[i].text);
+	r->cache_start = pa->cache_start;
+	r->cache_end = pa->cache_end;
+	r->cache_nid = pa->cache_nid;
+}
+
+static bool same(const struct result *a, const struct result *b, char *why, int len)
+{
+	int i;
+
+	if (strcmp(a->log, b->log)) {
+		snprintf(why, len, "logs differ:\n#   %s#   %s", a->log, b->log);
+		return false;
+	}
+	if (a->cache_start != b->cache_start || a->cache_end != b->cache_end ||
+	    a->cache_nid != b->cache_nid) {
+		snprintf(why, len, "early_pfn_to_nid caches differ");
+		return false;
+	}
+	if (a->st.nr_zones != b->st.nr_zones || a->st.nr_pages != b->st.nr_pages) {
+		snprintf(why, len, "zone or page-range counts differ (%d/%d, %d/%d)",
+			 a->st.nr_zones, b->st.nr_zones, a->st.nr_pages, b->st.nr_pages);
+		return false;
+	}
+	for (i = 0; i < a->st.nr_zones; i++)
+		if (a->st.zones[i].managed != b->st.zones[i].managed) {
+			snprintf(why, len, "zone %d of node %d: managed %llu vs %llu", a->st.zones[i].zone,
+				 a->st.zones[i].nid, (unsigned long long)a->st.zones[i].managed,
+				 (unsigned long long)b->st.zones[i].managed);
+			return false;
+		}
+	for (i = 0; i < a->st.nr_pages; i++)
+		if (memcmp(&a->st.pages[i], &b->st.pages[i], sizeof(a->st.pages[i]))) {
+			snprintf(why, len, "page range %d differs: [%#llx, %#llx) fate %d vs [%#llx, %#llx) fate %d",
+				 i, (unsigned long long)a->st.pages[i].start_pfn,
+				 (unsigned long long)a->st.pages[i].end_pfn, a->st.pages[i].fate,
+				 (unsigned long long)b->st.pages[i].start_pfn,
+				 (unsigned long long)b->st.pages[i].end_pfn, b->st.pages[i].fate);
+			return false;
+		}
+	return true;
+}
+
+/* Up to 5 regions in [0, 256M), some unaligned, on nodes 0-3 (or none). */
+static int random_memory(struct mb_region *mem, bool numa)
+{
+	uint64_t at = rnd(4) * 0x1000 + rnd(2) * rnd(0x1000);
+	int n = 0, want = 1 + (int)rnd(5);
+
+	while (n < want && at < 0x10000000) {
+		uint64_t size = 0x1000 * (1 + rnd(0x8000)) + (rnd(4) ? 0 : rnd(0x1000));
+
+		if (at + size > 0x10000000)
+			size = 0x10000000 - at;
+		mem[n].base = at;
+		mem[n].size = size;
+		mem[n].flags = 0;
+		mem[n].nid = numa ? (rnd(10) ? (int)rnd(4) : 4) : 0;
+		n++;
+		at += size + (rnd(3) ? 0 : 0x1000 * rnd(0x2000));
+	}
+	return n;
+}
+
+/* Part of memblock_free_all(): reserved ranges, max-order blocks of the rest. */
+static void random_free_all(struct page_alloc *pa, const struct mb_region *mem, int n)
+{
+	int i;
+
+	pa_begin(pa, PA_CTX_FREE_ALL);
+	for (i = 0; i < n; i++) {
+		uint64_t s = (mem[i].base + 0xfff) >> 12, e = (mem[i].base + mem[i].size) >> 12, p;
+
+		if (rnd(3) == 0) {
+			uint64_t rs = s + rnd(e - s + 1), re = rs + rnd(0x800);
+
+			pa_reserve_bootmem_region(pa, rs << 12, re << 12);
+		}
+		for (p = s; p < e;) {
+			unsigned int order = (unsigned int)rnd(PA_MAX_ORDER);
+
+			while (order && ((p & ((1ULL << order) - 1)) || p + (1ULL << order) > e))
+				order--;
+			if (rnd(4))
+				pa_memblock_free_pages(pa, p, order);
+			p += 1ULL << order;
+		}
+	}
+	pa_end(pa);
+}
+
+static void free_late_by_page(struct page_alloc *pa, uint64_t s, uint64_t e, bool core)
+{
+	for (; s < e; s++) {
+		if (core)
+			pa_free_pages_core(pa, s, 0);
+		else
+			pa_memblock_free_pages(pa, s, 0);
+	}
+}
+
+static void one_case(int k, struct steplog *lg)
+{
+	struct mb_region mem[5];
+	struct mb_type t;
+	struct machine m;
+	struct page_alloc *pa = pa_create();
+	struct result a, b;
+	char why[9000];
+	uint64_t s, e;
+	bool core = rnd(2);
+	void *saved;
+	int n;
+
+	machine_init_default(&m);
+	m.numa = rnd(3) != 0;
+	m.max_numnodes = m.numa ? 4 : 1;
+	m.deferred_struct_page_init = rnd(5) != 0;
+	m.section_size = (uint64_t)1 << (20 + rnd(6));
+	n = random_memory(mem, m.numa);
+	t = (struct mb_type){ .cnt = (unsigned long)n, .max = 8, .regions = mem };
+	pa_reset(pa, &m);
+	steplog_reset(lg);
+	pa_prepare(pa, &t);
+	random_free_all(pa, mem, n);
+	/* Earlier late frees leave freed-late and lost ranges about. */
+	if (rnd(2)) {
+		s = rnd(0x10000);
+		pa_begin(pa, PA_CTX_FREE_LATE);
+		free_late_by_page(pa, s, s + rnd(0x2000), rnd(2));
+		pa_end(pa);
+	}
+	s = rnd(0x10000);
+	e = s + 1 + rnd(rnd(2) ? 0x10000 : 0x1000);
+	saved = pa_save(pa);
+
+	/* The range first, on the state as the earlier calls left it, caches included. */
+	steplog_reset(lg);
+	pa_begin(pa, PA_CTX_FREE_LATE);
+	pa_free_late_range(pa, s, e, core);
+	pa_end(pa);
+	capture(pa, lg, &b);
+
+	pa_restore(pa, saved);
+	steplog_reset(lg);
+	pa_begin(pa, PA_CTX_FREE_LATE);
+	free_late_by_page(pa, s, e, core);
+	pa_end(pa);
+	capture(pa, lg, &a);
+
+	ok(same(&a, &b, why, sizeof(why)), "case %d (%s, %s, %d regions, [%#llx, %#llx)): %s", k,
+	   m.numa ? "numa" : "uma", core ? "__free_pages_core" : "memblock_free_pages", n,
+	   (unsigned long long)s, (unsigned long long)e, why[0] ? why : "same state");
+	why[0] = '\0';
+	state_free(&a.st);
+	state_free(&b.st);
+	pa_free_saved(saved);
+	pa_destroy(pa);
+}
+
+int main(void)
+{
+	struct steplog lg;
+	int k;
+
+	plan(CASES);
+	steplog_init(&lg);
+	steplog_set_current(&lg, 8);
+	rnd_state = 20261205;
+	for (k = 0; k < CASES; k++)
+		one_case(k, &lg);
+	steplog_set_current(NULL, 8);
+	steplog_free(&lg);
+	return done_testing();
+}
