@@ -152,7 +152,7 @@ void cmd_help_all(FILE *f)
 	const struct command *c;
 	bool first = true;
 
-	for (c = mbviz_commands; c->run; c++) {
+	for (c = mbviz_commands; c->summary; c++) {
 		if (c->hidden)
 			continue;
 		fputs(first ? "usage:" : "      ", f);
@@ -161,7 +161,7 @@ void cmd_help_all(FILE *f)
 	}
 	fputs("       mbviz --help | --version\n\n"
 	      "Commands:\n", f);
-	for (c = mbviz_commands; c->run; c++)
+	for (c = mbviz_commands; c->summary; c++)
 		if (!c->hidden)
 			fprintf(f, "  %-10s %s\n", c->name ? c->name : "[FILE]", c->summary);
 	fputs("\nWith no FILE the UI opens the bundled tour.  'mbviz help COMMAND' shows\n"
@@ -189,7 +189,7 @@ void cmd_complete_table(FILE *f)
 	const struct command *c;
 	const struct cmd_option *o;
 
-	for (c = mbviz_commands; c->run; c++) {
+	for (c = mbviz_commands; c->summary; c++) {
 		if (c->hidden)
 			continue;
 		fprintf(f, "cmd %s %s\n", c->name ? c->name : "-", value_word(c->operand_value));
@@ -272,7 +272,7 @@ void cmd_man_synopsis(FILE *f)
 	const struct cmd_option *o;
 
 	fputs(".SH SYNOPSIS\n", f);
-	for (c = mbviz_commands; c->run; c++) {
+	for (c = mbviz_commands; c->summary; c++) {
 		if (c->hidden)
 			continue;
 		fprintf(f, ".B mbviz%s%s\n", c->name ? " " : "", c->name ? c->name : "");
@@ -303,7 +303,7 @@ int cmd_help_command(const struct cmd_line *cl)
 
 	for (i = 0; i < cl->nr_args; i++) {
 		if (cl->args[i].key == KEY_SYNOPSIS) {
-			for (c = mbviz_commands; c->run; c++)
+			for (c = mbviz_commands; c->summary; c++)
 				if (!c->hidden)
 					cmd_synopsis(stdout, c);
 			return cmd_flush_stdout(cl);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Commands as data: each subcommand is a row of one table (main.c) that
+ * Commands as data: each subcommand is a row of one table (cmd_table.c) that
  * names it, its operands, its options and its handler.  The command line
  * is read by getopt_long from that row alone; the usage text, `mbviz help
  * CMD`, the man page's synopsis (checked by tests/man-page.test) and the
@@ -79,7 +79,7 @@ struct command {
 	const char	*summary;	/* one line, lower case, no full stop */
 	const char	*about;		/* a few lines for `mbviz help CMD`, or NULL */
 	const struct cmd_option *options; /* ended by a zero row */
-	int		(*run)(const struct cmd_line *cl);
+	int		(*run)(const struct cmd_line *cl);	/* NULL: the UI (main.c) */
 	bool		hidden;		/* not listed in the usage */
 };
 
@@ -111,9 +111,14 @@ struct command {
 /* --help and --version, which every command takes. */
 extern const struct cmd_option help_options[];
 
-/* The table, in main.c. */
+/* The table, in cmd_table.c; its last row has no summary. */
 extern const struct command mbviz_commands[];
 const struct command *command_find(const char *name);
+/*
+ * Run subcommand argv[0] on the rest, as main() would: for benchmarks and
+ * tests that run a command in their own process.  Not the UI.
+ */
+int cmd_dispatch(int argc, char **argv);
 
 /*
  * Read @argc/@argv (argv[0] is the command's name) as @cmd's command line
