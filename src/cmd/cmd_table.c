@@ -101,6 +101,10 @@ static const struct cmd_option export_options[] = {
 	OPT_END
 };
 
+static const struct cmd_option no_options[] = {
+	OPT_END
+};
+
 static const struct cmd_option help_cmd_options[] = {
 	/* For tests/man-page.test and the bash completion. */
 	OPT_HIDDEN("synopsis", KEY_SYNOPSIS, no_argument, NULL, VAL_NONE, NULL),
@@ -143,6 +147,10 @@ const struct command mbviz_commands[] = {
 	{ "help", "[COMMAND]", "command", 0, 1, 0, VAL_WORD,
 	  "show a command's options, or every command's synopsis", NULL,
 	  help_cmd_options, cmd_help_command, false },
+	/* For editors and for tests/schema.test; installed as data. */
+	{ "schema", "", "operand", 0, 0, 0, VAL_NONE,
+	  "the JSON Schema of the scenario format, made from the operation table", NULL,
+	  no_options, cmd_schema, true },
 	{ .summary = NULL }
 };
 
