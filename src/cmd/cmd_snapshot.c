@@ -20,6 +20,7 @@
 #include "commands.h"
 #include "run/engine.h"
 #include "render/render.h"
+#include "render/render_svg.h"
 #include "scenario/scenario.h"
 #include "run/timeline.h"
 #include "util/xalloc.h"
@@ -35,6 +36,7 @@ struct snap_opts {
 	enum render_scale	scale;
 	enum color_mode		color;
 	bool			utf8;
+	bool			svg;		/* --format svg */
 };
 
 static int parse_args(const struct cmd_line *cl, struct snap_opts *o)
@@ -64,6 +66,13 @@ static int parse_args(const struct cmd_line *cl, struct snap_opts *o)
 			if ((n = cmd_number(cl, "--node", a->value, 0, MACHINE_MAX_NUMNODES)) < 0)
 				return -1;
 			o->node = (int)n;
+			break;
+		case KEY_FORMAT:
+			if (strcmp(a->value, "text") && strcmp(a->value, "svg")) {
+				cmd_error(cl, "--format is text or svg, not '%s'", a->value);
+				return -1;
+			}
+			o->svg = !strcmp(a->value, "svg");
 			break;
 		case KEY_SCALE:
 			if ((n = render_scale_lookup(a->value)) < 0) {
@@ -164,12 +173,28 @@ static int draw(struct drawing *d, const struct snap_opts *o)
 	return 0;
 }
 
-static int emit(const struct snap_opts *o, const struct canvas *cv, bool ansi)
+/* The picture as SVG: colour unless --color=never (or NO_COLOR and not --color=always). */
+static char *svg_text(const struct snap_opts *o, const struct scenario *sc,
+		      const struct canvas *cv, size_t *len)
+{
+	struct svg_opts so = { .standalone = true, .id = "mbviz", .title = sc->name };
+	const char *nc = getenv("NO_COLOR");
+
+	so.color = o->color == COLOR_ALWAYS || (o->color == COLOR_AUTO && !(nc && *nc));
+	return canvas_svg(cv, &so, len);
+}
+
+static int emit(const struct snap_opts *o, const struct scenario *sc, const struct canvas *cv,
+		bool ansi)
 {
 	size_t len;
-	char *text = canvas_text(cv, ansi, &len), err[1024];
+	char *text = o->svg ? svg_text(o, sc, cv, &len) : canvas_text(cv, ansi, &len), err[1024];
 	int status = 0;
 
+	if (!text) {
+		fputs("mbviz: out of memory\n", stderr);
+		return 3;
+	}
 	if (o->output) {
 		if (atomic_write_file(o->output, text, len, err, sizeof(err))) {
 			fprintf(stderr, "mbviz: snapshot: %s\n", err);
@@ -216,7 +241,7 @@ int cmd_snapshot(const struct cmd_line *cl)
 	canvas_init(&d.cv);
 	status = draw(&d, &opts);
 	if (!status)
-		status = emit(&opts, &d.cv, ansi);
+		status = emit(&opts, sc, &d.cv, ansi);
 	canvas_free(&d.cv);
 	state_free(&d.prev);
 out:

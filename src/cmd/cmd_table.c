@@ -55,6 +55,8 @@ static const struct cmd_option snapshot_options[] = {
 	OPT("utf8", KEY_UTF8, no_argument, NULL, VAL_NONE, NULL,
 	  "draw with UTF-8 block characters, not ASCII"),
 	OPT_OUTPUT("the picture"),
+	OPT("format", KEY_FORMAT, required_argument, "FORMAT", VAL_CHOICE, "text svg",
+	    "text (the default) or svg: the same picture as scalable vector graphics"),
 	OPT_END
 };
 
