@@ -103,6 +103,15 @@ static const struct cmd_option export_options[] = {
 	OPT_END
 };
 
+static const struct cmd_option html_options[] = {
+	OPT_ENGINE,
+	OPT_WIDTH,
+	OPT_COLOR,
+	OPT_COLOUR,
+	OPT_OUTPUT("the page"),
+	OPT_END
+};
+
 static const struct cmd_option no_options[] = {
 	OPT_END
 };
@@ -146,6 +155,11 @@ const struct command mbviz_commands[] = {
 	{ "export", "FILE", "scenario", 1, 1, 1, VAL_FILE,
 	  "a step's state in one of the kernel's text formats", NULL,
 	  export_options, cmd_export, false },
+	{ "html", "FILE", "scenario", 1, 1, 1, VAL_FILE,
+	  "every step of a scenario as one self-contained HTML page",
+	  "Each step's picture as SVG, with its kernel messages; n/p, arrows,\n"
+	  "Home/End and buttons step through it.  No network, no external files.",
+	  html_options, cmd_html, false },
 	{ "help", "[COMMAND]", "command", 0, 1, 0, VAL_WORD,
 	  "show a command's options, or every command's synopsis", NULL,
 	  help_cmd_options, cmd_help_command, false },

@@ -23,6 +23,8 @@ int cmd_import(const struct cmd_line *cl);
 int cmd_export(const struct cmd_line *cl);
 /* The interactive UI: mbviz with no subcommand. */
 int cmd_ui(const struct cmd_line *cl);
+/* mbviz html: a scenario as one self-contained page. */
+int cmd_html(const struct cmd_line *cl);
 /* mbviz schema: the scenario format's JSON Schema. */
 int cmd_schema(const struct cmd_line *cl);
 /* mbviz help [COMMAND] */

@@ -100,7 +100,7 @@ static void palette(FILE *f, const char *id, const char *const *pal, const char 
 {
 	int st;
 
-	fprintf(f, "#%s .bg{fill:%s}#%s text{fill:%s}#%s .pat{stroke:%s;fill:%s}\n", id, bg, id,
+	fprintf(f, ".%s .bg{fill:%s}.%s text{fill:%s}.%s .pat{stroke:%s;fill:%s}\n", id, bg, id,
 		fg, id, fg, fg);
 	if (!color)
 		return;
@@ -110,35 +110,35 @@ static void palette(FILE *f, const char *id, const char *const *pal, const char 
 
 		if (c->fg < 0 && !c->reverse)
 			continue;
-		fprintf(f, "#%s .s-%s{fill:%s}#%s .b-%s{fill:%s}\n", id, render_style_name(st), col,
+		fprintf(f, ".%s .s-%s{fill:%s}.%s .b-%s{fill:%s}\n", id, render_style_name(st), col,
 			id, render_style_name(st), col);
 	}
-	fprintf(f, "#%s .rev{fill:%s}\n", id, bg);
+	fprintf(f, ".%s .rev{fill:%s}\n", id, bg);
 }
 
-static void style_sheet(FILE *f, const struct svg_opts *o)
+void svg_style_sheet(FILE *f, const struct svg_opts *o)
 {
 	int st;
 
 	fputs("<style>\n", f);
-	fprintf(f, "#%s text{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;"
-		"font-size:%dpx;white-space:pre}\n#%s .bold{font-weight:bold}"
-		"#%s .dim{opacity:0.62}#%s .box{opacity:0.28}#%s .pat{stroke-width:1;opacity:0.5}\n",
+	fprintf(f, ".%s text{font-family:'DejaVu Sans Mono',Menlo,Consolas,monospace;"
+		"font-size:%dpx;white-space:pre}\n.%s .bold{font-weight:bold}"
+		".%s .dim{opacity:0.62}.%s .box{opacity:0.28}.%s .pat{stroke-width:1;opacity:0.5}\n",
 		o->id, FONT_PX, o->id, o->id, o->id, o->id);
 	for (st = 0; st < NR_RENDER_STYLES; st++)
 		if (render_style_color(st)->bold)
-			fprintf(f, "#%s .s-%s{font-weight:bold}\n", o->id, render_style_name(st));
+			fprintf(f, ".%s .s-%s{font-weight:bold}\n", o->id, render_style_name(st));
 	palette(f, o->id, light, LIGHT_BG, LIGHT_FG, o->color);
 	fputs("@media (prefers-color-scheme: dark){\n", f);
 	palette(f, o->id, dark, DARK_BG, DARK_FG, o->color);
 	fputs("}\n@media print{", f);
-	fprintf(f, "#%s .bg{fill:#fff}#%s text{fill:#000}#%s .box{opacity:0.15}}\n", o->id,
+	fprintf(f, ".%s .bg{fill:#fff}.%s text{fill:#000}.%s .box{opacity:0.15}}\n", o->id,
 		o->id, o->id);
 	fputs("</style>\n", f);
 }
 
 /* Patterns for the bands: unit cells a column wide. */
-static void patterns(FILE *f, const char *id)
+void svg_patterns(FILE *f, const char *id)
 {
 	static const char *const shapes[] = {
 		[PAT_SOLID] = "<path class=\"pat\" d=\"M0,15.5H8.4\"/>",
@@ -236,7 +236,7 @@ void canvas_svg_write(FILE *f, const struct canvas *cv, const struct svg_opts *o
 	h = 2 * PAD + cv->nr * LINE_H;
 	if (o->standalone)
 		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"%s\" width=\"", o->id);
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"%s\" width=\"", o->id);
 	px(f, w10);
 	fprintf(f, "\" height=\"%d\" viewBox=\"0 0 ", h);
 	px(f, w10);
@@ -246,8 +246,10 @@ void canvas_svg_write(FILE *f, const struct canvas *cv, const struct svg_opts *o
 		put_text(f, o->title);
 		fputs("</title>\n", f);
 	}
-	style_sheet(f, o);
-	patterns(f, o->id);
+	if (!o->shared_defs) {
+		svg_style_sheet(f, o);
+		svg_patterns(f, o->id);
+	}
 	fputs("<rect class=\"bg\" width=\"100%\" height=\"100%\"/>\n", f);
 	for (i = 0; i < cv->nr; i++)
 		line(f, o, &cv->lines[i], i);

@@ -20,8 +20,15 @@ struct svg_opts {
 	bool		color;		/* false: black and white, patterns only */
 	const char	*title;		/* the <title>, for screen readers; or NULL */
 	bool		standalone;	/* an XML declaration first (a file, not inline) */
-	const char	*id;		/* prefix of the ids (patterns), unique in a page */
+	const char	*id;		/* the <svg>'s class, which scopes the style sheet,
+					 * and the prefix of the patterns' ids */
+	bool		shared_defs;	/* the style sheet and patterns are elsewhere in
+					 * the page (svg_style_sheet(), svg_patterns()) */
 };
+
+/* The <style> element and the <defs> of patterns that the pictures use. */
+void svg_style_sheet(FILE *f, const struct svg_opts *o);
+void svg_patterns(FILE *f, const char *id);
 
 /* Write @cv as one <svg> element to @f. */
 void canvas_svg_write(FILE *f, const struct canvas *cv, const struct svg_opts *o);
