@@ -10,7 +10,7 @@
 
 #include "fuzz_common.h"
 #include "import/import.h"
-#include "run/machine.h"
+#include "core/machine.h"
 #include "scenario/expr.h"
 #include "scenario/scenario.h"
 

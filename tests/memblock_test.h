@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "kernel/kernel_stubs.h"
-#include "run/machine.h"
+#include "core/machine.h"
 #include "model/memblock.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 #include "tap.h"
 
 static struct machine mt_m;

@@ -24,7 +24,8 @@ static inline void plan(int n)
 	printf("1..%d\n", n);
 }
 
-static inline bool tap_report(bool pass, const char *fmt, va_list ap)
+static inline __attribute__((format(printf, 2, 0)))
+bool tap_report(bool pass, const char *fmt, va_list ap)
 {
 	tap_run++;
 	if (!pass)

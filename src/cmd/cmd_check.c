@@ -134,14 +134,13 @@ struct verdict {
 	char	*error;
 };
 
-static void add_failures(struct verdict *v, const struct scenario *sc,
-			 const struct step_outcome *o)
+static void add_failures(struct verdict *v, const struct step_outcome *o)
 {
 	char line[1024];
 	int i;
 
 	for (i = 0; i < o->nr_failures; i++) {
-		failure_format(sc, &o->failures[i], line, sizeof(line));
+		failure_format(&o->failures[i], line, sizeof(line));
 		fprintf(v->out, "#   %s\n", line);
 	}
 }
@@ -162,7 +161,7 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 		int ret = run_step(r, &o);
 
 		failed |= o.nr_failures > 0;
-		add_failures(v, sc, &o);
+		add_failures(v, &o);
 		if (ret)
 			v->error = xstrdup(o.error ? o.error : "run-time error");
 		step_outcome_free(&o);
@@ -173,7 +172,7 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 		memset(&o, 0, sizeof(o));
 		run_check_final(r, &o);
 		failed |= o.nr_failures > 0;
-		add_failures(v, sc, &o);
+		add_failures(v, &o);
 		if (o.error)
 			v->error = xstrdup(o.error);
 		step_outcome_free(&o);

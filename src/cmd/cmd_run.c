@@ -76,7 +76,7 @@ static void report_failures(const struct scenario *sc, const struct step_outcome
 	int k;
 
 	for (k = 0; k < o->nr_failures; k++) {
-		failure_format(sc, &o->failures[k], line, sizeof(line));
+		failure_format(&o->failures[k], line, sizeof(line));
 		fprintf(stderr, "%s: %s\n", sc->file, line);
 	}
 }

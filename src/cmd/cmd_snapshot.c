@@ -19,6 +19,7 @@
 #include "util/atomic_file.h"
 #include "commands.h"
 #include "run/engine.h"
+#include "run/step_frame.h"
 #include "render/render.h"
 #include "render/render_svg.h"
 #include "scenario/scenario.h"
@@ -127,7 +128,7 @@ struct drawing {
 /* Draw the state after @k steps; returns 0 or -1 on a run-time error. */
 static int draw_step(struct drawing *d, int k, bool last)
 {
-	struct render_input in = { .m = &d->sc->machine, .sc = d->sc, .step = k };
+	struct frame in;
 
 	if (k > 0 && !d->have_prev) {
 		if (timeline_goto(d->t, k - 1))
@@ -137,9 +138,8 @@ static int draw_step(struct drawing *d, int k, bool last)
 	}
 	if (timeline_goto(d->t, k))
 		return -1;
-	in.st = timeline_state(d->t);
-	in.prev = k > 0 ? &d->prev : NULL;
-	in.out = k > 0 ? timeline_outcome(d->t, k - 1) : NULL;
+	frame_from_step(&in, d->sc, k, timeline_state(d->t), k > 0 ? &d->prev : NULL,
+			k > 0 ? timeline_outcome(d->t, k - 1) : NULL, NULL);
 	d->ro.legend = last;
 	render_snapshot(&d->cv, &in, &d->ro);
 	d->ro.title = false;		/* --all: the scenario's title once, on top */

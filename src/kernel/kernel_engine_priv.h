@@ -15,8 +15,8 @@
 #include "run/engine.h"
 #include "kernel_loader.h"
 #include "kernel_simmem.h"
-#include "run/machine.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/state.h"
 
 /* A memset(0) the kernel code did on simulated memory during this call. */
 struct kzero {

@@ -18,7 +18,7 @@
 
 #include "kernel_engine_priv.h"
 #include "kernel_pagealloc.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 #include "util/xalloc.h"
 
 /* ---- kernel printf, one conversion at a time --------------------------- */

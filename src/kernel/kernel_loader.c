@@ -401,7 +401,7 @@ static int run_build(const struct kpath *kp, const struct machine *m, char *err,
 {
 	char shift[16], mreg[24], rreg[24];
 	char *helper = build_helper();
-	char *argv[16];
+	const char *argv[16];
 	int argc = 0, status, s = 0;
 	pid_t pid;
 
@@ -432,7 +432,8 @@ static int run_build(const struct kpath *kp, const struct machine *m, char *err,
 
 		if (fd >= 0)
 			dup2(fd, STDOUT_FILENO);
-		execvp(helper, argv);
+		/* POSIX declares argv without const only for old callers' sake. */
+		execvp(helper, (char *const *)argv);
 		fprintf(stderr, "mbviz: cannot run %s: %s\n", helper, strerror(errno));
 		_exit(127);
 	}

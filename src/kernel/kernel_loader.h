@@ -16,8 +16,8 @@
 
 #include "shim/kshim.h"
 #include "kernel_syms.h"
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
 
 struct kobj {
 	char			*path;		/* the object as named or found */

@@ -10,7 +10,7 @@
 #include "kernel_engine_priv.h"
 #include "kernel_pagealloc.h"
 #include "model/pagealloc.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 
 /*
  * The tree's memblock_free_late() decides how pages are released, not

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 
 #include "shim/kshim.h"
-#include "run/ops.h"
+#include "core/ops.h"
 
 struct kernel_engine;
 struct mb_state;

@@ -15,7 +15,7 @@
 #include <linux/printk.h>
 
 #include "kernel_stubs.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 #include "util/xalloc.h"
 
 const char *mbviz_ret_ip = "0x0";

@@ -67,11 +67,12 @@ static bool in_file(const struct kernel_syms *ks, uint64_t off, uint64_t len)
 /* Collect the sized function and data symbols of one symbol table section. */
 static int read_symtab(struct kernel_syms *ks, const Elf64_Shdr *sh, const Elf64_Shdr *strsh)
 {
-	const Elf64_Sym *sym = (const Elf64_Sym *)(ks->file + sh->sh_offset);
+	/* The file is malloc'd; a misaligned table is refused, never read. */
+	const Elf64_Sym *sym = (const void *)(ks->file + sh->sh_offset);
 	const char *strtab = ks->file + strsh->sh_offset;
 	size_t i, n = sh->sh_size / sizeof(Elf64_Sym);
 
-	if (!in_file(ks, sh->sh_offset, sh->sh_size) ||
+	if (sh->sh_offset % _Alignof(Elf64_Sym) || !in_file(ks, sh->sh_offset, sh->sh_size) ||
 	    !in_file(ks, strsh->sh_offset, strsh->sh_size) || !strsh->sh_size ||
 	    strtab[strsh->sh_size - 1] != '\0')
 		return -1;
@@ -101,14 +102,15 @@ struct kernel_syms *kernel_syms_load(const char *path, char *err, int errlen)
 		snprintf(err, errlen, "%s: cannot read", path);
 		goto fail;
 	}
-	eh = (const Elf64_Ehdr *)ks->file;
+	eh = (const void *)ks->file;	/* malloc'd: aligned for any type */
 	if (ks->size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
 	    eh->e_ident[EI_CLASS] != ELFCLASS64 || eh->e_shentsize != sizeof(Elf64_Shdr) ||
+	    eh->e_shoff % _Alignof(Elf64_Shdr) ||
 	    !in_file(ks, eh->e_shoff, (uint64_t)eh->e_shnum * sizeof(Elf64_Shdr))) {
 		snprintf(err, errlen, "%s: not a 64-bit ELF object", path);
 		goto fail;
 	}
-	sh = (const Elf64_Shdr *)(ks->file + eh->e_shoff);
+	sh = (const void *)(ks->file + eh->e_shoff);
 	for (i = 0; i < eh->e_shnum; i++) {
 		if (sh[i].sh_type != SHT_SYMTAB)
 			continue;

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "run/state.h"
+#include "core/state.h"
 
 void contents_reset(void);
 /* [base, base + size) now holds @state. */

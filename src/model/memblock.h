@@ -19,7 +19,7 @@
 #include <linux/numa.h>
 #include <linux/types.h>
 
-#include "run/machine.h"
+#include "core/machine.h"
 
 enum memblock_flags {
 	MEMBLOCK_NONE		= 0x0,

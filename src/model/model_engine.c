@@ -24,7 +24,7 @@
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "pagealloc.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "util/xalloc.h"
 
 struct model_engine {

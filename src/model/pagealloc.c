@@ -15,8 +15,8 @@
 
 #include "page_fates.h"
 #include "pagealloc.h"
+#include "core/steplog.h"
 #include "pagealloc_priv.h"
-#include "run/steplog.h"
 #include "util/xalloc.h"
 
 /* memblock_get_region_node(): the node a region reports, 0 without NUMA. */

@@ -21,8 +21,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "run/machine.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/state.h"
 
 /* 6.1's MAX_ORDER: blocks of order 0 .. MAX_ORDER - 1 (4 MiB with 4K pages). */
 #define PA_MAX_ORDER		11

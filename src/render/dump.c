@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "dump.h"
-#include "run/ops.h"
-#include "run/steplog.h"
+#include "core/ops.h"
+#include "core/steplog.h"
 #include "util/xalloc.h"
 
 static int phys_bytes(const struct machine *m)
@@ -30,20 +30,6 @@ void kprint(FILE *f, const struct machine *m, const char *fmt, ...)
 	kernel_vsnprintf(buf, sizeof(buf), phys_bytes(m), fmt, ap);
 	va_end(ap);
 	fputs(buf, f);
-}
-
-bool mb_type_is_empty(const struct mb_type *t)
-{
-	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
-}
-
-const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
-{
-	if (z->name)
-		return z->name;
-	if (m && z->zone >= 0 && z->zone < m->nr_zones)
-		return m->zones[z->zone].name;
-	return "?";
 }
 
 int dump_format_lookup(const char *name)

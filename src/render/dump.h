@@ -11,19 +11,14 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "run/machine.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/state.h"
 
 enum dump_format {
 	DUMP_MEMBLOCK,		/* "dump": memblock_dump_all() */
 	DUMP_DEBUGFS,		/* "debugfs": memory and reserved files */
 	DUMP_JSON,		/* "json" */
 };
-
-/* A type holding only the kernel's zero-sized dummy region. */
-bool mb_type_is_empty(const struct mb_type *t);
-/* A zone's name, from the machine's zone list when the state has none. */
-const char *mb_zone_name(const struct machine *m, const struct mb_zone *z);
 
 /* "dump", "debugfs" or "json"; -1 for anything else. */
 int dump_format_lookup(const char *name);

@@ -522,7 +522,7 @@ static void canvas_move(struct canvas *dst, struct canvas *src)
 	src->nr = 0;
 }
 
-static void snapshot_nodes(struct canvas *cv, const struct render_input *in,
+static void snapshot_nodes(struct canvas *cv, const struct frame *in,
 			   const struct render_opts *o)
 {
 	struct render_node *nodes;
@@ -553,7 +553,7 @@ static void snapshot_nodes(struct canvas *cv, const struct render_input *in,
 	free(nodes);
 }
 
-void render_snapshot(struct canvas *cv, const struct render_input *in,
+void render_snapshot(struct canvas *cv, const struct frame *in,
 		     const struct render_opts *o)
 {
 	cv->utf8 = o->utf8;

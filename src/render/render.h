@@ -22,6 +22,9 @@
  *   pages    RRBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
  *     change                              ~                      <- RL_DELTA_PAGES
  *
+ * What is drawn is a struct frame (core/frame.h): the states and the words
+ * of one step, filled by the run (run/step_frame.h) or by hand.
+ *
  * Every band line starts with a RENDER_MARGIN-column label; band column c
  * is canvas column RENDER_MARGIN + c.  Column c covers the addresses
  * [map->col_addr[c], map->col_addr[c + 1]).
@@ -33,10 +36,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "run/machine.h"
-#include "run/runner.h"
-#include "scenario/scenario.h"
-#include "run/state.h"
+#include "core/frame.h"
+#include "core/state.h"
 
 /* Width of the band labels ("reserved "), before the first band column. */
 #define RENDER_MARGIN		9
@@ -194,28 +195,17 @@ struct render_opts {
 /* Defaults: 80 columns, every node, linear, ASCII, all parts, nothing selected. */
 void render_opts_init(struct render_opts *o);
 
-/* What to draw. Only m and st are required. */
-struct render_input {
-	const struct machine	*m;
-	const struct mb_state	*st;		/* the state after the step */
-	const struct mb_state	*prev;		/* before it, or NULL: nothing is marked changed */
-	const struct scenario	*sc;		/* name, title, the step's label and note */
-	int			step;		/* steps done: 0 = the initial state */
-	const struct step_outcome *out;		/* outcome of steps[step - 1], or NULL */
-	const char		*error;		/* run-time error that stopped the run, or NULL */
-};
-
 /*
  * (a) The whole picture: header (scenario, step, call and result, note,
  * changes, warnings, failures), every section's ruler and bands, the
  * region tables with zones, and the legend.  Appends to @cv.
  */
-void render_snapshot(struct canvas *cv, const struct render_input *in,
+void render_snapshot(struct canvas *cv, const struct frame *in,
 		     const struct render_opts *o);
 /* Its parts, for the UI's panes. */
-void render_header(struct canvas *cv, const struct render_input *in, const struct render_opts *o);
-void render_tables(struct canvas *cv, const struct render_input *in, const struct render_opts *o);
-void render_legend(struct canvas *cv, const struct render_input *in, const struct render_opts *o);
+void render_header(struct canvas *cv, const struct frame *in, const struct render_opts *o);
+void render_tables(struct canvas *cv, const struct frame *in, const struct render_opts *o);
+void render_legend(struct canvas *cv, const struct frame *in, const struct render_opts *o);
 
 /*
  * A section of the picture: one NUMA node's span.  With a single node in
@@ -232,7 +222,7 @@ struct render_node {
 };
 
 /* The sections of @in (nids ascending, outside last); *@nodes is malloc'd. */
-int render_nodes(const struct render_input *in, struct render_node **nodes);
+int render_nodes(const struct frame *in, struct render_node **nodes);
 
 /* Where a band picture is, for mapping columns back to addresses. */
 struct render_map {
@@ -253,10 +243,10 @@ struct render_map {
  * @map (free with render_map_free()).  No node header line: the caller
  * draws its own (render_node_header() gives the snapshot's).
  */
-void render_bands(struct canvas *cv, struct render_map *map, const struct render_input *in,
+void render_bands(struct canvas *cv, struct render_map *map, const struct frame *in,
 		  const struct render_opts *o, const struct render_node *node,
 		  uint64_t start, uint64_t end);
-void render_node_header(struct canvas *cv, const struct render_input *in,
+void render_node_header(struct canvas *cv, const struct frame *in,
 			const struct render_opts *o, const struct render_map *map);
 void render_map_free(struct render_map *map);
 
@@ -275,7 +265,7 @@ struct render_hit {
 };
 
 /* Fill @hit for band column @col; false if @col is outside the map. */
-bool render_map_hit(const struct render_map *map, const struct render_input *in, int col,
+bool render_map_hit(const struct render_map *map, const struct frame *in, int col,
 		    struct render_hit *hit);
 
 /*

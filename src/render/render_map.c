@@ -62,7 +62,7 @@ static void gone_type(struct mb_type *t, const struct type_diff *d)
 	}
 }
 
-static void layout_init(struct layout *l, const struct render_input *in)
+static void layout_init(struct layout *l, const struct frame *in)
 {
 	struct diff d;
 
@@ -215,7 +215,7 @@ static int numa_sections(const struct layout *l, const int *nids, int nn,
 	return nn + 1;
 }
 
-int render_nodes(const struct render_input *in, struct render_node **out)
+int render_nodes(const struct frame *in, struct render_node **out)
 {
 	struct render_node *nodes = NULL;
 	struct layout l;
@@ -253,7 +253,7 @@ out:
 /* ---- building the bands ---- */
 
 struct section {
-	const struct render_input *in;
+	const struct frame *in;
 	const struct render_opts *o;
 	const struct render_node *node;
 	uint64_t	lo, hi;		/* the window */
@@ -495,7 +495,7 @@ static void draw(struct canvas *cv, struct render_map *map, const struct section
 	map->nr_lines = cv->nr - map->first_line;
 }
 
-void render_bands(struct canvas *cv, struct render_map *map, const struct render_input *in,
+void render_bands(struct canvas *cv, struct render_map *map, const struct frame *in,
 		  const struct render_opts *opts, const struct render_node *node,
 		  uint64_t start, uint64_t end)
 {
@@ -572,7 +572,7 @@ static const char *node_label(const struct machine *m, const struct render_node 
 #define COL_EQ	"1" NBSP_UTF8 "col" NBSP_UTF8 "=" NBSP_UTF8
 #define COL_LE	"1" NBSP_UTF8 "col" NBSP_UTF8 "<=" NBSP_UTF8
 
-void render_node_header(struct canvas *cv, const struct render_input *in,
+void render_node_header(struct canvas *cv, const struct frame *in,
 			const struct render_opts *o, const struct render_map *map)
 {
 	char label[64], size[32], bpc[32], view[80] = "", text[400], *p;
@@ -649,7 +649,7 @@ static void find_regions(const struct mb_type *t, uint64_t start, uint64_t end, 
 	}
 }
 
-static void find_pages(const struct render_input *in, const struct render_map *map,
+static void find_pages(const struct frame *in, const struct render_map *map,
 		       uint64_t start, uint64_t end, struct render_hit *hit)
 {
 	const struct mb_state *st = in->st;
@@ -676,7 +676,7 @@ static void find_pages(const struct render_input *in, const struct render_map *m
 	}
 }
 
-bool render_map_hit(const struct render_map *map, const struct render_input *in, int col,
+bool render_map_hit(const struct render_map *map, const struct frame *in, int col,
 		    struct render_hit *hit)
 {
 	memset(hit, 0, sizeof(*hit));

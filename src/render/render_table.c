@@ -17,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dump.h"
-#include "run/ops.h"
+#include "core/ops.h"
 #include "render_priv.h"
 #include "util/xalloc.h"
 
@@ -120,7 +119,7 @@ static const char *fate_name(int f)
 }
 
 /* memblock_free_all ran in this step: where every page went. */
-static void pages_handover(struct text *t, const struct render_input *in)
+static void pages_handover(struct text *t, const struct frame *in)
 {
 	const struct mb_state *st = in->st;
 	uint64_t count[NR_PAGE_FATES] = { 0 };
@@ -155,7 +154,7 @@ struct transition {
 
 #define NR_FATE_SLOTS	(NR_PAGE_FATES + 1)	/* -1 (no page) too */
 
-static void pages_changes(struct text *t, const struct render_input *in)
+static void pages_changes(struct text *t, const struct frame *in)
 {
 	struct transition tr[NR_FATE_SLOTS * NR_FATE_SLOTS] = { { 0 } };
 	int order[NR_FATE_SLOTS * NR_FATE_SLOTS], nr_order = 0;
@@ -200,7 +199,7 @@ static void pages_changes(struct text *t, const struct render_input *in)
 	free(c);
 }
 
-static void header_changes(struct canvas *cv, const struct render_input *in, int width)
+static void header_changes(struct canvas *cv, const struct frame *in, int width)
 {
 	struct text t = { 0 };
 	struct diff d;
@@ -244,20 +243,17 @@ static void header_log(struct canvas *cv, const struct steplog *log, int width)
 	}
 }
 
-static void header_step(struct canvas *cv, const struct render_input *in, int width)
+static void header_step(struct canvas *cv, const struct frame *in, int width)
 {
-	const struct step *step = NULL;
 	char first[64], call[1024];
 	int n = 0;
 
-	if (in->sc && in->step > 0 && in->step <= in->sc->nr_steps)
-		step = &in->sc->steps[in->step - 1];
-	if (in->sc)
-		n = snprintf(first, sizeof(first), "step %d/%d", in->step, in->sc->nr_steps);
+	if (in->name)
+		n = snprintf(first, sizeof(first), "step %d/%d", in->step, in->nr_steps);
 	else
 		n = snprintf(first, sizeof(first), "step %d", in->step);
-	if (step && step->as)
-		snprintf(first + n, sizeof(first) - n, " ($%s): ", step->as);
+	if (in->label)
+		snprintf(first + n, sizeof(first) - n, " ($%s): ", in->label);
 	else
 		snprintf(first + n, sizeof(first) - n, ": ");
 	if (!in->step)
@@ -265,13 +261,13 @@ static void header_step(struct canvas *cv, const struct render_input *in, int wi
 	else if (in->out)
 		call_format(in->m, &in->out->call, &in->out->res, call, sizeof(call));
 	else
-		snprintf(call, sizeof(call), "%s", step && step->spec ? step->spec->name : "?");
+		snprintf(call, sizeof(call), "%s", in->op ? in->op : "?");
 	put_wrapped(cv, width, 4, RL_TEXT, first, ST_HEADER, call, ST_HEADER);
-	if (step && step->note)
-		put_wrapped(cv, width, 8, RL_TEXT, "  note: ", ST_NOTE, step->note, ST_NOTE);
+	if (in->note)
+		put_wrapped(cv, width, 8, RL_TEXT, "  note: ", ST_NOTE, in->note, ST_NOTE);
 }
 
-static void header_outcome(struct canvas *cv, const struct render_input *in, int width)
+static void header_outcome(struct canvas *cv, const struct frame *in, int width)
 {
 	const struct step_outcome *out = in->out;
 	char line[1024];
@@ -279,12 +275,11 @@ static void header_outcome(struct canvas *cv, const struct render_input *in, int
 
 	if (out)
 		header_log(cv, &out->log, width);
-	for (i = 0; out && in->sc && i < out->nr_failures; i++) {
-		failure_format(in->sc, &out->failures[i], line, sizeof(line));
+	for (i = 0; out && i < out->nr_failures; i++) {
+		failure_format(&out->failures[i], line, sizeof(line));
 		put_wrapped(cv, width, 4, RL_TEXT, "  FAIL: ", ST_FAIL, line, ST_FAIL);
 	}
-	if (out && !out->nr_failures && in->sc && in->step > 0 && in->step <= in->sc->nr_steps &&
-	    in->sc->steps[in->step - 1].expect.present)
+	if (out && !out->nr_failures && in->expects)
 		put_wrapped(cv, width, 4, RL_TEXT, "  expect: ", ST_HEADER, "ok", ST_PASS);
 	if (out && out->error)
 		put_wrapped(cv, width, 4, RL_TEXT, "  error: ", ST_FAIL, out->error, ST_FAIL);
@@ -295,7 +290,7 @@ static void header_outcome(struct canvas *cv, const struct render_input *in, int
 #define MAX_LOST_RANGES	4
 
 /* Pages lost on the way to buddy are the bug a reader looks for: say where. */
-static void header_lost(struct canvas *cv, const struct render_input *in, int width)
+static void header_lost(struct canvas *cv, const struct frame *in, int width)
 {
 	const struct mb_state *st = in->st;
 	struct text t = { 0 };
@@ -329,12 +324,11 @@ static void header_lost(struct canvas *cv, const struct render_input *in, int wi
 	free(t.s);
 }
 
-void render_header(struct canvas *cv, const struct render_input *in, const struct render_opts *o)
+void render_header(struct canvas *cv, const struct frame *in, const struct render_opts *o)
 {
 	cv->utf8 = o->utf8;
-	if (in->sc && o->title) {
-		char *t = in->sc->title ? xasprintf("%s: %s", in->sc->name, in->sc->title)
-					: xstrdup(in->sc->name ? in->sc->name : "");
+	if (in->name && o->title) {
+		char *t = in->title ? xasprintf("%s: %s", in->name, in->title) : xstrdup(in->name);
 
 		put_wrapped(cv, o->width, 2, RL_TEXT, NULL, ST_TITLE, t, ST_TITLE);
 		free(t);
@@ -394,7 +388,7 @@ static void measure(const struct mb_region *r, unsigned long n, struct table_fmt
 }
 
 /* The widest format that fits; the same for both tables so that they line up. */
-static void choose_format(const struct render_input *in, const struct diff *d, int width,
+static void choose_format(const struct frame *in, const struct diff *d, int width,
 			  struct table_fmt *f)
 {
 	const struct mb_state *st = in->st;
@@ -427,7 +421,7 @@ static void choose_format(const struct render_input *in, const struct diff *d, i
 }
 
 /* One table row (two lines when narrow), tagged @kind/@tag; returns its first line's index. */
-static int put_row(struct canvas *cv, enum rline_kind kind, int tag, const struct render_input *in,
+static int put_row(struct canvas *cv, enum rline_kind kind, int tag, const struct frame *in,
 		   const struct table_fmt *f, const struct mb_region *r, char mark,
 		   enum render_style mst, long index)
 {
@@ -474,7 +468,7 @@ static const enum render_style change_style[NR_CHANGES] = {
 	ST_PLAIN, ST_ADDED, ST_REMOVED, ST_CHANGED, ST_SPLIT, ST_MERGED,
 };
 
-static void table(struct canvas *cv, const struct render_input *in, const struct render_opts *o,
+static void table(struct canvas *cv, const struct frame *in, const struct render_opts *o,
 		  const struct table_fmt *f, int type, const struct type_diff *d)
 {
 	const struct mb_type *t = type == MB_TYPE_MEMORY ? &in->st->memory : &in->st->reserved;
@@ -522,7 +516,7 @@ static int zone_cmp(const void *a, const void *b)
 	return x->zone < y->zone ? -1 : x->zone > y->zone;
 }
 
-static void nodes_lines(struct canvas *cv, const struct render_input *in, int width)
+static void nodes_lines(struct canvas *cv, const struct frame *in, int width)
 {
 	const struct mb_state *st = in->st;
 	char text[200];
@@ -540,7 +534,7 @@ static void nodes_lines(struct canvas *cv, const struct render_input *in, int wi
 	}
 }
 
-static void zones(struct canvas *cv, const struct render_input *in, const struct render_opts *o)
+static void zones(struct canvas *cv, const struct frame *in, const struct render_opts *o)
 {
 	const struct mb_state *st = in->st;
 	const struct mb_zone **z;
@@ -572,7 +566,7 @@ static void zones(struct canvas *cv, const struct render_input *in, const struct
 	free(z);
 }
 
-void render_tables(struct canvas *cv, const struct render_input *in, const struct render_opts *o)
+void render_tables(struct canvas *cv, const struct frame *in, const struct render_opts *o)
 {
 	struct table_fmt f;
 	struct diff d;
@@ -682,7 +676,7 @@ static const struct entry legend_break[] = {
 
 #define ROW(cv, o, title, e) legend_row(cv, o, title, e, (int)(sizeof(e) / sizeof(e[0])))
 
-void render_legend(struct canvas *cv, const struct render_input *in, const struct render_opts *o)
+void render_legend(struct canvas *cv, const struct frame *in, const struct render_opts *o)
 {
 	cv->utf8 = o->utf8;
 	line_puts(canvas_line(cv, RL_LEGEND, -1, -1), 0, ST_HEADER, "legend:");

@@ -10,17 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "machine.h"
-#include "ops.h"
-#include "state.h"
-#include "steplog.h"
-
-struct op_result {
-	enum ret_kind	kind;
-	uint64_t	value;		/* RET_INT: (uint64_t)(int64_t)ret; RET_BOOL: 0/1 */
-	bool		unsupported;	/* the engine cannot run this op: an error, never "done" */
-	const char	*why;		/* set with unsupported */
-};
+#include "core/machine.h"
+#include "core/ops.h"
+#include "core/state.h"
+#include "core/steplog.h"
 
 struct engine;
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/dump.h"
+#include "core/ops.h"
 #include "engine_compare.h"
 #include "util/xalloc.h"
 

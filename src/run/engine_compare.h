@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "machine.h"
+#include "core/machine.h"
 #include "runner.h"
-#include "state.h"
+#include "core/state.h"
 
 /* What to compare besides the state and the result. */
 #define CMP_LOG		0x1	/* the messages, line by line */

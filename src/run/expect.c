@@ -8,26 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render/dump.h"
 #include "expect.h"
 #include "util/xalloc.h"
 
 #define VAL_LEN		96
 #define PATH_LEN	128
-
-void outcome_add_failure(struct step_outcome *out, int step, int line, const char *path,
-			 const char *expected, const char *actual)
-{
-	struct failure *f;
-
-	out->failures = xrealloc(out->failures, (out->nr_failures + 1) * sizeof(*out->failures));
-	f = &out->failures[out->nr_failures++];
-	f->step = step;
-	f->line = line;
-	f->path = xstrdup(path);
-	f->expected = xstrdup(expected);
-	f->actual = xstrdup(actual);
-}
 
 int value_eval(const struct value *v, const struct expr_env *env, const char *file,
 	       uint64_t *out, char *err, int errlen)
@@ -45,44 +30,6 @@ int value_eval(const struct value *v, const struct expr_env *env, const char *fi
 	return -1;
 }
 
-/* The errno values memblock and the page allocator return. */
-static const struct { int err; const char *name; } errno_names[] = {
-	{ 1, "EPERM" }, { 2, "ENOENT" }, { 12, "ENOMEM" }, { 14, "EFAULT" },
-	{ 16, "EBUSY" }, { 17, "EEXIST" }, { 19, "ENODEV" }, { 22, "EINVAL" },
-	{ 28, "ENOSPC" }, { 34, "ERANGE" }, { 38, "ENOSYS" },
-};
-
-const char *ret_format(enum ret_kind kind, uint64_t value, char *buf, int len)
-{
-	unsigned int i;
-	int v;
-
-	switch (kind) {
-	case RET_NONE:
-		snprintf(buf, len, "(void)");
-		break;
-	case RET_INT:
-		v = (int)(int64_t)value;
-		snprintf(buf, len, "%d", v);
-		for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
-			if (v == -errno_names[i].err)
-				snprintf(buf, len, "-%s", errno_names[i].name);
-		break;
-	case RET_BOOL:
-		snprintf(buf, len, "%s", value ? "true" : "false");
-		break;
-	case RET_PAGES:
-		snprintf(buf, len, "%" PRIu64, value);
-		break;
-	case RET_ADDR:
-	case RET_VALUE:
-	default:
-		snprintf(buf, len, "0x%" PRIx64, value);
-		break;
-	}
-	return buf;
-}
-
 /* Everything a check needs to report a failure. */
 struct checker {
 	const struct expect_ctx	*ctx;
@@ -95,7 +42,7 @@ struct checker {
 static void fail(struct checker *c, int line, const char *path, const char *expected,
 		 const char *actual)
 {
-	outcome_add_failure(c->out, c->ctx->step, line, path, expected, actual);
+	outcome_add_failure(c->out, c->ctx->step, c->ctx->op, line, path, expected, actual);
 }
 
 static void fail_hex(struct checker *c, int line, const char *path, uint64_t want, uint64_t got)

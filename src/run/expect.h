@@ -13,7 +13,7 @@
 #include "engine.h"
 #include "runner.h"
 #include "scenario/scenario.h"
-#include "state.h"
+#include "core/state.h"
 
 /* What the expectations of one step (or the top level) are checked against. */
 struct expect_ctx {
@@ -21,6 +21,7 @@ struct expect_ctx {
 	const struct machine	*machine;
 	const struct expr_env	*env;		/* evaluates expression values */
 	int			step;		/* index, or -1 for the top level */
+	const char		*op;		/* the step's operation; NULL at the top level */
 	const struct op_result	*res;		/* the step's result; NULL at the top level */
 	int			warnings;	/* warnings printed by the step (or the run) */
 };
@@ -38,15 +39,5 @@ int expect_check(const struct expect *e, const struct mb_state *st,
 /* Evaluate a value; on error "FILE:LINE:COL: PATH: message" goes to @err. */
 int value_eval(const struct value *v, const struct expr_env *env, const char *file,
 	       uint64_t *out, char *err, int errlen);
-
-/* Append one failure to @out (copies the strings). */
-void outcome_add_failure(struct step_outcome *out, int step, int line, const char *path,
-			 const char *expected, const char *actual);
-
-/*
- * A step result as people read it: "0", "-ENOMEM", "0x7fff000", "true",
- * "1234" (pages, decimal).
- */
-const char *ret_format(enum ret_kind kind, uint64_t value, char *buf, int len);
 
 #endif

@@ -14,9 +14,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "machine.h"
-#include "ops.h"
-#include "state.h"
+#include "core/machine.h"
+#include "core/ops.h"
+#include "core/state.h"
 
 struct fuzz_rng {
 	uint64_t	s;

@@ -291,7 +291,8 @@ int run_step(struct run *r, struct step_outcome *out)
 		return 0;
 
 	ctx = (struct expect_ctx){ .file = sc->file, .machine = &sc->machine, .env = &r->env,
-				   .step = i, .res = &out->res, .warnings = warnings };
+				   .step = i, .op = st->spec->name, .res = &out->res,
+				   .warnings = warnings };
 	if (expect_check(&st->expect, run_state(r), &ctx, out, err, sizeof(err))) {
 		out->error = xstrdup(err);
 		return -1;
@@ -344,98 +345,4 @@ void run_free_saved(struct run *r, void *saved)
 	r->eng->ops->free_saved(r->eng, s->eng);
 	labels_put(s->labels);
 	free(s);
-}
-
-void step_outcome_free(struct step_outcome *o)
-{
-	int i;
-
-	for (i = 0; i < o->nr_failures; i++) {
-		free(o->failures[i].path);
-		free(o->failures[i].expected);
-		free(o->failures[i].actual);
-	}
-	free(o->failures);
-	steplog_free(&o->log);
-	free(o->error);
-	memset(o, 0, sizeof(*o));
-}
-
-int failure_format(const struct scenario *sc, const struct failure *f, char *buf, int len)
-{
-	char where[160], line[32] = "";
-
-	if (f->line > 0)
-		snprintf(line, sizeof(line), " (line %d)", f->line);
-	if (f->step >= 0 && f->step < sc->nr_steps)
-		snprintf(where, sizeof(where), "steps[%d] %s%s", f->step,
-			 sc->steps[f->step].spec->name, line);
-	else
-		snprintf(where, sizeof(where), "expect%s", line);
-	return snprintf(buf, len, "%s: %s: expected %s, got %s", where, f->path, f->expected,
-			f->actual);
-}
-
-/* One argument as the scenario would write it. */
-static void arg_format(const struct op_arg_spec *as, const union op_value *v, char *buf, int len)
-{
-	switch (as->kind) {
-	case ARG_PHYS:
-		snprintf(buf, len, "0x%" PRIx64, v->phys);
-		break;
-	case ARG_NID:
-		if (v->nid == -1)
-			snprintf(buf, len, "NUMA_NO_NODE");
-		else
-			snprintf(buf, len, "%d", v->nid);
-		break;
-	case ARG_FLAGS:
-		flags_name(v->flags, buf, len);
-		break;
-	case ARG_BOOL:
-		snprintf(buf, len, "%s", v->boolean ? "true" : "false");
-		break;
-	case ARG_TYPE:
-		snprintf(buf, len, "%s", v->type == MB_TYPE_RESERVED ? "reserved" : "memory");
-		break;
-	default:
-		snprintf(buf, len, "?");
-		break;
-	}
-}
-
-/* snprintf at offset @n of @buf, which may already be full: keeps counting. */
-static __attribute__((format(printf, 4, 5)))
-int append(char *buf, int len, int n, const char *fmt, ...)
-{
-	va_list ap;
-	int k;
-
-	va_start(ap, fmt);
-	k = vsnprintf(n < len ? buf + n : NULL, n < len ? len - n : 0, fmt, ap);
-	va_end(ap);
-	return n + (k > 0 ? k : 0);
-}
-
-int call_format(const struct machine *m, const struct op_call *c, const struct op_result *res,
-		char *buf, int len)
-{
-	const struct op_spec *spec = op_spec(c->op);
-	char val[64];
-	int n, i;
-
-	(void)m;
-	if (!spec)
-		return snprintf(buf, len, "?");
-	n = append(buf, len, 0, "%s(", spec->name);
-	for (i = 0; i < spec->nargs; i++) {
-		arg_format(&spec->args[i], &c->arg[i], val, sizeof(val));
-		n = append(buf, len, n, "%s%s=%s", i ? ", " : "", spec->args[i].name, val);
-	}
-	n = append(buf, len, n, ")");
-	if (res && res->unsupported)
-		n = append(buf, len, n, " = (not implemented)");
-	else if (res && spec->ret != RET_NONE)
-		n = append(buf, len, n, " = %s", ret_format(spec->ret, res->value, val, sizeof(val)));
-	return n;
 }

@@ -10,28 +10,10 @@
 
 #include <stdbool.h>
 
+#include "core/outcome.h"
+#include "core/state.h"
 #include "engine.h"
 #include "scenario/scenario.h"
-#include "state.h"
-#include "steplog.h"
-
-/* One failed expectation. */
-struct failure {
-	int		step;		/* index, or -1 for the top-level expect */
-	int		line;		/* line of the expectation in the file */
-	char		*path;		/* "reserved.regions[1].size" */
-	char		*expected;	/* "0x1000" */
-	char		*actual;
-};
-
-struct step_outcome {
-	struct op_call	call;		/* the evaluated arguments */
-	struct op_result res;
-	struct steplog	log;
-	int		nr_failures;
-	struct failure	*failures;
-	char		*error;		/* run-time scenario error (e.g. unbound label); NULL if none */
-};
 
 struct run;
 
@@ -51,12 +33,5 @@ const struct mb_state *run_state(struct run *r);
 void *run_save(struct run *r);
 void run_restore(struct run *r, const void *saved);
 void run_free_saved(struct run *r, void *saved);
-
-void step_outcome_free(struct step_outcome *o);
-/* "steps[3] memblock_reserve (line 14): reserved.regions[1].size: expected 0x1000, got 0x2000" */
-int failure_format(const struct scenario *sc, const struct failure *f, char *buf, int len);
-/* "memblock_reserve(base=0x1000, size=0x2000) = 0" */
-int call_format(const struct machine *m, const struct op_call *c, const struct op_result *res,
-		char *buf, int len);
 
 #endif

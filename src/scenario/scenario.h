@@ -12,8 +12,8 @@
 #include <stdint.h>
 
 #include "expr.h"
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
 
 struct src_pos {
 	int		line;		/* 1-based; 0 when unknown */

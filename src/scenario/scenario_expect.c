@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "scenario_load.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 

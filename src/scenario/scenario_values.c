@@ -43,7 +43,8 @@ static void sanitize(char *s, int len, int written)
 	}
 }
 
-static int vfail(struct loader *ld, int line, int col, const char *path, const char *fmt,
+static __attribute__((format(printf, 5, 0)))
+int vfail(struct loader *ld, int line, int col, const char *path, const char *fmt,
 		 va_list ap)
 {
 	int n = 0, len = ld->errlen;

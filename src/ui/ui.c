@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "run/step_frame.h"
 #include "ui.h"
 #include "util/xalloc.h"
 
@@ -106,16 +107,11 @@ bool ui_step_marked(const struct ui *u, int i)
 	return s->note || s->expect.present;
 }
 
-void ui_render_input(struct ui *u, struct render_input *in)
+void ui_render_input(struct ui *u, struct frame *in)
 {
-	memset(in, 0, sizeof(*in));
-	in->m = &u->sc->machine;
-	in->sc = u->sc;
-	in->st = timeline_state(u->t);
-	in->step = u->step;
-	in->prev = u->step > 0 && u->have_prev ? &u->prev : NULL;
-	in->out = u->step > 0 ? timeline_outcome(u->t, u->step - 1) : NULL;
-	in->error = timeline_error(u->t);
+	frame_from_step(in, u->sc, u->step, timeline_state(u->t),
+			u->step > 0 && u->have_prev ? &u->prev : NULL,
+			u->step > 0 ? timeline_outcome(u->t, u->step - 1) : NULL, timeline_error(u->t));
 }
 
 static void handle_resize(struct ui *u, const struct ui_event *ev)

@@ -169,7 +169,7 @@ void ui_goto(struct ui *u, int k);
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The state and the input of the renderer for the current step. */
-void ui_render_input(struct ui *u, struct render_input *in);
+void ui_render_input(struct ui *u, struct frame *in);
 /* A step that has a note or an expectation (for '[' and ']'). */
 bool ui_step_marked(const struct ui *u, int i);
 int ui_run(struct ui *u);
@@ -197,12 +197,12 @@ void ui_layout(struct ui *u);
 void ui_draw(struct ui *u);
 
 /* ui_bars.c: header and status bar */
-void ui_draw_header(struct ui *u, const struct render_input *in);
+void ui_draw_header(struct ui *u, const struct frame *in);
 void ui_draw_status(struct ui *u);
 
 /* ui_map.c: the map pane */
-void ui_map_sections(struct ui *u, const struct render_input *in);
-void ui_draw_map(struct ui *u, const struct render_input *in);
+void ui_map_sections(struct ui *u, const struct frame *in);
+void ui_draw_map(struct ui *u, const struct frame *in);
 void ui_map_free(struct ui *u);
 void ui_map_next_node(struct ui *u, int dir);
 void ui_map_toggle_view(struct ui *u);
@@ -215,18 +215,18 @@ void ui_map_show(struct ui *u, uint64_t start, uint64_t end, uint64_t cursor);
 /* Put the cursor on @addr, in its section; the view moves only if it must. */
 void ui_map_goto_addr(struct ui *u, uint64_t addr);
 /* Map pane rows needed for the current state. */
-int ui_map_height(struct ui *u, const struct render_input *in);
+int ui_map_height(struct ui *u, const struct frame *in);
 bool ui_map_click(struct ui *u, int x, int y, int button);
 
 /* ui_engines.c: a second engine's maps under the first's */
 void ui_second_goto(struct ui *u, int k);
-void ui_second_render_input(struct ui *u, struct render_input *in);
+void ui_second_render_input(struct ui *u, struct frame *in);
 void ui_second_sections(struct ui *u, const struct render_opts *ro);
 void ui_second_free(struct ui *u);
 void ui_second_close(struct ui *u);
 
 /* ui_table.c: the region tables */
-void ui_draw_table(struct ui *u, const struct render_input *in);
+void ui_draw_table(struct ui *u, const struct frame *in);
 void ui_table_move(struct ui *u, int delta);
 void ui_table_next(struct ui *u);
 void ui_table_enter(struct ui *u);

@@ -42,7 +42,7 @@ static void title_bar(struct ui *u)
 	ui_puts(u, 0, u->cols - rlen, rlen, bar, right);
 }
 
-static void call_line(struct ui *u, const struct render_input *in)
+static void call_line(struct ui *u, const struct frame *in)
 {
 	struct seg_line s = { u, 1, 0, u->cols };
 	char buf[512], w[48];
@@ -77,7 +77,7 @@ static void failure_text(const struct failure *f, int more, char *buf, int len)
 		snprintf(buf + n, len - n, " (and %d more)", more);
 }
 
-static void expect_status(struct ui *u, struct seg_line *s, const struct render_input *in)
+static void expect_status(struct ui *u, struct seg_line *s, const struct frame *in)
 {
 	const struct step *st = u->step > 0 ? &u->sc->steps[u->step - 1] : NULL;
 	char buf[512];
@@ -134,7 +134,7 @@ static void engines_line(struct ui *u)
 	seg(&s, ui_attr(u, ST_FAIL), u->differ_text);
 }
 
-void ui_draw_header(struct ui *u, const struct render_input *in)
+void ui_draw_header(struct ui *u, const struct frame *in)
 {
 	struct seg_line s = { u, 2, 0, u->cols };
 	const char *err = timeline_error(u->t);

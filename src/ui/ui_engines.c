@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "run/engine_compare.h"
+#include "run/step_frame.h"
 #include "ui.h"
 #include "util/xalloc.h"
 
@@ -38,18 +39,13 @@ void ui_second_free(struct ui *u)
 	u->nr_secs2 = 0;
 }
 
-void ui_second_render_input(struct ui *u, struct render_input *in)
+void ui_second_render_input(struct ui *u, struct frame *in)
 {
 	int pos = timeline_pos(u->t2);
 
-	memset(in, 0, sizeof(*in));
-	in->m = &u->sc->machine;
-	in->sc = u->sc;
-	in->st = timeline_state(u->t2);
-	in->step = pos;
-	in->prev = pos > 0 && u->have_prev2 ? &u->prev2 : NULL;
-	in->out = pos > 0 ? timeline_outcome(u->t2, pos - 1) : NULL;
-	in->error = timeline_error(u->t2);
+	frame_from_step(in, u->sc, pos, timeline_state(u->t2),
+			pos > 0 && u->have_prev2 ? &u->prev2 : NULL,
+			pos > 0 ? timeline_outcome(u->t2, pos - 1) : NULL, timeline_error(u->t2));
 }
 
 /* The keys of the lines cmp_print() marks with '*', as "memory[1], reserved.cnt". */
@@ -93,7 +89,7 @@ static void differing_keys(struct ui *u, const struct cmp_side *a, const struct 
 /* Compare the engines at the current step, for the header. */
 static void compare(struct ui *u)
 {
-	struct render_input a, b;
+	struct frame a, b;
 	struct cmp_side sa, sb;
 
 	u->differ = false;
@@ -291,7 +287,7 @@ static int pair_of(const struct ui *u, int i)
 void ui_second_sections(struct ui *u, const struct render_opts *ro)
 {
 	struct render_opts o = *ro;
-	struct render_input in;
+	struct frame in;
 	bool *done;
 	int i, j;
 

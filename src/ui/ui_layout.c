@@ -98,7 +98,7 @@ static void draw_separator(struct ui *u)
 
 void ui_draw(struct ui *u)
 {
-	struct render_input in;
+	struct frame in;
 
 	erase();
 	ui_layout(u);

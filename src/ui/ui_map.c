@@ -120,7 +120,7 @@ static void clamp_cursor(struct ui *u)
 }
 
 /* A's sections; their rows too with one engine (with two, ui_second_sections() interleaves them). */
-static void first_sections(struct ui *u, const struct render_input *in,
+static void first_sections(struct ui *u, const struct frame *in,
 			   const struct render_opts *ro)
 {
 	int i;
@@ -148,7 +148,7 @@ static void first_sections(struct ui *u, const struct render_input *in,
 	clamp_cursor(u);
 }
 
-void ui_map_sections(struct ui *u, const struct render_input *in)
+void ui_map_sections(struct ui *u, const struct frame *in)
 {
 	struct render_opts ro;
 
@@ -161,7 +161,7 @@ void ui_map_sections(struct ui *u, const struct render_input *in)
 		ui_second_sections(u, &ro);
 }
 
-int ui_map_height(struct ui *u, const struct render_input *in)
+int ui_map_height(struct ui *u, const struct frame *in)
 {
 	(void)in;
 	return u->nr_rows ? u->nr_rows : 1;
@@ -200,7 +200,7 @@ static void scroll_to_focus(struct ui *u, int h)
 		u->map_top = 0;
 }
 
-void ui_draw_map(struct ui *u, const struct render_input *in)
+void ui_draw_map(struct ui *u, const struct frame *in)
 {
 	const struct ui_rect *r = &u->lay.map;
 	int i;
@@ -405,7 +405,7 @@ void ui_map_goto_addr(struct ui *u, uint64_t addr)
 /* Select what the click is on: a memory or a reserved region. */
 static void click_select(struct ui *u, const struct map_row *row, int col)
 {
-	struct render_input in;
+	struct frame in;
 	struct render_hit hit;
 
 	ui_render_input(u, &in);

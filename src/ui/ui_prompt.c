@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/ops.h"
+#include "core/ops.h"
 #include "ui.h"
 #include "util/xalloc.h"
 

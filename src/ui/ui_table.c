@@ -133,7 +133,7 @@ static void scroll_to(struct ui *u, int sel_line, int h)
 		u->table_top = 0;
 }
 
-void ui_draw_table(struct ui *u, const struct render_input *in)
+void ui_draw_table(struct ui *u, const struct frame *in)
 {
 	const struct ui_rect *r = &u->lay.table;
 	struct render_opts ro;

@@ -16,8 +16,8 @@
 
 #include "run/engine.h"
 #include "run/fuzz_gen.h"
-#include "run/state.h"
-#include "run/steplog.h"
+#include "core/state.h"
+#include "core/steplog.h"
 
 #define NR_OPS		1000000
 #define MAX_CASE_OPS	512

@@ -51,9 +51,10 @@ static void write_scenario(const char *path, const char *mode, unsigned long lon
 	}
 }
 
-static double time_check(const char *path)
+static double time_check(char *path)
 {
-	char *argv[] = { "check", (char *)path, NULL };
+	char cmd[] = "check";
+	char *argv[] = { cmd, path, NULL };
 	int null = open("/dev/null", O_WRONLY), out = dup(1), rc;
 	double t0;
 

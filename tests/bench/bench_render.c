@@ -16,10 +16,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
 #include "render/render.h"
-#include "run/state.h"
+#include "core/state.h"
 
 #define NR_REGIONS	10000
 #define WIDTH		250
@@ -83,7 +83,7 @@ static void build(struct mb_state *st, struct mb_state *prev, uint64_t stride)
 	}
 }
 
-static double frame_bands(const struct render_input *in, enum render_scale scale)
+static double frame_bands(const struct frame *in, enum render_scale scale)
 {
 	struct render_node *nodes;
 	struct render_opts o;
@@ -108,7 +108,7 @@ static double frame_bands(const struct render_input *in, enum render_scale scale
 	return (now_ms() - t0) / FRAMES;
 }
 
-static double frame_snapshot(const struct render_input *in, size_t *bytes)
+static double frame_snapshot(const struct frame *in, size_t *bytes)
 {
 	struct render_opts o;
 	struct canvas cv;
@@ -135,7 +135,7 @@ static double run(uint64_t stride, const char *what)
 {
 	struct mb_state st, prev;
 	struct machine m;
-	struct render_input in = { .m = &m, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &m, .st = &st, .prev = &prev, .step = 1 };
 	size_t bytes = 0;
 	double lin, cmp, snap;
 

@@ -17,7 +17,7 @@
 
 #include "run/engine.h"
 #include "scenario/scenario.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "run/timeline.h"
 
 #define NR_STEPS	1000000
@@ -37,13 +37,16 @@ static void set_phys(struct step *st, int a, uint64_t v)
 	st->args[a].phys.constant = v;
 }
 
+/* The scenario owns its strings: writable copies, not literals. */
+static char file_name[] = "bench", scenario_name[] = "bench-timeline";
+
 static struct scenario *build(void)
 {
 	struct scenario *sc = calloc(1, sizeof(*sc));
 	int i;
 
-	sc->file = "bench";
-	sc->name = "bench-timeline";
+	sc->file = file_name;
+	sc->name = scenario_name;
 	machine_init_default(&sc->machine);
 	sc->nr_steps = NR_STEPS;
 	sc->steps = calloc(NR_STEPS, sizeof(*sc->steps));

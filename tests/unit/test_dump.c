@@ -9,9 +9,9 @@
 #include <stdlib.h>
 
 #include "render/dump.h"
-#include "run/machine.h"
-#include "run/ops.h"
-#include "run/state.h"
+#include "core/machine.h"
+#include "core/ops.h"
+#include "core/state.h"
 #include "tap.h"
 
 static char *capture(void (*fn)(FILE *, const struct machine *, const struct mb_state *),

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "scenario/scenario.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "tap.h"
 
 static char err[1024];

@@ -11,7 +11,7 @@
 
 #include "run/engine.h"
 #include "model/memblock.h"
-#include "run/steplog.h"
+#include "core/steplog.h"
 
 static struct engine *eng;
 static struct steplog lg;

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/machine.h"
+#include "core/machine.h"
 #include "model/pagealloc.h"
-#include "run/state.h"
-#include "run/steplog.h"
+#include "core/state.h"
+#include "core/steplog.h"
 #include "tap.h"
 
 #define NO_PFN	UINT64_MAX

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "model/pagealloc_priv.h"
-#include "run/machine.h"
-#include "run/state.h"
-#include "run/steplog.h"
+#include "core/machine.h"
+#include "core/state.h"
+#include "core/steplog.h"
 #include "tap.h"
 
 #define CASES	400

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/machine.h"
-#include "run/ops.h"
+#include "core/machine.h"
+#include "core/ops.h"
 #include "render/render.h"
-#include "run/state.h"
+#include "core/state.h"
 #include "tap.h"
 
 #define KiB	(1ULL << 10)
@@ -80,7 +80,7 @@ struct picture {
 	int			nr_nodes;
 };
 
-static void draw(struct picture *p, const struct render_input *in, int width,
+static void draw(struct picture *p, const struct frame *in, int width,
 		 enum render_scale scale)
 {
 	struct render_opts o;
@@ -125,7 +125,7 @@ static void test_linear_scale(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	struct render_hit hit;
 	char *want;
@@ -152,7 +152,7 @@ static void test_ruler(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *got;
 
@@ -184,7 +184,7 @@ static void test_small_regions(void)
 		{ 1000 * GiB + 0x2000, 0x1000, 0, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	int i;
 
@@ -212,7 +212,7 @@ static void test_flag_beats_count(void)
 	};
 	struct mb_region rsv[] = { { 0, MiB, 0, 0 }, { 2 * MiB, MiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 
 	state_set(&st, mem, 3, rsv, 2);
@@ -229,7 +229,7 @@ static void test_small_hole(void)
 {
 	struct mb_region mem[] = { { 0, GiB, 0, 0 }, { GiB + 0x1000, GiB - 0x1000, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *want;
 
@@ -255,7 +255,7 @@ static void test_compact(void)
 		{ 0x100000, 512 * GiB - 0x100000, 0, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *want;
 
@@ -291,7 +291,7 @@ static void test_compact_fallback(void)
 {
 	struct mb_region mem[64];
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	int i;
 
@@ -313,7 +313,7 @@ static void test_changes(void)
 		{ 32 * MiB, 32 * MiB, 0, 0 },
 	};
 	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
 	struct render_opts o;
 	struct picture p;
 	char *want;
@@ -356,7 +356,7 @@ static void test_added_removed(void)
 	struct mb_region after[] = { { 0, 64 * MiB, 0, 0 } };
 	struct mb_region gone[] = { { 0, 32 * MiB, 0, 0 } };
 	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
 	struct picture p;
 	char *want = malloc(80);
 
@@ -386,7 +386,7 @@ static void test_numa_sections(void)
 	struct mb_region mem[] = { { 0x1000, GiB - 0x1000, 0, 0 }, { 4 * GiB, GiB, 0, 1 } };
 	struct mb_region rsv[] = { { 0, 0x10000, 0, 8 }, { 2 * GiB, 0x1000, 0, 8 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct render_node *n;
 	struct machine numa = mach;
 	int nr;
@@ -417,7 +417,7 @@ static void test_pages(void)
 		{ 0x3001, 0x4000, PF_DEFERRED, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct picture p;
 	char *want;
 
@@ -522,7 +522,7 @@ static void test_pages_snapshot(void)
 	struct render_map p_map;
 	struct mb_state st;
 	struct machine m;
-	struct render_input in = { .m = &m, .st = &st };
+	struct frame in = { .m = &m, .st = &st };
 	struct render_opts o;
 	struct canvas cv;
 	char *want, *text;
@@ -657,7 +657,7 @@ static void test_pages_late(void)
 		{ 0x3802, 0x4000, PF_ABOVE_LOW, 0 },
 	};
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct render_opts o;
 	struct canvas cv;
 	char *want = malloc(80);
@@ -705,7 +705,7 @@ static void test_pages_change(void)
 		{ 0x2100, 0x4000, PF_DEFERRED_INIT, 0 },
 	};
 	struct mb_state prev, st;
-	struct render_input in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
+	struct frame in = { .m = &mach, .st = &st, .prev = &prev, .step = 1 };
 	struct render_opts o;
 	struct canvas cv;
 	char *want = malloc(80), *text;
@@ -798,7 +798,7 @@ static void test_never_vanish(void)
 		int nm = 1 + (int)(lcg() % 300), nr = 0, width = 32 + (int)(lcg() % 220), i;
 		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
 		uint64_t pos = (uint64_t)(lcg() % 4) << 30;
-		struct render_input in = { .m = &mach };
+		struct frame in = { .m = &mach };
 		struct mb_state st;
 		struct picture p;
 
@@ -868,7 +868,7 @@ static void test_lost_never_hidden(void)
 	for (iter = 0; iter < 300 && !bad; iter++) {
 		int n = 0, width = 32 + (int)(lcg() % 220), i;
 		enum render_scale scale = lcg() % 2 ? SCALE_COMPACT : SCALE_LINEAR;
-		struct render_input in = { .m = &mach };
+		struct frame in = { .m = &mach };
 		uint64_t pfn = 0;
 		struct mb_state st;
 		struct picture p;
@@ -948,7 +948,7 @@ static void test_snapshot_utf8(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
 	struct mb_state st;
-	struct render_input in = { .m = &mach, .st = &st };
+	struct frame in = { .m = &mach, .st = &st };
 	struct render_opts o;
 	struct canvas cv;
 	int i;

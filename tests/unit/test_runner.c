@@ -17,6 +17,8 @@
 #define MAX_STEPS	16
 
 static struct scenario sc;
+/* The scenario owns its strings: writable copies, not literals. */
+static char file_name[] = "t.json", scenario_name[] = "t";
 static struct step steps[MAX_STEPS];
 static struct expr_env consts;
 static struct expr *parsed[32];
@@ -28,8 +30,8 @@ static void new_scenario(void)
 		expr_free(parsed[--nr_parsed]);
 	memset(&sc, 0, sizeof(sc));
 	memset(steps, 0, sizeof(steps));
-	sc.file = "t.json";
-	sc.name = "t";
+	sc.file = file_name;
+	sc.name = scenario_name;
 	machine_init_default(&sc.machine);
 	sc.steps = steps;
 	sc.expect.nr_contents = -1;
@@ -83,13 +85,13 @@ static void expect_on(struct expect *e, int line)
 	e->pos.line = line;
 }
 
-static char *failure_text(const struct step_outcome *o, int i)
+static const char *failure_text(const struct step_outcome *o, int i)
 {
 	static char buf[512];
 
 	if (i >= o->nr_failures)
 		return "(no such failure)";
-	failure_format(&sc, &o->failures[i], buf, sizeof(buf));
+	failure_format(&o->failures[i], buf, sizeof(buf));
 	return buf;
 }
 
@@ -97,7 +99,9 @@ static void test_formats(void)
 {
 	struct op_call c = { .op = OP_MEMBLOCK_RESERVE };
 	struct op_result res = { .kind = RET_INT };
-	struct failure f = { 3, 14, "reserved.regions[1].size", "0x1000", "0x2000" };
+	char path[] = "reserved.regions[1].size", expected[] = "0x1000", actual[] = "0x2000";
+	char cnt_path[] = "memory.cnt", two[] = "2", three[] = "3";
+	struct failure f = { 3, 14, path, expected, actual, "memblock_reserve" };
 	char buf[256];
 	int n;
 
@@ -158,11 +162,11 @@ static void test_formats(void)
 
 	new_scenario();
 	step(3, OP_MEMBLOCK_RESERVE, 12);
-	failure_format(&sc, &f, buf, sizeof(buf));
+	failure_format(&f, buf, sizeof(buf));
 	is_str(buf, "steps[3] memblock_reserve (line 14): reserved.regions[1].size: "
 	       "expected 0x1000, got 0x2000", "failure_format: step failure");
-	f = (struct failure){ -1, 30, "memory.cnt", "2", "3" };
-	failure_format(&sc, &f, buf, sizeof(buf));
+	f = (struct failure){ -1, 30, cnt_path, two, three, NULL };
+	failure_format(&f, buf, sizeof(buf));
 	is_str(buf, "expect (line 30): memory.cnt: expected 2, got 3",
 	       "failure_format: top-level failure");
 	is_str(ret_format(RET_INT, 0xfffffff4, buf, sizeof(buf)), "-ENOMEM",
@@ -174,6 +178,7 @@ static void build_main_scenario(void)
 {
 	struct step *st;
 	static struct expect_region mem_r[1], res_r[1], res_r2[2];
+	static char step2_path[] = "steps[2]", buf_label[] = "buf";
 	static struct expect_content cont[2], cont_ok[1];
 
 	new_scenario();
@@ -196,10 +201,10 @@ static void build_main_scenario(void)
 	res_r[0] = (struct expect_region){ .base = cv(0x1000, 16), .size = cv(0x1000, 16) };
 
 	st = step(2, OP_MEMBLOCK_ALLOC, 20);
-	st->pos.path = "steps[2]";
+	st->pos.path = step2_path;
 	arg(st, 0, cv(0x1000, 20));
 	arg(st, 1, cv(0x1000, 20));
-	st->as = "buf";
+	st->as = buf_label;
 	expect_on(&st->expect, 21);
 	st->expect.ret = (struct expect_ret){ .present = true, .kind = RET_ADDR,
 		.phys = ev("$buf", 21, "steps[2].expect.ret"), .pos = { .line = 21 } };
@@ -416,7 +421,7 @@ static void test_expect_direct(void)
 	struct mb_state st = { 0 };
 	struct expect e = { .present = true, .nr_contents = -1, .nr_zones = -1 };
 	struct expect_ctx ctx = { .file = "t.json", .machine = &sc.machine, .env = &consts,
-				  .step = 0, .res = &res };
+				  .step = 0, .op = "memblock_reserve", .res = &res };
 	struct step_outcome o = { 0 };
 	char err[256];
 

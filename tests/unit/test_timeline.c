@@ -18,6 +18,8 @@
 
 static struct scenario sc;
 static struct step *steps;
+/* The scenario owns its strings: writable copies, not literals. */
+static char file_name[] = "tl.json", scenario_name[] = "tl";
 
 /* Steps 2j reserve a page; steps 2j+1 free it again when j is odd. */
 static void build(int nr)
@@ -27,8 +29,8 @@ static void build(int nr)
 	memset(&sc, 0, sizeof(sc));
 	free(steps);
 	steps = calloc(nr, sizeof(*steps));
-	sc.file = "tl.json";
-	sc.name = "tl";
+	sc.file = file_name;
+	sc.name = scenario_name;
 	machine_init_default(&sc.machine);
 	sc.nr_steps = nr;
 	sc.steps = steps;

@@ -12,7 +12,7 @@
 
 #include <linux/compiler.h>
 
-#include "run/steplog.h"
+#include "core/steplog.h"
 
 #define KERN_SOH	"\001"
 #define KERN_EMERG	KERN_SOH "0"

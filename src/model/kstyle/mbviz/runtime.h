@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-#include "run/machine.h"
+#include "core/machine.h"
 
 /* The machine the model currently simulates (set by memblock_model_reset). */
 extern const struct machine *mb_machine;

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "machine.h"
+
 struct mb_region {
 	uint64_t	base;
 	uint64_t	size;
@@ -94,5 +96,10 @@ struct mb_state {
 
 void state_free(struct mb_state *s);
 void state_copy(struct mb_state *dst, const struct mb_state *src);
+
+/* A type holding only the kernel's zero-sized dummy region. */
+bool mb_type_is_empty(const struct mb_type *t);
+/* A zone's name, from the machine's zone list when the state has none. */
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z);
 
 #endif

@@ -132,4 +132,12 @@ const char *flags_name(unsigned int flags, char *buf, int len);
 /* Single flag name to bit, or -1. */
 int flag_lookup(const char *name);
 
+/* What an engine returns for one call. */
+struct op_result {
+	enum ret_kind	kind;
+	uint64_t	value;		/* RET_INT: (uint64_t)(int64_t)ret; RET_BOOL: 0/1 */
+	bool		unsupported;	/* the engine cannot run this op: an error, never "done" */
+	const char	*why;		/* set with unsupported */
+};
+
 #endif

@@ -34,3 +34,17 @@ void state_copy(struct mb_state *dst, const struct mb_state *src)
 	dst->pages = dup_array(src->pages, src->nr_pages, sizeof(*src->pages));
 	dst->contents = dup_array(src->contents, src->nr_contents, sizeof(*src->contents));
 }
+
+bool mb_type_is_empty(const struct mb_type *t)
+{
+	return t->cnt == 0 || (t->cnt == 1 && t->regions[0].size == 0);
+}
+
+const char *mb_zone_name(const struct machine *m, const struct mb_zone *z)
+{
+	if (z->name)
+		return z->name;
+	if (m && z->zone >= 0 && z->zone < m->nr_zones)
+		return m->zones[z->zone].name;
+	return "?";
+}
