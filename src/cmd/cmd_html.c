@@ -19,6 +19,7 @@
 #include "render/render.h"
 #include "render/render_svg.h"
 #include "run/engine.h"
+#include "run/step_frame.h"
 #include "run/timeline.h"
 #include "scenario/scenario.h"
 #include "util/atomic_file.h"
@@ -141,7 +142,8 @@ static int page_steps(FILE *f, const struct scenario *sc, struct timeline *t,
 	render_opts_init(&ro);
 	ro.width = o->width;
 	for (k = 0; k <= sc->nr_steps; k++) {
-		struct render_input in = { .m = &sc->machine, .sc = sc, .step = k };
+		const struct step_outcome *out;
+		struct frame in;
 
 		if (timeline_goto(t, k)) {
 			fprintf(stderr, "%s\n", timeline_error(t) ? timeline_error(t) :
@@ -149,19 +151,18 @@ static int page_steps(FILE *f, const struct scenario *sc, struct timeline *t,
 			state_free(&prev);
 			return -1;
 		}
-		in.st = timeline_state(t);
-		in.prev = k > 0 ? &prev : NULL;
-		in.out = k > 0 ? timeline_outcome(t, k - 1) : NULL;
+		out = k > 0 ? timeline_outcome(t, k - 1) : NULL;
+		frame_from_step(&in, sc, k, timeline_state(t), k > 0 ? &prev : NULL, out, NULL);
 		ro.legend = k == sc->nr_steps;
 		canvas_init(&cv);
 		render_snapshot(&cv, &in, &ro);
 		fprintf(f, "<section class=\"step\" id=\"step-%d\">\n", k);
 		canvas_svg_write(f, &cv, so);
-		step_log(f, in.out);
+		step_log(f, out);
 		fputs("</section>\n", f);
 		canvas_free(&cv);
 		state_free(&prev);
-		state_copy(&prev, in.st);
+		state_copy(&prev, timeline_state(t));
 	}
 	state_free(&prev);
 	return 0;

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "run/ops.h"
+#include "core/ops.h"
 #include "scenario/scenario.h"
 
 static const char *const draft = "https://json-schema.org/draft/2020-12/schema";
