@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd_line.h"
+#include "commands.h"
 
 #define WRAP	79
 #define HELP_COL 27	/* where an option's help starts */
