@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]
+ * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N] [--replay]
+ * mbviz import --live [--root DIR] [-o FILE] [--replay]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -26,10 +27,15 @@ struct import_args {
 	const char	*name;
 	bool		strict;
 	bool		guess;
+	int		boot;		/* --boot N (issue 13) */
+	bool		replay;		/* --replay (issue 13) */
+	bool		live;		/* --live: the running system (issue 13) */
+	const char	*root;		/* --root DIR: its files under DIR */
 };
 
-static void parse_args(const struct cmd_line *cl, struct import_args *a)
+static int parse_args(const struct cmd_line *cl, struct import_args *a)
 {
+	long n;
 	int i;
 
 	a->log = cl->nr_operands ? cl->operands[0] : NULL;
@@ -49,8 +55,23 @@ static void parse_args(const struct cmd_line *cl, struct import_args *a)
 		case KEY_NAME:
 			a->name = o->value;
 			break;
+		case KEY_BOOT:	/* which boot of a log that holds several, 1 the first */
+			if ((n = cmd_number(cl, "--boot", o->value, 1, 1000000)) < 0)
+				return -1;
+			a->boot = (int)n;
+			break;
+		case KEY_REPLAY:
+			a->replay = true;
+			break;
+		case KEY_LIVE:
+			a->live = true;
+			break;
+		case KEY_ROOT:
+			a->root = o->value;
+			break;
 		}
 	}
+	return 0;
 }
 
 /* A scenario name, [a-z0-9][a-z0-9._-]*, from a file name. */
@@ -88,22 +109,63 @@ static bool valid_name(const char *s)
 	return true;
 }
 
+/* --replay: the scenario replayed on the model, and how far the kernel agrees. */
+static int report_replay(const char *text, const char *log)
+{
+	struct import_replay st;
+	char err[512];
+
+	if (import_replay(text, log, stderr, &st, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: import: %s: the replay stopped: %s\n", log, err);
+		return -1;
+	}
+	fprintf(stderr, "%s: %d of %d allocations placed where the kernel placed them; memory map equal to the kernel's node ranges: %s\n",
+		log, st.placed, st.allocs,
+		!st.have_ranges ? "not in the log" : st.ranges_equal ? "yes" : "no");
+	return 0;
+}
+
 int cmd_import(const struct cmd_line *cl)
 {
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
 	struct scenario *sc;
-	char err[1024], name[128];
+	char err[1024], name[128], *live_text = NULL;
 	int nr_unusable = 0, status = 2;
 	char *text;
 	FILE *in;
 
-	parse_args(cl, &a);
+	if (parse_args(cl, &a))
+		return 2;
 	if (a.name && !valid_name(a.name)) {
 		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
 		return 2;
 	}
-	if (!a.log || !strcmp(a.log, "-")) {
+	if (a.root && !a.live) {
+		fputs("mbviz: import: --root goes with --live\n", stderr);
+		return 2;
+	}
+	if (a.live && a.log) {
+		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
+		return 2;
+	}
+	if (a.live) {
+		size_t len;
+
+		live_text = import_live_text(a.root, stderr, &len);
+		if (!len) {
+			fputs("mbviz: import: live: nothing could be read\n", stderr);
+			free(live_text);
+			return 2;
+		}
+		in = fmemopen(live_text, len, "r");
+		if (!in) {
+			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
+			free(live_text);
+			return 2;
+		}
+		o.input_name = "live";
+	} else if (!a.log || !strcmp(a.log, "-")) {
 		in = stdin;
 		o.input_name = "<stdin>";
 	} else {
@@ -117,13 +179,16 @@ int cmd_import(const struct cmd_line *cl)
 	if (a.name)
 		snprintf(name, sizeof(name), "%s", a.name);
 	else
-		name_from(a.output ? a.output : (in == stdin ? "imported" : a.log), name, sizeof(name));
+		name_from(a.output ? a.output : a.live ? "live" : (in == stdin ? "imported" : a.log),
+			  name, sizeof(name));
 	o.name = name;
 	o.strict = a.strict;
 	o.guess_direction = a.guess;
+	o.boot = a.boot;
 	text = import_log(in, &o, stderr, &nr_unusable, err, sizeof(err));
 	if (in != stdin)
 		fclose(in);
+	free(live_text);
 	if (!text) {
 		fprintf(stderr, "mbviz: import: %s\n", err);
 		return 2;
@@ -142,6 +207,8 @@ int cmd_import(const struct cmd_line *cl)
 		goto out;
 	}
 	scenario_free(sc);
+	if (a.replay && report_replay(text, o.input_name))
+		goto out;
 	if (a.output) {
 		size_t n = strlen(text);
 

@@ -23,6 +23,10 @@ static const struct cmd_option ui_options[] = {
 	OPT_HIDDEN("no-colour", KEY_NO_COLOR, no_argument, NULL, VAL_NONE, NULL),
 	OPT("no-mouse", KEY_NO_MOUSE, no_argument, NULL, VAL_NONE, NULL,
 	  "leave the mouse to the terminal (for selecting text)"),
+	OPT("live", KEY_LIVE, no_argument, NULL, VAL_NONE, NULL,
+	    "this machine's boot, as import --live reads it, instead of FILE"),
+	OPT("root", KEY_ROOT, required_argument, "DIR", VAL_DIR, NULL,
+	    "with --live: the system's files under DIR"),
 	OPT_END
 };
 
@@ -92,6 +96,14 @@ static const struct cmd_option import_options[] = {
 	  "the scenario's name (default: from the file name)"),
 	OPT("no-guess", KEY_NO_GUESS, no_argument, NULL, VAL_NONE, NULL,
 	  "do not guess the allocation direction from the addresses"),
+	OPT("boot", KEY_BOOT, required_argument, "N", VAL_NUMBER, NULL,
+	    "which boot of a log that holds several (1: the first)"),
+	OPT("replay", KEY_REPLAY, no_argument, NULL, VAL_NONE, NULL,
+	    "replay the scenario and say how many allocations land where the kernel's did"),
+	OPT("live", KEY_LIVE, no_argument, NULL, VAL_NONE, NULL,
+	    "read the running system instead of a LOG"),
+	OPT("root", KEY_ROOT, required_argument, "DIR", VAL_DIR, NULL,
+	    "with --live: the system's files under DIR"),
 	OPT_END
 };
 

@@ -28,14 +28,20 @@ enum imp_kind {
 	IMP_DEBUGFS_HEADER,	/* memory: / .../memblock/reserved */
 	IMP_DEBUGFS_REGION,	/*    0: 0x...1000..0x...9efff    0 NONE */
 	IMP_E820,		/* BIOS-e820: [mem A-B] usable */
+	IMP_E820_UPDATE,	/* e820: update [mem A-B] usable ==> reserved */
+	IMP_E820_REMOVE,	/* e820: remove [mem A-B] usable (or no type) */
+	IMP_AFTER_MEMBLOCK_SETUP,	/* a line x86 prints after e820__memblock_setup() */
 	IMP_NUMA_NODE,		/* SRAT: Node N PXM P [mem A-B], NUMA: Node N ... -> [mem E-F] */
 	IMP_NODE_RANGE,		/*   node   0: [mem A-B] (Early memory node ranges) */
 	IMP_VERSION,		/* Linux version ... */
 	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
+	IMP_ARCH,		/* a line only one architecture prints: text names it */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };
+/* NUMA_NODE's type: from firmware, the one node of no NUMA config, numa=fake's */
+enum imp_numa_source { IMP_NUMA_FIRMWARE, IMP_NUMA_DUMMY, IMP_NUMA_EMULATED };
 
 struct imp_line {
 	enum imp_kind	kind;
@@ -55,7 +61,8 @@ struct imp_line {
 	int		type;		/* enum imp_type */
 	int		addr_digits;	/* hex digits of the first %pa, 0 if none */
 	char		caller[128];	/* %pS, empty when not printed */
-	char		text[160];	/* VERSION: the release */
+	char		text[160];	/* VERSION: the release; E820*: the (old) type */
+	char		to[24];		/* E820_UPDATE: the new type */
 	const char	*why;		/* UNUSABLE */
 	bool		incomplete;	/* UNUSABLE: could be the first half of a wrapped line */
 };
@@ -70,6 +77,7 @@ struct import_opts {
 	const char	*name;		/* the scenario's name; NULL: "imported" */
 	bool		strict;
 	bool		guess_direction;	/* replay both ways to pick bottom_up */
+	int		boot;		/* 1..: which boot of several; 0: the last complete one */
 };
 
 /*
@@ -80,5 +88,28 @@ struct import_opts {
  */
 char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unusable,
 		 char *err, int errlen);
+
+/*
+ * import_live.c: the running system's boot as one log text (malloc'd, *len
+ * bytes), its files read under @root (NULL: /); what was and was not read
+ * is said on @diag.
+ */
+char *import_live_text(const char *root, FILE *diag, size_t *len);
+
+/* import_replay.c: the scenario @text replayed on the model, told against the log. */
+struct import_replay {
+	int	allocs, placed;		/* allocations the log placed; where the kernel did */
+	bool	have_ranges;		/* the log printed "Early memory node ranges" */
+	bool	ranges_equal;		/* memblock.memory ended as they say */
+	int	ranges_seen;
+	int	failures;		/* every expectation that failed */
+};
+
+/*
+ * Replay @text; each difference goes to @report as "LOG:LINE: replay
+ * differs: ...".  0, or -1 with @err when the scenario cannot run.
+ */
+int import_replay(const char *text, const char *log, FILE *report, struct import_replay *st,
+		  char *err, int errlen);
 
 #endif

@@ -88,22 +88,6 @@ static void learn(struct importer *im)
 	im->max_nid = -1;
 	im->e820_first = im->e820_last = -1;
 	for (i = 0; i < im->nr; i++) {
-		enum imp_kind k = im->recs[i].l.kind;
-
-		if (k == IMP_VERSION && i && im->version[0]) {
-			imp_report(im, im->recs[i].lineno, "another boot starts here (Linux %s): only the first one is imported",
-			       im->recs[i].l.text);
-			im->nr = i;
-			break;
-		}
-		if (k == IMP_VERSION)
-			snprintf(im->version, sizeof(im->version), "%s", im->recs[i].l.text);
-		else if (k != IMP_COMMENT && !im->version[0])
-			im->version[0] = '?';	/* something of this boot came first */
-	}
-	if (im->version[0] == '?')
-		im->version[0] = 0;
-	for (i = 0; i < im->nr; i++) {
 		struct imp_line *l = &im->recs[i].l;
 
 		if (!digits && l->addr_digits && l->kind != IMP_E820)
@@ -171,6 +155,7 @@ static void learn(struct importer *im)
 		im->allow_resize = true;	/* e820__memblock_setup() allows it */
 	}
 	im->phys32 = digits == 8;
+	imp_learn_arch(im);
 	im->max_numnodes = 1;
 	if (im->numa) {
 		im->max_numnodes = 8;
@@ -217,6 +202,24 @@ static void attach_pending(struct importer *im)
 	im->pending = NULL;
 }
 
+void imp_pending_merge(struct importer *im, cJSON *ex, int lineno)
+{
+	cJSON *item;
+
+	if (!im->pending) {
+		im->pending = ex;
+		im->pending_line = lineno;
+		return;
+	}
+	/* two views of one state: the later one counts */
+	while ((item = ex->child) != NULL) {
+		cJSON_DetachItemViaPointer(ex, item);
+		cJSON_DeleteItemFromObjectCaseSensitive(im->pending, item->string);
+		cJSON_AddItemToObject(im->pending, item->string, item);
+	}
+	cJSON_Delete(ex);
+}
+
 static cJSON *new_step(struct importer *im, const char *op)
 {
 	cJSON *s = cJSON_CreateObject();
@@ -233,6 +236,20 @@ static void put_note(cJSON *s, const char *note)
 {
 	if (note && *note)
 		cJSON_AddStringToObject(s, "note", note);
+}
+
+/* The caller as the note; an older kernel's name of the operation said first. */
+static void put_op_note(cJSON *s, const struct imp_line *l)
+{
+	char note[320];
+
+	if (!l->name[0] || !strcmp(l->name, l->op)) {
+		put_note(s, l->caller);
+		return;
+	}
+	snprintf(note, sizeof(note), "%s (an older kernel's name) is %s today%s%s", l->name, l->op,
+		 l->caller[0] ? ": " : "", l->caller);
+	put_note(s, note);
 }
 
 static void base_size_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
@@ -321,7 +338,7 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 			nid = -1;
 		put_nid(s, "nid", nid);
 	}
-	put_note(s, l->caller);
+	put_op_note(s, l);
 	if (!placed) {
 		imp_report(im, req->lineno, "the log ends before this allocation's memblock_reserve line: its placement is not checked");
 		return;
@@ -383,7 +400,8 @@ static void range_op(struct importer *im, const struct rec *r)
 	}
 	im->after_double = false;
 	if (!strcmp(l->op, "memblock_add")) {
-		if (!im->adds_run && im->e820_first >= 0)
+		/* e820__memblock_setup's adds, table printed or not (a log's excerpt) */
+		if (!im->adds_run && (im->e820_first >= 0 || is_caller(l->caller, "e820__memblock_setup")))
 			im->adds_run = 1;
 		im->last_add_line = r->lineno;
 	} else {
@@ -411,7 +429,7 @@ static void range_op(struct importer *im, const struct rec *r)
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");
 	}
-	put_note(s, l->caller);
+	put_op_note(s, l);
 }
 
 /* ---- dumps ---- */
@@ -503,6 +521,38 @@ static void synthesize(struct importer *im)
 	}
 }
 
+static bool has_memory_steps(struct importer *im)
+{
+	cJSON *s;
+
+	cJSON_ArrayForEach(s, im->steps) {
+		const char *op = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s, "op"));
+
+		if (op && (!strcmp(op, "memblock_add") || !strcmp(op, "memblock_add_node")))
+			return true;
+	}
+	return false;
+}
+
+/* The first dump of a memblock=debug log: what was there before the log began. */
+static void early_regions(struct importer *im, struct dump *d)
+{
+	int t;
+
+	im->early_reserved = true;
+	/* each call goes before every step so far: reserved first, so memory ends first;
+	 * memory only when nothing else gave any (no table, no node ranges, no add) */
+	for (t = IMP_RESERVED; t >= IMP_MEMORY; t--) {
+		struct dump_type *dt = &d->t[t];
+
+		if (t == IMP_MEMORY && has_memory_steps(im))
+			continue;
+
+		if (dt->present && !dt->broken && dt->nr && !(dt->nr == 1 && !dt->r[0].size))
+			imp_early_regions(im, t, dt->r, dt->nr, d->lineno);
+	}
+}
+
 static void dump_close(struct importer *im)
 {
 	static const char *names[] = { "memory", "reserved" };
@@ -515,6 +565,8 @@ static void dump_close(struct importer *im)
 	d->open = false;
 	if (im->synth_from_dump && !im->synthesized)
 		synthesize(im);
+	else if (im->have_ops && !im->early_reserved)
+		early_regions(im, d);
 	ex = cJSON_CreateObject();
 	for (t = 0; t < 2; t++) {
 		struct dump_type *dt = &d->t[t];
@@ -551,19 +603,7 @@ static void dump_close(struct importer *im)
 		dump_reset(d);
 		return;
 	}
-	if (im->pending) {	/* two dumps of one state: the later one counts */
-		cJSON *item;
-
-		while ((item = ex->child) != NULL) {
-			cJSON_DetachItemViaPointer(ex, item);
-			cJSON_DeleteItemFromObjectCaseSensitive(im->pending, item->string);
-			cJSON_AddItemToObject(im->pending, item->string, item);
-		}
-		cJSON_Delete(ex);
-	} else {
-		im->pending = ex;
-		im->pending_line = d->lineno;
-	}
+	imp_pending_merge(im, ex, d->lineno);
 	dump_reset(d);
 }
 
@@ -677,6 +717,13 @@ static void numa_node(struct importer *im, const struct rec *r)
 	const struct imp_line *l = &r->l;
 	int i, k;
 
+	/* numa=fake's first node replaces the one node of no NUMA configuration */
+	if (l->type == IMP_NUMA_EMULATED && im->blks_dummy) {
+		im->nr_blks = 0;
+		im->blks_dummy = false;
+	}
+	if (l->type == IMP_NUMA_DUMMY)
+		im->blks_dummy = true;
 	/* a merge ("-> [mem E-F]") replaces the node's blocks inside E-F */
 	for (i = 0, k = 0; i < im->nr_blks; i++) {
 		struct node_blk *b = &im->blks[i];
@@ -724,19 +771,33 @@ static bool fits(const struct importer *im, const struct imp_line *l)
 
 /* ---- machine source: e820 or the early node ranges ---- */
 
+static void e820_add(struct importer *im, uint64_t base, uint64_t size, int lineno)
+{
+	struct imp_line l = { .kind = IMP_E820, .base = base, .end = base + size - 1 };
+
+	if (!fits(im, &l))
+		return;
+	im->cur_line = im->last_add_line = lineno;
+	base_size_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
+}
+
+static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int lineno)
+{
+	struct imp_line l = { .kind = IMP_E820, .base = base, .end = base + size - 1 };
+
+	if (!fits(im, &l))
+		return;
+	im->cur_line = lineno;
+	base_size_step(im, "memblock_reserve", base, size,
+		       "e820__memblock_setup: a soft reserved e820 entry (not logged by memblock=debug)");
+}
+
 static void initial_memory(struct importer *im)
 {
 	int i;
 
 	if (im->use_e820) {
-		for (i = im->e820_first; i <= im->e820_last; i++) {
-			const struct imp_line *l = &im->recs[i].l;
-
-			im->cur_line = im->last_add_line = im->recs[i].lineno;
-			if (l->usable && fits(im, l))
-				base_size_step(im, "memblock_add", l->base, l->end - l->base + 1,
-					       "e820__memblock_setup: a usable e820 entry");
-		}
+		imp_e820_steps(im, e820_add, e820_reserve);
 		im->adds_run = 1;
 		end_adds_run(im);
 	} else if (im->use_node_ranges) {
@@ -808,6 +869,15 @@ static void build(struct importer *im)
 		case IMP_NUMA_NODE:
 			numa_node(im, r);
 			break;
+		case IMP_NODE_RANGE:
+			if ((i && im->recs[i - 1].l.kind == IMP_NODE_RANGE) || im->use_node_ranges)
+				break;	/* one expectation for the list; none for memory made of it */
+			resolve_request(im, false);
+			end_adds_run(im);
+			flush_nodes(im);
+			dump_close(im);
+			imp_pending_merge(im, imp_node_ranges_expect(im, i), r->lineno);
+			break;
 		case IMP_MEM_INIT:
 			resolve_request(im, false);
 			end_adds_run(im);
@@ -835,7 +905,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 	nr = imp_read_lines(&im, in, &lines, err, errlen);
 	if (nr < 0)
 		goto out;
-	if (imp_classify(&im, lines, nr, err, errlen))
+	if (imp_classify(&im, lines, nr, err, errlen) || imp_select_boot(&im, err, errlen))
 		goto out;
 	learn(&im);
 	im.steps = cJSON_CreateArray();
@@ -846,6 +916,8 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		goto out;
 	}
 	text = imp_finish(&im, err, errlen);
+	if (text)
+		imp_summary(&im);
 out:
 	*nr_unusable = im.nr_unusable;
 	for (i = 0; i < nr; i++)

@@ -38,6 +38,10 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 	}
 	if (im->phys32)
 		cJSON_AddNumberToObject(m, "phys_addr_bits", 32);
+	if (im->smp_cache_bytes && im->smp_cache_bytes != 64)
+		cJSON_AddNumberToObject(m, "smp_cache_bytes", im->smp_cache_bytes);
+	if (im->arch)
+		cJSON_AddStringToObject(m, "x-arch", im->arch);
 	if (im->regions[IMP_MEMORY])
 		cJSON_AddNumberToObject(m, "memory_regions", (double)im->regions[IMP_MEMORY]);
 	if (im->regions[IMP_RESERVED])

@@ -11,11 +11,21 @@
 #include <string.h>
 
 #include "import.h"
+#include "import_priv.h"
 
 struct cursor {
 	const char	*p;
 	bool		ran_out;	/* a parse failed at the end of the text */
+	const char	*why;		/* a more precise reason than the caller's */
 };
+
+/*
+ * The largest node id a scenario holds: MAX_NUMNODES is 1 << NODES_SHIFT,
+ * and no architecture allows NODES_SHIFT above 10 (arch/x86/Kconfig:1606-1608
+ * "range 1 10" in 6.1; the loader says the same).  A larger id in a log
+ * is damage, and the line is unusable (issue 14).
+ */
+#define IMPORT_MAX_NID	1023
 
 static void skip_ws(struct cursor *c)
 {
@@ -106,7 +116,19 @@ static bool dec(struct cursor *c, uint64_t *v)
 	return true;
 }
 
-/* A node id: -1 or 0..65535. */
+/* A node number 0..IMPORT_MAX_NID; a larger one says why it is refused. */
+static bool node_number(struct cursor *c, uint64_t *v)
+{
+	if (!dec(c, v))
+		return false;
+	if (*v > IMPORT_MAX_NID) {
+		c->why = "a node id above 1023 (MAX_NUMNODES is at most 1024)";
+		return false;
+	}
+	return true;
+}
+
+/* A node id: -1 or 0..IMPORT_MAX_NID. */
 static bool nid(struct cursor *c, int *out)
 {
 	uint64_t v;
@@ -115,7 +137,7 @@ static bool nid(struct cursor *c, int *out)
 		*out = -1;
 		return true;
 	}
-	if (!dec(c, &v) || v > 65535)
+	if (!node_number(c, &v))
 		return false;
 	*out = (int)v;
 	return true;
@@ -164,24 +186,147 @@ static int type_word(struct cursor *c)
 	return -1;
 }
 
+/* "2023-12-05T22:32:38,123456+01:00" (dmesg --time-format iso, RFC 3339 syslog): past it, or NULL. */
+static const char *skip_iso_time(const char *q)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+	size_t i;
+
+	for (i = 0; shape[i]; i++) {
+		if (shape[i] == 'T' && q[i] == ' ')
+			continue;	/* "2019-08-18 19:28:51: ", a capture tool's */
+		if (shape[i] == 'd' ? !isdigit((unsigned char)q[i]) : q[i] != shape[i])
+			return NULL;
+	}
+	q += i;
+	if (*q == '.' || *q == ',')
+		for (q++; isdigit((unsigned char)*q); q++)
+			;
+	if (*q == 'Z')
+		q++;
+	else if ((*q == '+' || *q == '-') && isdigit((unsigned char)q[1]))
+		for (q++; isdigit((unsigned char)*q) || *q == ':'; q++)
+			;
+	if (*q == ':')
+		q++;
+	return *q == ' ' ? q + 1 : NULL;
+}
+
+/* "Dec  5 08:39:42" or "Dec 05 08:39:42.123456" (syslog, journalctl): past it, or NULL. */
+static const char *skip_syslog_time(const char *q)
+{
+	static const char shape[] = "dd:dd:dd";
+	size_t i;
+
+	if (!isupper((unsigned char)q[0]) || !islower((unsigned char)q[1]) ||
+	    !islower((unsigned char)q[2]) || q[3] != ' ')
+		return NULL;
+	q += 4;
+	if (*q == ' ')
+		q++;
+	if (!isdigit((unsigned char)*q))
+		return NULL;
+	while (isdigit((unsigned char)*q))
+		q++;
+	if (*q++ != ' ')
+		return NULL;
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)q[i]) : q[i] != shape[i])
+			return NULL;
+	q += i;
+	if (*q == '.')
+		for (q++; isdigit((unsigned char)*q); q++)
+			;
+	return *q == ' ' ? q + 1 : NULL;
+}
+
+/* "kernel: ", "kernel[123]: ", after an optional host name: past it, or NULL. */
+static const char *skip_kernel_tag(const char *q)
+{
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		const char *k = q;
+
+		if (!strncmp(k, "kernel", 6)) {
+			k += 6;
+			if (*k == '[') {
+				for (k++; isdigit((unsigned char)*k); k++)
+					;
+				if (*k++ != ']')
+					return NULL;
+			}
+			if (*k == ':' && (k[1] == ' ' || !k[1]))
+				return k[1] ? k + 2 : k + 1;
+		}
+		/* the host: one word, then the tag */
+		while (*q && *q != ' ' && *q != ':' && *q != '[')
+			q++;
+		if (*q != ' ')
+			return NULL;
+		q++;
+	}
+	return NULL;
+}
+
+/*
+ * A bracketed time at @q: "[    0.000000]", "[  +0.000004]" (dmesg -d),
+ * "[    T0]" (printk caller), "[Tue Dec  5 22:32:38 2023]" (dmesg -T),
+ * "[2023/06/16-12:06:53:394]" (a terminal program's).  Never "[mem ...]"
+ * or a range of a wrapped line, "[0x...-0x...]".  Past it, or NULL.
+ */
+static const char *skip_bracket_time(const char *q)
+{
+	const char *e = q + 1;
+	bool digit = false, colon = false;
+
+	if (*q != '[')
+		return NULL;
+	while (*e == ' ' || *e == '+')
+		e++;
+	if ((*e == 'T' || *e == 'C') && isdigit((unsigned char)e[1])) {	/* caller id */
+		for (e++; isdigit((unsigned char)*e); e++)
+			;
+		return *e == ']' ? e + 1 : NULL;
+	}
+	for (; *e && *e != ']' && e - q < 48; e++) {
+		if (isdigit((unsigned char)*e))
+			digit = true;
+		else if (*e == ':')
+			colon = true;
+		else if (!(isalpha((unsigned char)*e) || strchr(" .,/-+", *e)))
+			return NULL;
+	}
+	if (*e != ']' || !digit || strstr(q, "0x") == q + 1)
+		return NULL;
+	/* letters only with a time of day (dmesg -T), digits and a dot alone are seconds */
+	for (q++; q < e; q++)
+		if (isalpha((unsigned char)*q) && !colon)
+			return NULL;
+	return e + 1;
+}
+
 const char *import_strip_prefix(const char *line)
 {
 	const char *s = line, *k;
 
 	for (;;) {
-		const char *q = s;
+		const char *q = s, *e;
 
 		while (*q == ' ' || *q == '\t')
 			q++;
-		if (*q == '>') {		/* mail quoting, "> > " too */
+		if (!strncmp(q, "(early) ", 8)) {	/* Xen's early console */
+			s = q + 8;
+			continue;
+		}
+		if (*q == '>' || (*q == '|' && q == line)) {	/* mail quoting, "> > " too; "|" */
 			s = q + 1;
 			if (*s == ' ')
 				s++;
 			continue;
 		}
 		if (*q == '<' && isdigit((unsigned char)q[1])) {	/* <6> */
-			const char *e = q + 1;
-
+			e = q + 1;
 			while (isdigit((unsigned char)*e))
 				e++;
 			if (*e == '>' && e - q <= 5) {
@@ -189,36 +334,26 @@ const char *import_strip_prefix(const char *line)
 				continue;
 			}
 		}
-		if (*q == '[') {		/* [    0.000000] and [    T0] */
-			const char *e = q + 1;
-			bool caller = false;
-
-			while (*e == ' ')
-				e++;
-			if (*e == 'T' || *e == 'C') {
-				caller = true;
-				e++;
-			}
-			if (isdigit((unsigned char)*e)) {
-				while (isdigit((unsigned char)*e))
-					e++;
-				if (!caller && *e == '.') {
-					e++;
-					while (isdigit((unsigned char)*e))
-						e++;
-				}
-				if (*e == ']') {
-					s = e + 1;
-					if (*s == ' ')
-						s++;
-					continue;
-				}
-			}
+		e = skip_bracket_time(q);
+		if (e) {
+			s = *e == ' ' ? e + 1 : e;
+			k = skip_kernel_tag(s);	/* journalctl -o short-monotonic */
+			if (k)
+				s = k;
+			continue;
+		}
+		/* syslog, journalctl, RFC 3339: a time, maybe a host, "kernel: " */
+		e = skip_iso_time(q);
+		if (!e)
+			e = skip_syslog_time(q);
+		if (e) {
+			k = skip_kernel_tag(e);
+			s = k ? k : e;	/* dmesg --time-format iso has no tag */
+			continue;
 		}
 		/* dmesg -x: "kern  :info  : " */
 		if (!strncmp(q, "kern", 4)) {
-			const char *e = q + 4;
-
+			e = q + 4;
 			while (*e == ' ')
 				e++;
 			if (*e == ':' && islower((unsigned char)e[1])) {
@@ -235,7 +370,7 @@ const char *import_strip_prefix(const char *line)
 		}
 		break;
 	}
-	/* syslog / journalctl: "Dec  4 03:00:00 host kernel: " */
+	/* other syslog forms: "Dec  4 03:00:00 host kernel: ", any time of day first */
 	k = strstr(s, " kernel: ");
 	if (k && k - s < 80 && !memchr(s, '[', (size_t)(k - s))) {
 		const char *colon = strchr(s, ':');
@@ -291,7 +426,7 @@ static const struct name_map *find_name(const struct name_map *t, size_t n, cons
 static enum imp_kind unusable(struct imp_line *out, struct cursor *c, const char *why)
 {
 	out->kind = IMP_UNUSABLE;
-	out->why = why;
+	out->why = c->why ? c->why : why;
 	out->incomplete = c->ran_out || at_end(c);
 	return out->kind;
 }
@@ -446,7 +581,7 @@ static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out
 		for (i = 0; i < sizeof(debugfs_flags) / sizeof(debugfs_flags[0]); i++) {
 			size_t n = strlen(debugfs_flags[i].name);
 
-			if (!strncmp(c->p, debugfs_flags[i].name, n) && at_end(&(struct cursor){ c->p + n, false })) {
+			if (!strncmp(c->p, debugfs_flags[i].name, n) && at_end(&(struct cursor){ .p = c->p + n })) {
 				out->flags = debugfs_flags[i].flag;
 				out->has_flags = true;
 				break;
@@ -462,23 +597,54 @@ static bool starts(const char *s, const char *prefix)
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
+/* "e820: update [mem A-B] T1 ==> T2", "e820: remove [mem A-B] [T]" (arch/x86/kernel/e820.c:475, :551) */
+static enum imp_kind parse_e820_edit(struct cursor *c, struct imp_line *out)
+{
+	bool update = lit(c, "update ");
+
+	if (!update && !lit(c, "remove "))
+		return IMP_IGNORE;
+	if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+		return unusable(out, c, "expected '[mem 0x...-0x...]'");
+	skip_ws(c);
+	copy_rest(out->text, sizeof(out->text), c->p);
+	if (!update)
+		return out->kind = IMP_E820_REMOVE;
+	{
+		char *arrow = strstr(out->text, " ==> ");
+
+		if (!arrow || !arrow[5])
+			return unusable(out, c, "expected 'TYPE ==> TYPE'");
+		snprintf(out->to, sizeof(out->to), "%s", arrow + 5);
+		*arrow = 0;
+	}
+	return out->kind = IMP_E820_UPDATE;
+}
+
 static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 {
+	/* the tables of arch/x86/kernel/e820.c: BIOS-provided (:1311, the tag
+	 * is the memory_setup's "who"), extended (:741, :1055), user-defined
+	 * (:1070), modified (:607) */
 	const char *tags[] = { "BIOS-e820: ", "e820: ", "modified: ", "user: ", "extended: ",
-			       "reserve setup_data: " };
+			       "reserve setup_data: ", "Xen: ", "bad_ppro: " };
 	size_t i;
 
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
 		if (!starts(c->p, tags[i]))
 			continue;
 		c->p += strlen(tags[i]);
+		if (i == 1 && !starts(c->p, "[mem "))
+			return parse_e820_edit(c, out);
 		if (!starts(c->p, "[mem "))
-			return IMP_IGNORE;	/* e820: update [mem ...], remove, ... */
+			return IMP_IGNORE;
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
 			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		skip_ws(c);
 		if (!*c->p)
 			return unusable(out, c, "the e820 entry has no type");
+		if (starts(c->p, "available for PCI"))	/* e820_search_gap's report (4.x) */
+			return IMP_IGNORE;
 		out->usable = starts(c->p, "usable");
 		copy_rest(out->text, sizeof(out->text), c->p);
 		return out->kind = IMP_E820;
@@ -486,12 +652,35 @@ static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 	return IMP_IGNORE;
 }
 
+/*
+ * Lines x86's setup_arch() prints after e820__memblock_setup()
+ * (arch/x86/kernel/setup.c:1131): e820 edits after them no longer change
+ * what memblock.memory holds.  efi_esrt_init (:1142), init_mem_mapping
+ * (:1179), reserve_initrd (:1207), acpi_boot_table_init (:1211).
+ */
+static const char *const after_memblock_setup[] = {
+	"esrt: Reserving ESRT space", "Using GB pages for direct mapping", "init_memory_mapping: ",
+	"RAMDISK: [mem ", "ACPI: Early table checksum", "ACPI: RSDP 0x", "BRK [0x", "Zone ranges:",
+	"Early memory node ranges", "NUMA turned off", "No NUMA configuration found",
+};
+
+static bool is_after_memblock_setup(const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(after_memblock_setup) / sizeof(after_memblock_setup[0]); i++)
+		if (starts(p, after_memblock_setup[i]))
+			return true;
+	return false;
+}
+
 static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 {
 	uint64_t v;
 
+	lit(c, "ACPI: ");	/* drivers/acpi/numa/srat.c's pr_fmt since 5.x */
 	if (lit(c, "SRAT: Node ")) {
-		if (!dec(c, &v) || v > 65535 || !lit(c, " PXM ") || !dec(c, &out->cnt))
+		if (!node_number(c, &v) || !lit(c, " PXM ") || !dec(c, &out->cnt))
 			return unusable(out, c, "expected 'SRAT: Node N PXM P'");
 		out->nid = (int)v;
 		out->has_nid = true;
@@ -501,10 +690,31 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 		out->hotplug = strstr(c->p, "hotplug") != NULL;
 		return out->kind = IMP_NUMA_NODE;
 	}
-	if (lit(c, "NUMA: Node ")) {
+	/* dummy_numa_init (arch/x86/mm/numa.c:703), and "NUMA: " on arm64;
+	 * numa=fake's nodes (arch/x86/mm/numa_emulation.c:72) replace it */
+	lit(c, "NUMA: ");
+	if (lit(c, "Faking a node at ")) {
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
+		out->nid = 0;
+		out->has_nid = true;
+		out->type = IMP_NUMA_DUMMY;
+		return out->kind = IMP_NUMA_NODE;
+	}
+	if (lit(c, "Faking node ")) {
+		if (!node_number(c, &v) || !lit(c, " at "))
+			return unusable(out, c, "expected 'Faking node N at'");
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
+		out->nid = (int)v;
+		out->has_nid = true;
+		out->type = IMP_NUMA_EMULATED;
+		return out->kind = IMP_NUMA_NODE;
+	}
+	if (lit(c, "Node ")) {
 		const char *last;
 
-		if (!dec(c, &v) || v > 65535)
+		if (!node_number(c, &v))
 			return unusable(out, c, "expected 'NUMA: Node N'");
 		out->nid = (int)v;
 		out->has_nid = true;
@@ -535,11 +745,14 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 	memset(out, 0, sizeof(*out));
 	c.p = import_strip_prefix(line);
 	c.ran_out = false;
+	c.why = NULL;
 	skip_ws(&c);
 
 	if (starts(c.p, "Linux version ")) {
 		c.p += 14;
 		copy_rest(out->text, sizeof(out->text), c.p);
+		if (imp_arch_of_version(out->text))	/* the release, or the compiler's triple */
+			snprintf(out->to, sizeof(out->to), "%s", imp_arch_of_version(out->text));
 		out->text[strcspn(out->text, " ")] = 0;
 		return out->kind = IMP_VERSION;
 	}
@@ -615,7 +828,7 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		}
 		if (lit(&c, "["))
 			return parse_dump_region(&c, type, out);
-		if (*c.p == ':' && at_end(&(struct cursor){ c.p + 1, false }))
+		if (*c.p == ':' && at_end(&(struct cursor){ .p = c.p + 1 }))
 			return out->kind = IMP_DEBUGFS_HEADER;
 		return IMP_IGNORE;
 	}
@@ -629,17 +842,31 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		uint64_t v;
 
 		skip_ws(&c);
-		if (!dec(&c, &v) || v > 65535 || !lit(&c, ": "))
+		if (!dec(&c, &v) || !lit(&c, ": "))
 			return IMP_IGNORE;
+		if (v > IMPORT_MAX_NID) {
+			c.why = "a node id above 1023 (MAX_NUMNODES is at most 1024)";
+			return unusable(out, &c, "");
+		}
 		out->nid = (int)v;
 		out->has_nid = true;
 		if (!mem_range(&c, &out->base, &out->end) || out->end < out->base)
 			return unusable(out, &c, "expected '[mem 0x...-0x...]'");
 		return out->kind = IMP_NODE_RANGE;
 	}
+	if (is_after_memblock_setup(c.p))
+		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
 	if (starts(c.p, "Memory: ") && strstr(c.p, " available"))
 		return out->kind = IMP_MEM_INIT;
 	if (*c.p == '#')
 		return out->kind = IMP_COMMENT;
+	{
+		const char *arch = imp_arch_marker(c.p);
+
+		if (arch) {
+			snprintf(out->text, sizeof(out->text), "%s", arch);
+			return out->kind = IMP_ARCH;
+		}
+	}
 	return IMP_IGNORE;
 }

@@ -65,6 +65,10 @@ struct importer {
 	int		max_nid, max_numnodes;
 	uint64_t	regions[2];
 	char		version[160];
+	const char	*arch;		/* NULL: not known */
+	char		arch_why[200];
+	unsigned int	smp_cache_bytes;	/* 0: not known */
+	const char	*smp_cache_why;
 	int		e820_first, e820_last;	/* rec indices of the table used */
 	bool		use_e820, use_node_ranges, synth_from_dump;
 
@@ -80,12 +84,14 @@ struct importer {
 	struct node_blk	*blks;
 	int		nr_blks;
 	bool		blks_dirty;
+	bool		blks_dummy;	/* blks hold "Faking a node" */
 	struct dump	d;
 	int		cur_line;	/* the log line the next step comes from */
 	int		blks_line, last_add_line;
 	bool		x86_low_limit;	/* the 1M limit step was written */
 	bool		headerless_noted;
 	bool		synthesized;
+	bool		early_reserved;	/* imp_early_reservations has run */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -94,6 +100,28 @@ void imp_report(struct importer *im, int lineno, const char *fmt, ...);
 void imp_unusable(struct importer *im, int lineno, const char *why, const char *text);
 int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen);
 int imp_classify(struct importer *im, char **lines, int nr, char *err, int errlen);
+
+/* import_build.c: @ex (an expect object) checked after the last step so far. */
+void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
+
+/* import_expect.c: the kernel's own account of memory, as expectations. */
+cJSON *imp_node_ranges_expect(struct importer *im, int first);
+void imp_early_regions(struct importer *im, int type, const struct dump_region *r, int nr,
+		       int lineno);
+
+/* import_e820.c: the e820 table memblock saw, as memblock_add/reserve steps. */
+typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);
+bool imp_have_e820(const struct importer *im);
+void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
+
+/* import_machine.c: the architecture and what follows from it. */
+const char *imp_arch_marker(const char *line);
+const char *imp_arch_of_version(const char *line);
+void imp_learn_arch(struct importer *im);
+void imp_summary(struct importer *im);
+
+/* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
+int imp_select_boot(struct importer *im, char *err, int errlen);
 
 /*
  * import_document.c: the steps built, the scenario as text: placements

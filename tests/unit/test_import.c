@@ -34,6 +34,32 @@ static void prefixes(void)
 	is_str(import_strip_prefix("Dec 03 10:00:00 host kernel: x"), "x", "journalctl");
 	is_str(import_strip_prefix("[not a time] x"), "[not a time] x", "brackets that are no timestamp stay");
 	is_str(import_strip_prefix("<6x"), "<6x", "a broken level stays");
+	/* issue 13: the other forms logs come in */
+	is_str(import_strip_prefix("[Tue Dec  5 22:32:38 2023] memblock_add: x"), "memblock_add: x",
+	       "dmesg -T");
+	is_str(import_strip_prefix("2023-12-05T22:32:38,123456+01:00 memblock_add: x"), "memblock_add: x",
+	       "dmesg --time-format iso");
+	is_str(import_strip_prefix("2024-05-01T10:00:00.123456+00:00 host kernel: [    0.000000] x"), "x",
+	       "RFC 3339 syslog");
+	is_str(import_strip_prefix("Dec 05 08:39:42 host kernel: x"), "x", "journalctl -k");
+	is_str(import_strip_prefix("Dec  5 08:39:42.123456 host kernel: x"), "x", "journalctl -o short-precise");
+	is_str(import_strip_prefix("      Jun 20 22:20:07 box kernel[23409]:  x"), " x",
+	       "syslog with the kernel's pid, indented");
+	is_str(import_strip_prefix("> Feb 28 10:21:24 kernel: [    0.000000] x"), "x",
+	       "busybox syslog without a host, quoted");
+	is_str(import_strip_prefix("[2023/06/16-12:06:53:394] [    0.000000] x"), "x",
+	       "a terminal program's time before the kernel's");
+	is_str(import_strip_prefix("[  +0.000004] x"), "x", "dmesg -d");
+	is_str(import_strip_prefix("(early) [    0.000000] x"), "x", "Xen's early console");
+	is_str(import_strip_prefix("2019-08-18 19:28:51: [    0.000000] x"), "x", "a capture tool's date and time");
+	is_str(import_strip_prefix("[    0.000000] kernel: x"), "x", "journalctl -o short-monotonic");
+	is_str(import_strip_prefix("|[    0.000000] x"), "x", "a '|' quote");
+	is_str(import_strip_prefix("[0x0000000001000000-0x0000000002dfffff] x"),
+	       "[0x0000000001000000-0x0000000002dfffff] x", "the range of a wrapped line stays");
+	is_str(import_strip_prefix("[mem 0x00000000-0x0009ffff] x"), "[mem 0x00000000-0x0009ffff] x",
+	       "a [mem ...] range stays");
+	is_str(import_strip_prefix("Dec 05 08:39:42 host systemd[1]: x"), "host systemd[1]: x",
+	       "another program's line keeps its tag, and is no kernel line");
 }
 
 static void range_ops(void)
@@ -163,8 +189,21 @@ static void machine_lines(void)
 	is_int(parse("modified: [mem 0x000000000009fc00-0x000000000009ffff] reserved"), IMP_E820,
 	       "modified e820");
 	ok(!l.usable, "reserved is not usable");
-	is_int(parse("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved"), IMP_IGNORE,
-	       "e820: update is not a table line");
+	is_int(parse("e820: update [mem 0x00000000-0x00000fff] usable ==> reserved"), IMP_E820_UPDATE,
+	       "e820: update is an edit, not a table line");
+	ok(l.base == 0 && l.end == 0xfff && !strcmp(l.text, "usable") && !strcmp(l.to, "reserved"),
+	   "... its range and both types");
+	is_int(parse("e820: update [mem 0x1000-0x1fff] ACPI NVS ==> ACPI data"), IMP_E820_UPDATE,
+	       "types of two words");
+	ok(!strcmp(l.text, "ACPI NVS") && !strcmp(l.to, "ACPI data"), "... read whole");
+	is_int(parse("e820: remove [mem 0x000a0000-0x000fffff] usable"), IMP_E820_REMOVE, "e820: remove");
+	is_str(l.text, "usable", "... of a type");
+	is_int(parse("e820: remove [mem 0x40000000-0xfffffffffffffffe] "), IMP_E820_REMOVE,
+	       "e820: remove of mem=, no type");
+	is_str(l.text, "", "... no type");
+	is_int(parse("e820: update [mem 0x0-0xfff] usable"), IMP_UNUSABLE, "an update without ==>");
+	is_int(parse("esrt: Reserving ESRT space from 0x1 to 0x2."), IMP_AFTER_MEMBLOCK_SETUP,
+	       "esrt: memblock is set up by then");
 	is_int(parse("BIOS-e820: [mem 0x0000000000100000-0x00000000"), IMP_UNUSABLE, "a cut e820 line");
 	is_int(parse("SRAT: Node 1 PXM 1 [mem 0x100000000-0x17fffffff] hotplug"), IMP_NUMA_NODE, "SRAT");
 	ok(l.nid == 1 && l.base == 0x100000000ull && l.end == 0x17fffffffull && l.hotplug,
@@ -183,7 +222,14 @@ static void machine_lines(void)
 	       "mem_init's line");
 	is_int(parse("# steps[3] memblock_add(base=0x1000, size=0x1000) = 0"), IMP_COMMENT,
 	       "mbviz run --trace comments");
-	is_int(parse("x86/fpu: x87 FPU will use FXSAVE"), IMP_IGNORE, "anything else");
+	is_int(parse("x86/fpu: x87 FPU will use FXSAVE"), IMP_ARCH, "a line only x86 prints");
+	is_str(l.text, "x86", "... names x86");
+	is_int(parse("last_pfn = 0xbfedf max_arch_pfn = 0x1000000"), IMP_ARCH, "last_pfn");
+	is_str(l.text, "x86_32", "... of a 32-bit kernel (MAX_ARCH_PFN below 1 << 34)");
+	is_int(parse("Linux version 6.7.0 (a@b) (riscv64-linux-gnu-gcc (Debian 13.2.0-7) 13.2.0)"),
+	       IMP_VERSION, "a version line");
+	ok(!strcmp(l.text, "6.7.0") && !strcmp(l.to, "riscv"), "... its release, and the compiler's architecture");
+	is_int(parse("tsc: Detected 3000.000 MHz processor"), IMP_IGNORE, "anything else");
 	is_int(parse(""), IMP_IGNORE, "an empty line");
 }
 
