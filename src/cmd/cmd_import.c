@@ -33,6 +33,8 @@ struct import_args {
 	const char	*root;		/* --root DIR: its files under DIR */
 };
 
+static bool valid_name(const char *s);
+
 static int parse_args(const struct cmd_line *cl, struct import_args *a)
 {
 	long n;
@@ -71,7 +73,15 @@ static int parse_args(const struct cmd_line *cl, struct import_args *a)
 			break;
 		}
 	}
-	return 0;
+	if (a->name && !valid_name(a->name))
+		cmd_error(cl, "--name '%s': a name is [a-z0-9][a-z0-9._-]*", a->name);
+	else if (a->root && !a->live)
+		cmd_error(cl, "--root goes with --live");
+	else if (a->live && a->log)
+		cmd_error(cl, "--live reads the running system, not '%s'", a->log);
+	else
+		return 0;
+	return -1;
 }
 
 /* A scenario name, [a-z0-9][a-z0-9._-]*, from a file name. */
@@ -137,18 +147,6 @@ int cmd_import(const struct cmd_line *cl)
 
 	if (parse_args(cl, &a))
 		return 2;
-	if (a.name && !valid_name(a.name)) {
-		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
-		return 2;
-	}
-	if (a.root && !a.live) {
-		fputs("mbviz: import: --root goes with --live\n", stderr);
-		return 2;
-	}
-	if (a.live && a.log) {
-		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
-		return 2;
-	}
 	if (a.live) {
 		size_t len;
 
