@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Regenerate doc/gallery.md, the documentation gallery, from the bundled
 # scenarios: the tour at its key steps, then the memblock_free_late
-# scenarios (when they exist) at theirs.  Run by `make snapshots`:
+# scenarios (when they exist) at theirs; each picture also as SVG in
+# doc/gallery/ (snapshot --format svg), linked under its text.  Run by
+# `make snapshots`:
 #
 #     build-aux/make-gallery.sh MBVIZ SRCDIR
 #
@@ -24,18 +26,38 @@ out=doc/gallery.md
 width=80
 level='###'
 tmp=$(mktemp "$out.tmp.XXXXXX")
-trap 'rm -f "$tmp" "$tmp.snap" "$tmp.all" "$tmp.keys"' EXIT
+svgdir=doc/gallery
+svgtmp=$(mktemp -d "$svgdir.tmp.XXXXXX")
+trap 'rm -rf "$tmp" "$tmp.snap" "$tmp.all" "$tmp.keys" "$svgtmp"' EXIT
 
-# snapshot CAPTION ARGS...: a section with the command and its picture.
+# The SVG's file name for ARGS...: scenario-step-N[-compact].svg.
+svg_name() {
+	base=$(basename "$1" .json) rest=
+	shift
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--step) rest="$rest-step-$2"; shift ;;
+		--scale) rest="$rest-$2"; shift ;;
+		esac
+		shift
+	done
+	echo "$base$rest.svg"
+}
+
+# snapshot CAPTION ARGS...: a section with the command and its picture,
+# and the same picture as SVG.
 snapshot() {
 	caption=$1
 	shift
+	svg=$(svg_name "$@")
 	printf '%s %s\n\n' "$level" "$caption"
 	printf '    $ mbviz snapshot %s --width %s\n\n' "$*" "$width"
 	"$mbviz" snapshot "$@" --width "$width" --color=never >"$tmp.snap"
+	"$mbviz" snapshot "$@" --width "$width" --format svg --color=always -o "$svgtmp/$svg"
 	printf '```\n'
 	cat "$tmp.snap"
 	printf '```\n\n'
+	printf '![%s](gallery/%s)\n\n' "$caption" "$svg"
 	rm -f "$tmp.snap"
 }
 
@@ -113,5 +135,9 @@ EOF
 # mktemp's 0600 is not what a new file gets: 0666 less the umask.
 chmod "$(printf '%o' $((0666 & ~$(umask))))" "$tmp"
 mv -f "$tmp" "$out"
+# The SVGs: this run's, and none of an earlier run's that is gone.
+rm -rf "$svgdir"
+chmod "$(printf '%o' $((0777 & ~$(umask))))" "$svgtmp"
+mv "$svgtmp" "$svgdir"
 trap - EXIT
 echo "make-gallery: wrote $srcdir/$out"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd/cmd_line.h"
 #include "fuzz_common.h"
 
 static char scratch[64];
@@ -89,8 +90,10 @@ void fuzz_loud(const int save[2])
 	close(save[1]);
 }
 
-int fuzz_cmd(int (*cmd)(int, char **), ...)
+int fuzz_cmd(int (*cmd)(const struct cmd_line *), ...)
 {
+	const struct command *row;
+	struct cmd_line cl;
 	char *argv[16];
 	int argc = 0, rc, save[2];
 	va_list ap;
@@ -100,10 +103,16 @@ int fuzz_cmd(int (*cmd)(int, char **), ...)
 		argc++;
 	va_end(ap);
 	argv[argc] = NULL;
-	/* Commands parse with getopt: start it afresh each time. */
-	optind = 0;
+	row = command_find(argv[0]);
+	if (!row) {
+		fprintf(stderr, "fuzz: no command %s\n", argv[0]);
+		abort();
+	}
+	/* The command line is read as main() reads it: from the command's row. */
 	fuzz_quiet(save);
-	rc = cmd(argc, argv);
+	if (cmd_line_parse(row, argc, argv, &cl, &rc) == 0)
+		rc = cmd(&cl);
+	cmd_line_free(&cl);
 	fuzz_loud(save);
 	if (rc < 0 || rc > 2) {
 		fprintf(stderr, "fuzz: %s exited %d\n", argv[0], rc);

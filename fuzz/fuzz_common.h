@@ -26,9 +26,11 @@ void fuzz_quiet(int save[2]);
 void fuzz_loud(const int save[2]);
 /*
  * Run a subcommand handler (cmd_check and the like) on a NULL-terminated
- * argument list, with stdout and stderr sent to /dev/null.  Returns its
+ * argument list (the command's name first: its row in the table of
+ * commands reads the rest), with stdout and stderr sent to /dev/null.  Returns its
  * exit status; aborts if it is not 0, 1 or 2, mbviz's only statuses.
  */
-int fuzz_cmd(int (*cmd)(int, char **), ...);
+struct cmd_line;
+int fuzz_cmd(int (*cmd)(const struct cmd_line *), ...);
 
 #endif

@@ -18,23 +18,29 @@
 #include "scenario/scenario.h"
 #include "util/xalloc.h"
 
-struct file_list {
-	int	nr, alloc;
-	char	**names;
+/* A scenario to check, or a *.json in a directory that cannot be one. */
+struct file_entry {
+	char		*name;
+	const char	*problem;	/* "a FIFO, not a regular file", or NULL */
 };
 
-static void list_add(struct file_list *l, char *name)
+struct file_list {
+	int			nr, alloc;
+	struct file_entry	*files;
+};
+
+static void list_add(struct file_list *l, char *name, const char *problem)
 {
 	if (l->nr == l->alloc) {
 		l->alloc = l->alloc ? 2 * l->alloc : 16;
-		l->names = xrealloc(l->names, l->alloc * sizeof(*l->names));
+		l->files = xrealloc(l->files, l->alloc * sizeof(*l->files));
 	}
-	l->names[l->nr++] = name;
+	l->files[l->nr++] = (struct file_entry){ name, problem };
 }
 
 static int name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct file_entry *)a)->name, ((const struct file_entry *)b)->name);
 }
 
 static bool is_json_name(const char *name)
@@ -44,13 +50,41 @@ static bool is_json_name(const char *name)
 	return n > 5 && name[0] != '.' && strcmp(name + n - 5, ".json") == 0;
 }
 
-/* Every *.json directly in @dir, in byte order of their names. */
+/*
+ * Why the *.json at @path, found in a directory, is no scenario: NULL for
+ * a regular file (or a symlink to one).  Never opened: a FIFO would block.
+ */
+static const char *not_a_scenario(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st)) {
+		if (!lstat(path, &st) && S_ISLNK(st.st_mode))
+			return "a dangling symbolic link";
+		return "cannot be examined";
+	}
+	if (S_ISREG(st.st_mode))
+		return NULL;
+	if (S_ISFIFO(st.st_mode))
+		return "a FIFO, not a regular file";
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		return "a device, not a regular file";
+	if (S_ISDIR(st.st_mode))
+		return "a directory, not a regular file";
+	if (S_ISSOCK(st.st_mode))
+		return "a socket, not a regular file";
+	return "not a regular file";
+}
+
+/*
+ * Every *.json directly in @dir, in byte order of their names; those that
+ * are not regular files are listed too, to be reported as failures.
+ */
 static int add_dir(struct file_list *l, const char *dir)
 {
 	struct file_list here = { 0 };
 	const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
 	struct dirent *d;
-	struct stat st;
 	DIR *dh;
 	int i;
 
@@ -65,26 +99,18 @@ static int add_dir(struct file_list *l, const char *dir)
 		if (!is_json_name(d->d_name))
 			continue;
 		path = xasprintf("%s%s%s", dir, sep, d->d_name);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-			list_add(&here, path);
-		else
-			free(path);
+		list_add(&here, path, not_a_scenario(path));
 	}
 	closedir(dh);
 	if (!here.nr) {
 		fprintf(stderr, "mbviz: check: %s: no *.json files in this directory\n", dir);
 		return 0;
 	}
-	qsort(here.names, here.nr, sizeof(*here.names), name_cmp);
+	qsort(here.files, here.nr, sizeof(*here.files), name_cmp);
 	for (i = 0; i < here.nr; i++)
-		list_add(l, here.names[i]);
-	free(here.names);
+		list_add(l, here.files[i].name, here.files[i].problem);
+	free(here.files);
 	return 0;
-}
-
-static void check_usage(FILE *f)
-{
-	fputs("usage: mbviz check [--engine=model] FILE|DIR...\n", f);
 }
 
 /* TAP descriptions end at '#' (a directive) and at a newline: escape both. */
@@ -170,14 +196,18 @@ static void print_unchecked(const struct scenario *sc)
 }
 
 /* Check one file as test point @n; returns 0 ok, 1 failed, 2 error. */
-static int check_one(struct engine *eng, const char *file, int n)
+static int check_one(struct engine *eng, const struct file_entry *fe, int n)
 {
+	const char *file = fe->name;
 	struct verdict v = { 0 };
-	struct scenario *sc;
+	struct scenario *sc = NULL;
 	char err[1024];
 	int status;
 
-	sc = scenario_load(file, err, sizeof(err));
+	if (fe->problem)
+		snprintf(err, sizeof(err), "%s: %s", file, fe->problem);
+	else
+		sc = scenario_load(file, err, sizeof(err));
 	if (!sc) {
 		fflush(stdout);
 		fprintf(stderr, "%s\n", err);
@@ -218,55 +248,38 @@ static int check_one(struct engine *eng, const char *file, int n)
 	return status;
 }
 
-static int gather(int argc, char **argv, struct file_list *files, const char **engine)
+static int gather(const struct cmd_line *cl, struct file_list *files)
 {
-	bool options = true;
 	struct stat st;
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
+	for (i = 0; i < cl->nr_operands; i++) {
+		const char *a = cl->operands[i];
 
-		if (options && !strcmp(a, "--")) {
-			options = false;
-		} else if (options && !strncmp(a, "--engine=", 9)) {
-			*engine = a + 9;
-		} else if (options && !strcmp(a, "--engine") && i + 1 < argc) {
-			*engine = argv[++i];
-		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-			check_usage(stdout);
-			exit(0);
-		} else if (options && a[0] == '-' && a[1]) {
-			fprintf(stderr, "mbviz: check: unknown option '%s'\n", a);
-			check_usage(stderr);
-			return -1;
-		} else if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
 			if (add_dir(files, a))
 				return -1;
 		} else {
 			/* Missing files are reported by the loader, as a failed test point. */
-			list_add(files, xstrdup(a));
+			list_add(files, xstrdup(a), NULL);
 		}
 	}
 	if (!files->nr) {
-		if (argc < 2)
-			check_usage(stderr);
-		else
-			fputs("mbviz: check: no scenario to check\n", stderr);
+		cmd_error(cl, "no scenario to check");
 		return -1;
 	}
 	return 0;
 }
 
-int cmd_check(int argc, char **argv)
+int cmd_check(const struct cmd_line *cl)
 {
 	struct file_list files = { 0 };
-	const char *engine_spec = "model";
+	const char *engine_spec = cmd_engine(cl);
 	struct engine *eng = NULL;
 	int i, status = 0, s;
 	char err[512];
 
-	if (gather(argc, argv, &files, &engine_spec)) {
+	if (gather(cl, &files)) {
 		status = 2;
 		goto out;
 	}
@@ -278,15 +291,16 @@ int cmd_check(int argc, char **argv)
 	}
 	printf("1..%d\n", files.nr);
 	for (i = 0; i < files.nr; i++) {
-		s = check_one(eng, files.names[i], i + 1);
+		s = check_one(eng, &files.files[i], i + 1);
 		if (s > status)
 			status = s;
 	}
-	fflush(stdout);
+	if (cmd_flush_stdout(cl))
+		status = 2;
 	engine_close(eng);
 out:
 	for (i = 0; i < files.nr; i++)
-		free(files.names[i]);
-	free(files.names);
+		free(files.files[i].name);
+	free(files.files);
 	return status;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz diff FILE [--engine A] [--engine B] [--no-log] [--brief]
+ * mbviz diff [--engine=A] [--engine=B] [--no-log] [--brief] FILE
  *
  * Runs one scenario on two engines side by side -- by default the model
  * and the kernel engine -- and stops at the first step after which they
@@ -25,65 +25,26 @@
 struct diff_opts {
 	const char	*file;
 	const char	*engines[2];
-	int		nr_engines;
 	unsigned int	flags;
 	bool		brief;
 };
 
-static void diff_usage(FILE *f)
+static void parse_args(const struct cmd_line *cl, struct diff_opts *o)
 {
-	fputs("usage: mbviz diff FILE [--engine A] [--engine B] [--no-log] [--brief]\n"
-	      "  Run FILE on two engines (default: model and kernel) and report the first\n"
-	      "  step where their results, messages or states differ.  An engine is\n"
-	      "  model, kernel or kernel:PATH (an engine object, a directory of them, or\n"
-	      "  a kernel tree).  Exit status: 0 same, 1 different, 2 error.\n", f);
-}
-
-static int parse_args(int argc, char **argv, struct diff_opts *o)
-{
-	bool options = true;
 	int i;
 
+	o->file = cl->operands[0];
 	o->flags = CMP_LOG;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *eng = NULL;
-
-		if (options && !strcmp(a, "--")) {
-			options = false;
-		} else if (options && !strncmp(a, "--engine=", 9)) {
-			eng = a + 9;
-		} else if (options && !strcmp(a, "--engine")) {
-			if (i + 1 == argc) {
-				fputs("mbviz: diff: --engine needs a value\n", stderr);
-				return -1;
-			}
-			eng = argv[++i];
-		} else if (options && !strcmp(a, "--no-log")) {
+	for (i = 0; i < cl->nr_args; i++) {
+		if (cl->args[i].key == KEY_NO_LOG)
 			o->flags &= ~CMP_LOG;
-		} else if (options && !strcmp(a, "--brief")) {
+		else if (cl->args[i].key == KEY_BRIEF)
 			o->brief = true;
-		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-			diff_usage(stdout);
-			exit(0);
-		} else if (cmd_operand("diff", a, options, &o->file)) {
-			return -1;
-		}
-		if (eng) {
-			if (o->nr_engines == 2) {
-				fputs("mbviz: diff: at most two engines\n", stderr);
-				return -1;
-			}
-			o->engines[o->nr_engines++] = eng;
-		}
 	}
-	if (cmd_need_file("diff", o->file))
-		return -1;
 	/* One engine given: it is compared with the model. */
-	if (o->nr_engines < 2) {
-		o->engines[1] = o->nr_engines ? o->engines[0] : "kernel";
-		o->engines[0] = "model";
-	}
-	return 0;
+	o->engines[0] = cl->nr_engines == 2 ? cl->engine[0] : "model";
+	o->engines[1] = cl->nr_engines == 2 ? cl->engine[1] :
+			cl->nr_engines ? cl->engine[0] : "kernel";
 }
 
 static struct run *start(const struct scenario *sc, struct engine *e)
@@ -158,7 +119,7 @@ static int compare_runs(const struct diff_opts *o, const struct scenario *sc,
 	return status < 0 ? 0 : status;
 }
 
-int cmd_diff(int argc, char **argv)
+int cmd_diff(const struct cmd_line *cl)
 {
 	struct engine *ea = NULL, *eb = NULL;
 	struct run *ra = NULL, *rb = NULL;
@@ -167,10 +128,7 @@ int cmd_diff(int argc, char **argv)
 	char err[1024];
 	int status = 2;
 
-	if (parse_args(argc, argv, &o)) {
-		diff_usage(stderr);
-		return 2;
-	}
+	parse_args(cl, &o);
 	sc = scenario_load(o.file, err, sizeof(err));
 	if (!sc) {
 		fprintf(stderr, "%s\n", err);
@@ -190,6 +148,8 @@ int cmd_diff(int argc, char **argv)
 	rb = ra ? start(sc, eb) : NULL;
 	if (ra && rb)
 		status = compare_runs(&o, sc, ea, eb, ra, rb);
+	if (cmd_flush_stdout(cl))
+		status = 2;
 out:
 	run_destroy(ra);
 	run_destroy(rb);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json] [--engine=SPEC]
+ * mbviz export [--engine=SPEC] [--step=N|LABEL] [--format=FORMAT] FILE
  *
  * The state after N steps (default: all of them), or after the step whose
  * `as` is LABEL, in one of the kernel's formats: what import reads back.
@@ -24,71 +24,38 @@ struct export_opts {
 	enum dump_format	format;
 };
 
-static void export_usage(FILE *f)
+static int parse_args(const struct cmd_line *cl, struct export_opts *o)
 {
-	fputs("usage: mbviz export FILE [--step N|LABEL] [--format debugfs|dump|json]"
-	      " [--engine=model]\n", f);
-}
+	int i, fmt;
 
-static int set_format(struct export_opts *o, const char *name)
-{
-	int fmt = dump_format_lookup(name);
-
-	if (fmt < 0) {
-		fprintf(stderr, "mbviz: export: unknown format '%s' (debugfs, dump or json)\n", name);
-		return -1;
-	}
-	o->format = fmt;
-	return 0;
-}
-
-static int parse_args(int argc, char **argv, struct export_opts *o)
-{
-	bool options = true;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (options && !strcmp(a, "--")) {
-			options = false;
-		} else if (options && !strcmp(a, "--step") && i + 1 < argc) {
-			o->step = argv[++i];
-		} else if (options && !strncmp(a, "--step=", 7)) {
-			o->step = a + 7;
-		} else if (options && !strcmp(a, "--format") && i + 1 < argc) {
-			if (set_format(o, argv[++i]))
-				return -1;
-		} else if (options && !strncmp(a, "--format=", 9)) {
-			if (set_format(o, a + 9))
-				return -1;
-		} else if (options && !strncmp(a, "--engine=", 9)) {
-			o->engine = a + 9;
-		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-			export_usage(stdout);
-			exit(0);
-		} else if (cmd_operand("export", a, options, &o->file)) {
+	o->file = cl->operands[0];
+	o->engine = cmd_engine(cl);
+	o->step = cl->step;
+	for (i = 0; i < cl->nr_args; i++) {
+		if (cl->args[i].key != KEY_FORMAT)
+			continue;
+		fmt = dump_format_lookup(cl->args[i].value);
+		if (fmt < 0) {
+			cmd_error(cl, "unknown format '%s' (debugfs, dump or json)",
+				  cl->args[i].value);
 			return -1;
 		}
+		o->format = fmt;
 	}
-	if (cmd_need_file("export", o->file))
-		return -1;
 	return 0;
 }
 
-int cmd_export(int argc, char **argv)
+int cmd_export(const struct cmd_line *cl)
 {
-	struct export_opts opts = { .engine = "model", .format = DUMP_MEMBLOCK };
+	struct export_opts opts = { .format = DUMP_MEMBLOCK };
 	struct engine *eng = NULL;
 	struct timeline *t = NULL;
 	struct scenario *sc;
 	int status = 2, k;
 	char err[1024];
 
-	if (parse_args(argc, argv, &opts)) {
-		export_usage(stderr);
+	if (parse_args(cl, &opts))
 		return 2;
-	}
 	sc = scenario_load(opts.file, err, sizeof(err));
 	if (!sc) {
 		fprintf(stderr, "%s\n", err);
@@ -116,7 +83,7 @@ int cmd_export(int argc, char **argv)
 		goto out;
 	}
 	dump_state(stdout, opts.format, &sc->machine, timeline_state(t));
-	status = fflush(stdout) || ferror(stdout) ? 2 : 0;
+	status = cmd_flush_stdout(cl);
 out:
 	if (t)
 		timeline_destroy(t);

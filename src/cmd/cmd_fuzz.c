@@ -49,17 +49,6 @@ struct fuzz_step {
 	struct mb_state		s[2];
 };
 
-static void fuzz_usage(FILE *f)
-{
-	fputs("usage: mbviz fuzz-diff [--seed S] [--ops N] [--engine A] [--engine B]\n"
-	      "                       [--no-log] [--no-page-alloc] [-o FILE] [-v]\n"
-	      "  Run N random operations (default 10000) in random machines on two engines\n"
-	      "  (default: model and kernel), comparing them after every operation.  A\n"
-	      "  divergence is cut down to a minimal scenario, printed (and written to FILE).\n"
-	      "  The machines are of the kernel version an engine names (model:6.12), else 6.1.\n"
-	      "  Exit status: 0 no divergence, 1 a divergence, 2 error.\n", f);
-}
-
 static int parse_number(const char *opt, const char *v, uint64_t *out)
 {
 	char *end;
@@ -73,69 +62,42 @@ static int parse_number(const char *opt, const char *v, uint64_t *out)
 	return 0;
 }
 
-/* The value of option @name at argv[*i], as --name=V or --name V; NULL if not it. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *bad)
+static int parse_args(const struct cmd_line *cl, struct fuzz_ctx *fx, const char **engines)
 {
-	size_t n = strlen(name);
-
-	if (!strncmp(argv[*i], name, n) && argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (strcmp(argv[*i], name))
-		return NULL;
-	if (*i + 1 == argc) {
-		fprintf(stderr, "mbviz: fuzz-diff: %s needs a value\n", name);
-		*bad = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-static int parse_args(int argc, char **argv, struct fuzz_ctx *fx, const char **engines)
-{
-	int i, nr = 0;
 	uint64_t v;
+	int i;
 
-	for (i = 1; i < argc; i++) {
-		bool bad = false;
-		const char *val;
+	for (i = 0; i < cl->nr_args; i++) {
+		const struct cmd_arg *a = &cl->args[i];
 
-		if ((val = opt_value(argc, argv, &i, "--seed", &bad))) {
-			if (parse_number("--seed", val, &fx->seed))
+		switch (a->key) {
+		case KEY_SEED:
+			if (parse_number("--seed", a->value, &fx->seed))
 				return -1;
-		} else if ((val = opt_value(argc, argv, &i, "--ops", &bad))) {
-			if (parse_number("--ops", val, &v) || !v || v > 1000000000) {
-				fputs("mbviz: fuzz-diff: --ops must be 1 to 10^9\n", stderr);
+			break;
+		case KEY_OPS:
+			if (parse_number("--ops", a->value, &v) || !v || v > 1000000000) {
+				cmd_error(cl, "--ops must be 1 to 10^9");
 				return -1;
 			}
 			fx->ops = (long)v;
-		} else if ((val = opt_value(argc, argv, &i, "--engine", &bad))) {
-			if (nr == 2) {
-				fputs("mbviz: fuzz-diff: at most two engines\n", stderr);
-				return -1;
-			}
-			engines[nr++] = val;
-		} else if ((val = opt_value(argc, argv, &i, "-o", &bad))) {
-			fx->out = val;
-		} else if (bad) {
-			return -1;
-		} else if (!strcmp(argv[i], "--no-log")) {
+			break;
+		case 'o':
+			fx->out = a->value;
+			break;
+		case KEY_NO_LOG:
 			fx->flags &= ~CMP_LOG;
-		} else if (!strcmp(argv[i], "--no-page-alloc")) {
+			break;
+		case KEY_NO_PAGE_ALLOC:
 			fx->gen.page_alloc = false;
-		} else if (!strcmp(argv[i], "-v")) {
+			break;
+		case 'v':
 			fx->verbose = true;
-		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			fuzz_usage(stdout);
-			exit(0);
-		} else {
-			fprintf(stderr, "mbviz: fuzz-diff: unknown argument '%s'\n", argv[i]);
-			return -1;
+			break;
 		}
 	}
-	if (nr < 2) {
-		engines[1] = nr ? engines[0] : "kernel";
-		engines[0] = "model";
-	}
+	engines[0] = cl->nr_engines == 2 ? cl->engine[0] : "model";
+	engines[1] = cl->nr_engines == 2 ? cl->engine[1] : cl->nr_engines ? cl->engine[0] : "kernel";
 	return 0;
 }
 
@@ -403,7 +365,7 @@ static long run_case(struct fuzz_ctx *fx, struct fuzz_rng *rng, long case_no, lo
 	return i < nr ? i + 1 : nr;
 }
 
-int cmd_fuzz_diff(int argc, char **argv)
+int cmd_fuzz_diff(const struct cmd_line *cl)
 {
 	struct fuzz_ctx *fx = xzalloc(sizeof(*fx));
 	const char *engines[2] = { NULL, NULL };
@@ -416,8 +378,7 @@ int cmd_fuzz_diff(int argc, char **argv)
 	fx->seed = 1;
 	fx->ops = 10000;
 	fx->gen = (struct fuzz_opts){ .page_alloc = true, .phys32 = true, .numa = true };
-	if (parse_args(argc, argv, fx, engines)) {
-		fuzz_usage(stderr);
+	if (parse_args(cl, fx, engines)) {
 		free(fx);
 		return 2;
 	}
@@ -453,6 +414,8 @@ int cmd_fuzz_diff(int argc, char **argv)
 	       "kernel's memory and reserved arrays overlap (not compared)\n",
 	       fx->nr_stopped, fx->nr_over, fx->nr_undefined);
 out:
+	if (status < 2 && cmd_flush_stdout(cl))
+		status = 2;
 	engine_close(fx->e[0]);
 	engine_close(fx->e[1]);
 	free(fx);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess] [--boot N] [--replay]
+ * mbviz import --live [--root DIR] [-o FILE] [--replay]
  *
  * A boot log (memblock=debug dmesg, memblock_dump_all, e820, SRAT/NUMA
  * lines, debugfs dumps) as a scenario, on stdout or written atomically to
@@ -33,80 +34,55 @@ struct import_args {
 	const char	*root;		/* --root DIR: its files under DIR */
 };
 
-static void import_usage(FILE *f)
-{
-	fputs("usage: mbviz import [LOG|-] [-o FILE] [--strict] [--name NAME] [--no-guess]\n"
-	      "                    [--boot N] [--replay]\n"
-	      "       mbviz import --live [--root DIR] [-o FILE] [--replay]\n", f);
-}
+static bool valid_name(const char *s);
 
-/* --boot N: which boot of a log that holds several, 1 the first. */
-static int parse_boot(const char *v, int *boot)
+static int parse_args(const struct cmd_line *cl, struct import_args *a)
 {
-	char *end;
 	long n;
-
-	if (!v) {
-		fputs("mbviz: import: --boot needs a number\n", stderr);
-		return -1;
-	}
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (!*v || *end || errno || n < 1 || n > 1000000) {
-		fprintf(stderr, "mbviz: import: --boot '%s': expected a boot number from 1\n", v);
-		return -1;
-	}
-	*boot = (int)n;
-	return 0;
-}
-
-static int parse_args(int argc, char **argv, struct import_args *a)
-{
-	bool options = true;
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
+	a->log = cl->nr_operands ? cl->operands[0] : NULL;
+	for (i = 0; i < cl->nr_args; i++) {
+		const struct cmd_arg *o = &cl->args[i];
 
-		if (options && !strcmp(s, "--")) {
-			options = false;
-		} else if (options && !strcmp(s, "--strict")) {
+		switch (o->key) {
+		case KEY_STRICT:
 			a->strict = true;
-		} else if (options && !strcmp(s, "--no-guess")) {
+			break;
+		case KEY_NO_GUESS:
 			a->guess = false;
-		} else if (options && (!strcmp(s, "-o") || !strcmp(s, "--output")) && i + 1 < argc) {
-			a->output = argv[++i];
-		} else if (options && !strncmp(s, "--output=", 9)) {
-			a->output = s + 9;
-		} else if (options && !strcmp(s, "--name") && i + 1 < argc) {
-			a->name = argv[++i];
-		} else if (options && !strncmp(s, "--name=", 7)) {
-			a->name = s + 7;
-		} else if (options && !strcmp(s, "--replay")) {
-			a->replay = true;
-		} else if (options && !strcmp(s, "--live")) {
-			a->live = true;
-		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
-			a->root = argv[++i];
-		} else if (options && !strncmp(s, "--root=", 7)) {
-			a->root = s + 7;
-		} else if (options && (!strcmp(s, "--boot") || !strncmp(s, "--boot=", 7))) {
-			if (parse_boot(s[6] == '=' ? s + 7 : i + 1 < argc ? argv[++i] : NULL, &a->boot))
+			break;
+		case 'o':
+			a->output = o->value;
+			break;
+		case KEY_NAME:
+			a->name = o->value;
+			break;
+		case KEY_BOOT:	/* which boot of a log that holds several, 1 the first */
+			if ((n = cmd_number(cl, "--boot", o->value, 1, 1000000)) < 0)
 				return -1;
-		} else if (options && (!strcmp(s, "--help") || !strcmp(s, "-h"))) {
-			import_usage(stdout);
-			exit(0);
-		} else if (options && s[0] == '-' && s[1]) {
-			fprintf(stderr, "mbviz: import: unknown option '%s'\n", s);
-			return -1;
-		} else if (a->log) {
-			fprintf(stderr, "mbviz: import: one log at a time ('%s' and '%s')\n", a->log, s);
-			return -1;
-		} else {
-			a->log = s;
+			a->boot = (int)n;
+			break;
+		case KEY_REPLAY:
+			a->replay = true;
+			break;
+		case KEY_LIVE:
+			a->live = true;
+			break;
+		case KEY_ROOT:
+			a->root = o->value;
+			break;
 		}
 	}
-	return 0;
+	if (a->name && !valid_name(a->name))
+		cmd_error(cl, "--name '%s': a name is [a-z0-9][a-z0-9._-]*", a->name);
+	else if (a->root && !a->live)
+		cmd_error(cl, "--root goes with --live");
+	else if (a->live && a->log)
+		cmd_error(cl, "--live reads the running system, not '%s'", a->log);
+	else
+		return 0;
+	return -1;
 }
 
 /* A scenario name, [a-z0-9][a-z0-9._-]*, from a file name. */
@@ -191,7 +167,7 @@ static char *live_import(const struct import_args *a, char *err, int errlen)
 	return import_live(&(struct live_opts){ .root = a->root, .name = name }, stderr, err, errlen);
 }
 
-int cmd_import(int argc, char **argv)
+int cmd_import(const struct cmd_line *cl)
 {
 	struct import_args a = { .guess = true };
 	struct import_opts o = { 0 };
@@ -201,24 +177,10 @@ int cmd_import(int argc, char **argv)
 	char *text;
 	FILE *in;
 
-	if (parse_args(argc, argv, &a)) {
-		import_usage(stderr);
+	if (parse_args(cl, &a))
 		return 2;
-	}
-	if (a.name && !valid_name(a.name)) {
-		fprintf(stderr, "mbviz: import: --name '%s': a name is [a-z0-9][a-z0-9._-]*\n", a.name);
-		return 2;
-	}
-	if (a.root && !a.live) {
-		fputs("mbviz: import: --root goes with --live\n", stderr);
-		return 2;
-	}
-	if (a.live && a.log) {
-		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
-		return 2;
-	}
 	if (a.live && a.strict) {
-		fputs("mbviz: import: --live reads the running system: no --strict with it\n", stderr);
+		cmd_error(cl, "--live reads the running system: no --strict with it");
 		return 2;
 	}
 	if (a.live) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo] [--engine=SPEC]
+ * mbviz run [--engine=SPEC] [--trace] [--dump=FORMAT] [--zoneinfo] FILE
  *
  * Runs one scenario and prints, as text a kernel developer already knows,
  * what happened: with --trace each call followed by what the kernel would
@@ -26,56 +26,34 @@ struct run_opts {
 	enum dump_format	format;
 };
 
-static void run_usage(FILE *f)
-{
-	fputs("usage: mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo]"
-	      " [--engine=model]\n", f);
-}
-
-static int parse_dump(struct run_opts *o, const char *name)
+static int parse_dump(const struct cmd_line *cl, struct run_opts *o, const char *name)
 {
 	int fmt = dump_format_lookup(name);
 
 	if (fmt < 0) {
-		fprintf(stderr, "mbviz: run: unknown dump format '%s' (debugfs, dump or json)\n",
-			name);
+		cmd_error(cl, "unknown dump format '%s' (debugfs, dump or json)", name);
 		return -1;
 	}
 	o->format = fmt;
 	return 0;
 }
 
-static int parse_args(int argc, char **argv, struct run_opts *o)
+static int parse_args(const struct cmd_line *cl, struct run_opts *o)
 {
-	bool options = true;
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
+	o->file = cl->operands[0];
+	o->engine = cmd_engine(cl);
+	for (i = 0; i < cl->nr_args; i++) {
+		const struct cmd_arg *a = &cl->args[i];
 
-		if (options && !strcmp(a, "--")) {
-			options = false;
-		} else if (options && !strcmp(a, "--trace")) {
+		if (a->key == KEY_TRACE)
 			o->trace = true;
-		} else if (options && !strcmp(a, "--zoneinfo")) {
+		else if (a->key == KEY_ZONEINFO)
 			o->zoneinfo = true;
-		} else if (options && !strncmp(a, "--dump=", 7)) {
-			if (parse_dump(o, a + 7))
-				return -1;
-		} else if (options && !strcmp(a, "--dump") && i + 1 < argc) {
-			if (parse_dump(o, argv[++i]))
-				return -1;
-		} else if (options && !strncmp(a, "--engine=", 9)) {
-			o->engine = a + 9;
-		} else if (options && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
-			run_usage(stdout);
-			exit(0);
-		} else if (cmd_operand("run", a, options, &o->file)) {
+		else if (a->key == KEY_DUMP && parse_dump(cl, o, a->value))
 			return -1;
-		}
 	}
-	if (cmd_need_file("run", o->file))
-		return -1;
 	return 0;
 }
 
@@ -157,19 +135,17 @@ static void print_state(const struct run_opts *opts, const struct scenario *sc, 
 	dump_zoneinfo(stdout, &sc->machine, st);
 }
 
-int cmd_run(int argc, char **argv)
+int cmd_run(const struct cmd_line *cl)
 {
-	struct run_opts opts = { .engine = "model", .format = DUMP_MEMBLOCK };
+	struct run_opts opts = { .format = DUMP_MEMBLOCK };
 	struct engine *eng = NULL;
 	struct scenario *sc = NULL;
 	struct run *r = NULL;
 	int status = 2;
 	char err[1024];
 
-	if (parse_args(argc, argv, &opts)) {
-		run_usage(stderr);
+	if (parse_args(cl, &opts))
 		return 2;
-	}
 	sc = scenario_load(opts.file, err, sizeof(err));
 	if (!sc) {
 		fprintf(stderr, "%s\n", err);
@@ -190,7 +166,8 @@ int cmd_run(int argc, char **argv)
 	status = run_steps(&opts, sc, r);
 	if (status < 2)
 		print_state(&opts, sc, r);
-	fflush(stdout);
+	if (cmd_flush_stdout(cl))
+		status = 2;
 out:
 	run_destroy(r);
 	if (eng)

@@ -21,11 +21,10 @@
 #include "run/engine.h"
 #include "run/step_frame.h"
 #include "render/render.h"
+#include "render/render_svg.h"
 #include "scenario/scenario.h"
 #include "run/timeline.h"
 #include "util/xalloc.h"
-
-enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct snap_opts {
 	const char		*file;
@@ -38,153 +37,55 @@ struct snap_opts {
 	enum render_scale	scale;
 	enum color_mode		color;
 	bool			utf8;
+	bool			svg;		/* --format svg */
 };
 
-static void snap_usage(FILE *f)
-{
-	fputs("usage: mbviz snapshot FILE [--step N|LABEL|--all] [--width COLS] [--node N]\n"
-	      "                      [--scale linear|compact] [--color=auto|always|never]\n"
-	      "                      [--utf8] [--engine=model] [-o FILE]\n", f);
-}
-
-/* A decimal in [min, max], or -1 with a message. */
-static long parse_num(const char *opt, const char *s, long min, long max)
-{
-	char *end;
-	long v;
-
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
-		goto bad;
-	v = strtol(s, &end, 10);
-	if (v < min || v > max)
-		goto bad;
-	return v;
-bad:
-	fprintf(stderr, "mbviz: snapshot: %s takes a number from %ld to %ld, not '%s'\n", opt, min,
-		max, s);
-	return -1;
-}
-
-/* "--name VALUE" or "--name=VALUE"; NULL when @a is not that option. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, bool *missing)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-
-	if (strncmp(a, name, n))
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = true;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
-static int parse_value(struct snap_opts *o, const char *name, const char *v)
+static int parse_args(const struct cmd_line *cl, struct snap_opts *o)
 {
 	long n;
-
-	if (!strcmp(name, "--step")) {
-		o->step = v;
-	} else if (!strcmp(name, "--width")) {
-		if ((n = parse_num(name, v, RENDER_MIN_WIDTH, RENDER_MAX_WIDTH)) < 0)
-			return -1;
-		o->width = (int)n;
-	} else if (!strcmp(name, "--node")) {
-		if ((n = parse_num(name, v, 0, MACHINE_MAX_NUMNODES)) < 0)
-			return -1;
-		o->node = (int)n;
-	} else if (!strcmp(name, "--scale")) {
-		if ((n = render_scale_lookup(v)) < 0) {
-			fprintf(stderr, "mbviz: snapshot: --scale is linear or compact, not '%s'\n", v);
-			return -1;
-		}
-		o->scale = n;
-	} else if (!strcmp(name, "--color")) {
-		if (!strcmp(v, "auto"))
-			o->color = COLOR_AUTO;
-		else if (!strcmp(v, "always"))
-			o->color = COLOR_ALWAYS;
-		else if (!strcmp(v, "never"))
-			o->color = COLOR_NEVER;
-		else {
-			fprintf(stderr, "mbviz: snapshot: --color is auto, always or never, not '%s'\n",
-				v);
-			return -1;
-		}
-	} else if (!strcmp(name, "-o")) {
-		o->output = v;
-	} else if (!strcmp(name, "--engine")) {
-		o->engine = v;
-	}
-	return 0;
-}
-
-static const char *const valued[] = {
-	"--step", "--width", "--node", "--scale", "--color", "--engine", "-o",
-};
-
-static int parse_option(int argc, char **argv, int *i, struct snap_opts *o)
-{
-	const char *a = argv[*i];
-	bool missing = false;
-	size_t k;
-
-	if (!strcmp(a, "--all")) {
-		o->all = true;
-		return 0;
-	}
-	if (!strcmp(a, "--utf8")) {
-		o->utf8 = true;
-		return 0;
-	}
-	if (!strcmp(a, "--color")) {
-		o->color = COLOR_ALWAYS;
-		return 0;
-	}
-	if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-		snap_usage(stdout);
-		exit(0);
-	}
-	for (k = 0; k < sizeof(valued) / sizeof(valued[0]); k++) {
-		const char *v = opt_value(argc, argv, i, valued[k], &missing);
-
-		if (v)
-			return parse_value(o, valued[k], v);
-		if (missing) {
-			fprintf(stderr, "mbviz: snapshot: %s needs a value\n", a);
-			return -1;
-		}
-	}
-	fprintf(stderr, "mbviz: snapshot: unknown option '%s'\n", a);
-	return -1;
-}
-
-static int parse_args(int argc, char **argv, struct snap_opts *o)
-{
-	bool options = true;
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
+	o->file = cl->operands[0];
+	o->engine = cmd_engine(cl);
+	o->step = cl->step;
+	o->width = cl->width;
+	o->color = cl->color;
+	for (i = 0; i < cl->nr_args; i++) {
+		const struct cmd_arg *a = &cl->args[i];
 
-		if (options && !strcmp(a, "--")) {
-			options = false;
-		} else if (options && a[0] == '-' && a[1]) {
-			if (parse_option(argc, argv, &i, o))
+		switch (a->key) {
+		case KEY_ALL:
+			o->all = true;
+			break;
+		case KEY_UTF8:
+			o->utf8 = true;
+			break;
+		case 'o':
+			o->output = a->value;
+			break;
+		case KEY_NODE:
+			if ((n = cmd_number(cl, "--node", a->value, 0, MACHINE_MAX_NUMNODES)) < 0)
 				return -1;
-		} else if (cmd_operand("snapshot", a, false, &o->file)) {
-			return -1;
+			o->node = (int)n;
+			break;
+		case KEY_FORMAT:
+			if (strcmp(a->value, "text") && strcmp(a->value, "svg")) {
+				cmd_error(cl, "--format is text or svg, not '%s'", a->value);
+				return -1;
+			}
+			o->svg = !strcmp(a->value, "svg");
+			break;
+		case KEY_SCALE:
+			if ((n = render_scale_lookup(a->value)) < 0) {
+				cmd_error(cl, "--scale is linear or compact, not '%s'", a->value);
+				return -1;
+			}
+			o->scale = n;
+			break;
 		}
 	}
-	if (cmd_need_file("snapshot", o->file))
-		return -1;
 	if (o->all && o->step) {
-		fputs("mbviz: snapshot: --step and --all exclude each other\n", stderr);
+		cmd_error(cl, "--step and --all exclude each other");
 		return -1;
 	}
 	return 0;
@@ -272,12 +173,28 @@ static int draw(struct drawing *d, const struct snap_opts *o)
 	return 0;
 }
 
-static int emit(const struct snap_opts *o, const struct canvas *cv, bool ansi)
+/* The picture as SVG: colour unless --color=never (or NO_COLOR and not --color=always). */
+static char *svg_text(const struct snap_opts *o, const struct scenario *sc,
+		      const struct canvas *cv, size_t *len)
+{
+	struct svg_opts so = { .standalone = true, .id = "mbviz", .title = sc->name };
+	const char *nc = getenv("NO_COLOR");
+
+	so.color = o->color == COLOR_ALWAYS || (o->color == COLOR_AUTO && !(nc && *nc));
+	return canvas_svg(cv, &so, len);
+}
+
+static int emit(const struct snap_opts *o, const struct scenario *sc, const struct canvas *cv,
+		bool ansi)
 {
 	size_t len;
-	char *text = canvas_text(cv, ansi, &len), err[1024];
+	char *text = o->svg ? svg_text(o, sc, cv, &len) : canvas_text(cv, ansi, &len), err[1024];
 	int status = 0;
 
+	if (!text) {
+		fputs("mbviz: out of memory\n", stderr);
+		return 3;
+	}
 	if (o->output) {
 		if (atomic_write_file(o->output, text, len, err, sizeof(err))) {
 			fprintf(stderr, "mbviz: snapshot: %s\n", err);
@@ -291,9 +208,9 @@ static int emit(const struct snap_opts *o, const struct canvas *cv, bool ansi)
 	return status;
 }
 
-int cmd_snapshot(int argc, char **argv)
+int cmd_snapshot(const struct cmd_line *cl)
 {
-	struct snap_opts opts = { .engine = "model", .node = -1, .color = COLOR_AUTO };
+	struct snap_opts opts = { .node = -1 };
 	struct drawing d = { 0 };
 	struct engine *eng = NULL;
 	struct scenario *sc;
@@ -301,10 +218,8 @@ int cmd_snapshot(int argc, char **argv)
 	char err[1024];
 	bool ansi;
 
-	if (parse_args(argc, argv, &opts)) {
-		snap_usage(stderr);
+	if (parse_args(cl, &opts))
 		return 2;
-	}
 	sc = scenario_load(opts.file, err, sizeof(err));
 	if (!sc) {
 		fprintf(stderr, "%s\n", err);
@@ -327,7 +242,7 @@ int cmd_snapshot(int argc, char **argv)
 	canvas_init(&d.cv);
 	status = draw(&d, &opts);
 	if (!status)
-		status = emit(&opts, &d.cv, ansi);
+		status = emit(&opts, sc, &d.cv, ansi);
 	canvas_free(&d.cv);
 	state_free(&d.prev);
 out:

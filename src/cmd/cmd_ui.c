@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE|DIR]
+ * mbviz [--engine=SPEC [--engine=SPEC]] [--step=N|LABEL] [--color[=WHEN]] [--no-color]
+ *       [--no-mouse] [FILE|DIR]
+ * mbviz [OPTIONS] --live [--root DIR]
  *
  * Opens the interactive UI on FILE, or on the bundled tour.  With two
  * engines, both run the scenario and the second's maps are drawn under
@@ -15,6 +17,7 @@
  * commands ask for to MBVIZ_UI_DUMP (default: standard output).
  */
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +41,7 @@ struct ui_args {
 	char		*picked;	/* mbviz DIR: the scenario chosen in the picker */
 	const char	*engine[UI_MAX_ENGINES];
 	int		nr_engines;
+	const char	*step;		/* --step: where the UI opens */
 	char		*tour;
 	bool		live;		/* --live [--root DIR]: the machine mbviz runs on */
 	const char	*root;
@@ -49,16 +53,33 @@ struct ui_run {
 	struct engine	*eng[UI_MAX_ENGINES];
 	struct timeline	*t[UI_MAX_ENGINES];
 	char		*name[UI_MAX_ENGINES];
+	int		first_step;
 };
 
-static void ui_usage(FILE *f)
+static int parse_args(const struct cmd_line *cl, struct ui_args *a)
 {
-	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE|DIR]\n"
-	      "       mbviz [OPTIONS] --live [--root DIR]   the machine mbviz runs on\n"
-	      "With no FILE the bundled tour opens; with a DIR, a picker of its scenarios\n"
-	      "(mbviz list DIR prints them).  SPEC is model (the default), kernel\n"
-	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
-	      "first's, differences marked.  Press ? in the UI for the keys.\n", f);
+	int i;
+
+	a->file = cl->nr_operands ? cl->operands[0] : NULL;
+	a->nr_engines = cl->nr_engines;
+	for (i = 0; i < cl->nr_engines; i++)
+		a->engine[i] = cl->engine[i];
+	a->step = cl->step;
+	a->opts.no_color = cl->color == COLOR_NEVER;
+	a->opts.force_color = cl->color == COLOR_ALWAYS;
+	for (i = 0; i < cl->nr_args; i++) {
+		if (cl->args[i].key == KEY_NO_MOUSE)
+			a->opts.no_mouse = true;
+		else if (cl->args[i].key == KEY_LIVE)
+			a->live = true;
+		else if (cl->args[i].key == KEY_ROOT)
+			a->root = cl->args[i].value;
+	}
+	if ((a->live && a->file) || (a->root && !a->live)) {
+		cmd_error(cl, "--live [--root DIR] opens the machine itself, with no FILE");
+		return -1;
+	}
+	return 0;
 }
 
 static int parse_size(const char *s, int *cols, int *rows)
@@ -68,57 +89,6 @@ static int parse_size(const char *s, int *cols, int *rows)
 	if (sscanf(s, "%d%c%d", cols, &x, rows) != 3 || x != 'x' || *cols < 1 ||
 	    *rows < 1 || *cols > 1000 || *rows > 1000)
 		return -1;
-	return 0;
-}
-
-static int add_engine(struct ui_args *a, const char *spec)
-{
-	if (a->nr_engines == UI_MAX_ENGINES) {
-		fprintf(stderr, "mbviz: the UI shows at most %d engines\n", UI_MAX_ENGINES);
-		return -1;
-	}
-	a->engine[a->nr_engines++] = spec;
-	return 0;
-}
-
-static int parse_args(int argc, char **argv, struct ui_args *a)
-{
-	bool options = true;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		const char *s = argv[i];
-
-		if (options && !strcmp(s, "--")) {
-			options = false;
-		} else if (options && !strcmp(s, "--live")) {
-			a->live = true;
-		} else if (options && !strcmp(s, "--root") && i + 1 < argc) {
-			a->root = argv[++i];
-		} else if (options && (!strcmp(s, "--no-color") || !strcmp(s, "--no-colour"))) {
-			a->opts.no_color = true;
-		} else if (options && !strcmp(s, "--no-mouse")) {
-			a->opts.no_mouse = true;
-		} else if (options && !strncmp(s, "--engine=", 9)) {
-			if (add_engine(a, s + 9))
-				return -1;
-		} else if (options && !strcmp(s, "--engine") && i + 1 < argc) {
-			if (add_engine(a, argv[++i]))
-				return -1;
-		} else if (options && s[0] == '-' && s[1]) {
-			fprintf(stderr, "mbviz: unknown option '%s' (mbviz --help lists them)\n", s);
-			return -1;
-		} else if (a->file) {
-			fprintf(stderr, "mbviz: one scenario at a time ('%s' and '%s')\n", a->file, s);
-			return -1;
-		} else {
-			a->file = s;
-		}
-	}
-	if ((a->live && a->file) || (a->root && !a->live)) {
-		fputs("mbviz: --live [--root DIR] opens the machine itself, with no FILE\n", stderr);
-		return -1;
-	}
 	return 0;
 }
 
@@ -236,7 +206,9 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 	if (a->live && !(r->sc = live_scenario_load(a->root)))
 		return -1;	/* --live: the machine itself, no FILE */
 	if (!a->file && !a->live) {
-		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir());
+		char dir[PATH_MAX];
+
+		a->tour = xasprintf("%s/tour.json", bundled_scenario_dir(dir, sizeof(dir)));
 		a->file = a->tour;
 	}
 	if (!a->live)
@@ -245,6 +217,9 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
+	r->first_step = a->step ? scenario_step_arg(r->sc, a->step, "ui") : 0;
+	if (r->first_step < 0)
+		return -1;
 	for (i = 0; i < (a->nr_engines ? a->nr_engines : 1); i++)
 		if (open_engine(a, r, i))
 			return -1;
@@ -315,7 +290,7 @@ static void close_run(struct ui_run *r)
 		scenario_free(r->sc);
 }
 
-int cmd_ui(int argc, char **argv)
+int cmd_ui(const struct cmd_line *cl)
 {
 	struct ui_args a = { 0 };
 	struct ui_run r = { 0 };
@@ -323,14 +298,10 @@ int cmd_ui(int argc, char **argv)
 	int status = 2, i;
 	char err[512];
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		ui_usage(stdout);
-		return 0;
-	}
-	if (parse_args(argc, argv, &a) || test_mode(&a)) {
-		ui_usage(stderr);
+	if (parse_args(cl, &a))
 		return 2;
-	}
+	if (test_mode(&a))
+		return 2;
 	setlocale(LC_ALL, "");
 	if (!is_dir(a.file) && open_scenario(&a, &r))
 		goto out;
@@ -358,6 +329,7 @@ int cmd_ui(int argc, char **argv)
 		u.pane[i].name = r.name[i];
 	}
 	u.nr_panes = i;
+	u.first_step = r.first_step;
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;

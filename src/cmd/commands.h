@@ -1,45 +1,54 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The subcommands of mbviz.  Each returns the process exit status:
- * 0 success, 1 an expectation failed (or a difference was found), 2 a
- * usage or scenario error.
+ * The subcommands of mbviz, each a row of the table in main.c.  Each gets
+ * its command line as read from its row (cmd_line.h) and returns the
+ * process exit status: 0 success, 1 an expectation failed (or a difference
+ * was found), 2 a usage, scenario or output error.
  */
 #ifndef MBVIZ_COMMANDS_H
 #define MBVIZ_COMMANDS_H
 
-#include <stdbool.h>
+#include <stddef.h>
 
-int cmd_check(int argc, char **argv);
-int cmd_run(int argc, char **argv);
-int cmd_snapshot(int argc, char **argv);
+#include "cmd_line.h"
+
+int cmd_check(const struct cmd_line *cl);
+int cmd_run(const struct cmd_line *cl);
+int cmd_snapshot(const struct cmd_line *cl);
 /* Two engines side by side: one scenario, or random operation sequences. */
-int cmd_diff(int argc, char **argv);
-int cmd_fuzz_diff(int argc, char **argv);
+int cmd_diff(const struct cmd_line *cl);
+int cmd_fuzz_diff(const struct cmd_line *cl);
 /* Boot logs in, kernel dump formats out. */
-int cmd_import(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-/* The interactive UI; argv[0] is "mbviz", options and at most one FILE follow. */
-int cmd_ui(int argc, char **argv);
+int cmd_import(const struct cmd_line *cl);
+int cmd_export(const struct cmd_line *cl);
+/* The interactive UI: mbviz with no subcommand. */
+int cmd_ui(const struct cmd_line *cl);
+/* mbviz html: a scenario as one self-contained page. */
+int cmd_html(const struct cmd_line *cl);
+/* mbviz schema: the scenario format's JSON Schema. */
+int cmd_schema(const struct cmd_line *cl);
+/* mbviz help [COMMAND] */
+int cmd_help_command(const struct cmd_line *cl);
+
+/* The engine @cl names (its first), or the model. */
+static inline const char *cmd_engine(const struct cmd_line *cl)
+{
+	return cl->nr_engines ? cl->engine[0] : "model";
+}
 
 /*
- * A word of a one-scenario subcommand's command line that none of its
- * options took: while @options, a word starting with '-' is an unknown
- * option; otherwise it is the scenario, of which there is one.  0, or -1
- * after one line on stderr naming @cmd.
+ * Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree (for
+ * the mbviz of the build tree), or the installed data (scenario_dir.c);
+ * @buf holds the answer when it is made at run time.
  */
-int cmd_operand(const char *cmd, const char *word, bool options, const char **file);
-/* After the command line: -1, after one line on stderr, if no scenario came. */
-int cmd_need_file(const char *cmd, const char *file);
+const char *bundled_scenario_dir(char *buf, size_t len);
 
 struct scenario;
 /* mbviz --live [--root DIR] (cmd_live.c): NULL after a message on stderr. */
 struct scenario *live_scenario_load(const char *root);
 
-/* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
-const char *bundled_scenario_dir(void);
-
 /* mbviz list [DIR] (cmd_list.c), and the scenarios of a directory (scenario_list.c). */
-int cmd_list(int argc, char **argv);
+int cmd_list(const struct cmd_line *cl);
 
 struct scenario_entry {
 	char		*file;		/* "tour.json" */

@@ -543,14 +543,12 @@ static void snapshot_nodes(struct canvas *cv, const struct frame *in,
 		canvas_move(cv, &bands);
 		render_map_free(&map);
 	}
-	if (!drawn) {
-		struct rline *l = canvas_line(cv, RL_TEXT, -1, -1);
-
-		if (o->node >= 0)
-			line_printf(l, 0, ST_HEADER, "node %d: no memory", o->node);
-		else
-			line_puts(l, 0, ST_HEADER, "no memory and no reserved regions");
-	}
+	if (!drawn && o->node >= 0)
+		line_printf(canvas_line(cv, RL_TEXT, -1, -1), 0, ST_HEADER, "node %d: no memory",
+			    o->node);
+	else if (!drawn)
+		put_wrapped(cv, o->width, 2, RL_TEXT, NULL, ST_HEADER,
+			    "no memory and no reserved regions", ST_HEADER);
 	canvas_free(&bands);
 	free(nodes);
 }

@@ -354,15 +354,23 @@ struct table_fmt {
 	int		addr_w;		/* width of one unpadded address */
 	bool		nid, flags;
 	int		flags_w, size_w;
+	int		tail;		/* " gone" after a removed region's size: 5 */
 	bool		two_lines;	/* node, flags and size on a line of their own */
+	bool		split_range;	/* ... and the range's end on another */
 };
 
+/* The length of a row's line with the node, flags and size; with @two_lines, of either. */
 static int row_len(const struct table_fmt *f)
 {
 	int addr = f->hex ? f->hex + 2 : f->addr_w;
+	int rest = (f->nid ? 5 : 0) + (f->flags ? f->flags_w + 1 : 0) + f->size_w + f->tail;
 
-	return 7 + 2 * addr + 2 + (f->nid ? 5 : 0) + (f->flags ? f->flags_w + 1 : 0) + 1 +
-	       f->size_w;
+	if (f->two_lines) {
+		int range = 7 + 2 * addr + 2, second = 7 + rest;
+
+		return range > second ? range : second;
+	}
+	return 7 + 2 * addr + 2 + 1 + rest;
 }
 
 /* strlen(hex_short(v)), without printing it: every region is measured on every frame. */
@@ -412,6 +420,8 @@ static void choose_format(const struct frame *in, const struct diff *d, int widt
 	measure(st->reserved.regions, type_count(&st->reserved), f);
 	measure(d->mem.gone, d->mem.nr_gone, f);
 	measure(d->rsv.gone, d->rsv.nr_gone, f);
+	if (d->mem.nr_gone || d->rsv.nr_gone)
+		f->tail = 5;
 	any_flags = f->flags;
 	f->nid = f->flags = true;
 	f->hex = in->m->phys_addr_bits == 32 ? 8 : 16;
@@ -424,7 +434,11 @@ static void choose_format(const struct frame *in, const struct diff *d, int widt
 	if (row_len(f) <= width)
 		return;
 	f->flags = any_flags;
-	f->two_lines = row_len(f) > width;
+	if (row_len(f) <= width)
+		return;
+	/* Narrow: the range on a line, the rest on the next; the range split if need be. */
+	f->two_lines = true;
+	f->split_range = 7 + 2 * (f->addr_w) + 2 > width;
 }
 
 /* One table row (two lines when narrow), tagged @kind/@tag; returns its first line's index. */
@@ -447,7 +461,13 @@ static int put_row(struct canvas *cv, enum rline_kind kind, int tag, const struc
 		snprintf(a, sizeof(a), "%*s", f->addr_w, hex_short(r->base, buf, sizeof(buf)));
 		snprintf(b, sizeof(b), "%-*s", f->addr_w, hex_short(end, buf, sizeof(buf)));
 	}
-	col = line_printf(l, col, ST_PLAIN, "%s..%s ", a, b);
+	if (f->split_range) {
+		line_printf(l, col, ST_PLAIN, "%s..", a);
+		l = canvas_line(cv, kind, r->nid, tag);
+		col = line_printf(l, 7, ST_PLAIN, "%s ", b);
+	} else {
+		col = line_printf(l, col, ST_PLAIN, "%s..%s ", a, b);
+	}
 	if (f->two_lines) {
 		l = canvas_line(cv, kind, r->nid, tag);
 		col = 7;

@@ -41,9 +41,12 @@ const struct json_pos *ld_pos(const struct loader *ld, const cJSON *n)
 
 static const char *const top_keys[] = {
 	"scenario", "name", "title", "description", "machine", "steps", "expect", "unchecked",
+	"$schema",
 };
-enum { K_SCENARIO, K_NAME, K_TITLE, K_DESCRIPTION, K_MACHINE, K_STEPS, K_EXPECT, K_UNCHECKED,
-       NR_TOP };
+enum {
+	K_SCENARIO, K_NAME, K_TITLE, K_DESCRIPTION, K_MACHINE, K_STEPS, K_EXPECT, K_UNCHECKED,
+	K_SCHEMA, NR_TOP
+};
 
 static bool valid_name(const char *s)
 {
@@ -54,6 +57,12 @@ static bool valid_name(const char *s)
 		      *s == '_' || *s == '-'))
 			return false;
 	return true;
+}
+
+const char *const *scenario_top_keys(int *n)
+{
+	*n = NR_TOP;
+	return top_keys;
 }
 
 /* The format version comes first: a newer file fails on it, not on its new keys. */
@@ -115,6 +124,10 @@ static int load_top(struct loader *ld, const cJSON *root)
 	if (!valid_name(sc->name))
 		return ld_err(ld, k[K_NAME], "name", "expected [a-z0-9][a-z0-9._-]*, got %s",
 			      ld_describe(ld, k[K_NAME], got, sizeof(got)));
+	/* "$schema" is for editors (doc/scenario-format.md): a string, otherwise unused. */
+	if (k[K_SCHEMA] && !cJSON_IsString(k[K_SCHEMA]))
+		return ld_err(ld, k[K_SCHEMA], "$schema", "expected a string (the schema's URI), "
+			      "got %s", ld_describe(ld, k[K_SCHEMA], got, sizeof(got)));
 	if ((k[K_TITLE] && ld_string(ld, k[K_TITLE], "title", &sc->title)) ||
 	    (k[K_DESCRIPTION] && ld_string(ld, k[K_DESCRIPTION], "description",
 					   &sc->description)))

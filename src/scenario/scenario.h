@@ -168,6 +168,14 @@ void scenario_free(struct scenario *sc);
  */
 int scenario_step_arg(const struct scenario *sc, const char *arg, const char *cmd);
 
+/*
+ * The keys the loader knows, for `mbviz schema` (src/cmd/cmd_schema.c):
+ * of the top-level object, of "machine", of an "expect" object.
+ */
+const char *const *scenario_top_keys(int *n);
+const char *const *scenario_machine_keys(int *n);
+const char *const *scenario_expect_keys(int *n);
+
 /* The constants an expression may use on this machine. */
 void scenario_expr_consts(const struct machine *m, struct expr_env *env);
 

@@ -24,6 +24,12 @@ enum {
 	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, NR_EXPECT_KEYS
 };
 
+const char *const *scenario_expect_keys(int *n)
+{
+	*n = NR_EXPECT_KEYS;
+	return expect_keys;
+}
+
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
 static const struct { const char *name; int err; } errnos[] = {
 	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ENOMEM", 12 }, { "EFAULT", 14 },

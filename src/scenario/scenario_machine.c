@@ -37,6 +37,12 @@ enum {
 	M_CURRENT_LIMIT, M_ALLOW_RESIZE, M_KERNEL, NR_MACHINE_KEYS
 };
 
+const char *const *scenario_machine_keys(int *n)
+{
+	*n = NR_MACHINE_KEYS;
+	return machine_keys;
+}
+
 static bool is_power_of_2(uint64_t v)
 {
 	return v && !(v & (v - 1));

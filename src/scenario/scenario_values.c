@@ -501,6 +501,10 @@ int ld_int(struct loader *ld, const cJSON *n, const char *path, int64_t min, int
 	read_number(ld, n, &num);
 	if (num.fraction || num.exponent)
 		return ld_err(ld, n, path, "expected an integer, got %s", got);
+	/* -0 is 0 to JSON, but a sign where none is allowed: refused, as for unsigned values. */
+	if (num.neg && min >= 0)
+		return ld_err(ld, n, path, "expected a non-negative integer from %" PRId64 " to %"
+			      PRId64 ", got %s", min, max, got);
 	if (num.huge || num.mag > (uint64_t)INT64_MAX)
 		v = num.neg ? INT64_MIN : INT64_MAX;
 	else

@@ -241,7 +241,7 @@ int ui_run(struct ui *u)
 	canvas_init(&u->tcv);
 	canvas_init(&u->ecv);
 	ui_map_spans(u);
-	ui_goto(u, 0);
+	ui_goto(u, u->first_step);
 	ui_layout(u);
 	while (!u->quit) {
 		ui_draw(u);

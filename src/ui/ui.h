@@ -58,6 +58,7 @@ struct ui_event {
 /* Options of `mbviz [FILE]`. */
 struct ui_options {
 	bool		no_color;
+	bool		force_color;	/* --color=always: even with NO_COLOR set */
 	bool		no_mouse;
 	/* Test mode: curses on /dev/null, keys from a script, screen dumps to a file. */
 	const char	*script;
@@ -102,6 +103,7 @@ struct ui {
 	struct ui_pane	pane[UI_MAX_PANES];	/* pane[0]: the first engine, the one stepped */
 	int		nr_panes;
 	int		step;			/* steps done: timeline_pos() */
+	int		first_step;		/* where it opens (--step) */
 	int		stop;			/* where a run-time error stops the run; -1 */
 	bool		final_checked;		/* top-level expect checked at the end */
 	struct step_outcome final;

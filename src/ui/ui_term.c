@@ -168,7 +168,7 @@ int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	setup_styles(u, !o->no_color && !no_color_env());
+	setup_styles(u, !o->no_color && (o->force_color || !no_color_env()));
 	setup_mouse(u, o);
 	if (!o->script)
 		catch_signals();

@@ -61,7 +61,7 @@ static double time_check(char *path)
 	fflush(stdout);
 	dup2(null, 1);
 	t0 = now_s();
-	rc = cmd_check(2, argv);
+	rc = cmd_dispatch(2, argv);
 	t0 = now_s() - t0;
 	fflush(stdout);
 	dup2(out, 1);

@@ -241,7 +241,7 @@ static void test_positions(void)
 	       "are not exact: write it as a string, \"9007199254740993\"", "2^53 + 1");
 	is_str(load_err("{ \"scenario\": 1, \"name\": \"m\", \"we\\\"ird\": 0, \"steps\": [] }"),
 	       "t.json:1:31: [\"we\\\"ird\"]: unknown key; expected scenario, name, title, "
-	       "description, machine, steps, expect or unchecked (or an x- key, which is ignored)",
+	       "description, machine, steps, expect, unchecked or $schema (or an x- key, which is ignored)",
 	       "odd keys are quoted in paths");
 	is_str(load_err("{ \"scenario\": 1, \"name\": \"m\", \"title\": \"\\u0000\", \"steps\": [] }"),
 	       "t.json:1:41: \\u0000 is not allowed in a string", "no NUL through escapes");
