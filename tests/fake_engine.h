@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/steplog.h"
 #include "run/engine.h"
 
 #define FAKE_MAX	256

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "kernel/kernel_stubs.h"
 #include "core/machine.h"
 #include "model/memblock.h"
 #include "core/steplog.h"

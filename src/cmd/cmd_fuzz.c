@@ -21,10 +21,10 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "core/outcome.h"
 #include "run/engine.h"
 #include "run/engine_compare.h"
 #include "run/fuzz_gen.h"
-#include "run/runner.h"
 #include "scenario/scenario.h"
 #include "util/xalloc.h"
 

@@ -33,7 +33,7 @@ static void usage(FILE *f)
 /* mbviz --live [--root DIR]: import --live into a temporary file, and the UI on it. */
 static int live_ui(int argc, char **argv)
 {
-	static char a_import[] = "import", a_live[] = "--live", a_o[] = "-o", a_mbviz[] = "mbviz";
+	static char s_import[] = "import", s_live[] = "--live", s_o[] = "-o", s_mbviz[] = "mbviz";
 	const char *dir = getenv("TMPDIR");
 	char path[4096], *iargv[8];
 	int fd, rc, i, n = 0;
@@ -45,16 +45,16 @@ static int live_ui(int argc, char **argv)
 		return 2;
 	}
 	close(fd);
-	iargv[n++] = a_import;
-	iargv[n++] = a_live;
-	iargv[n++] = a_o;
+	iargv[n++] = s_import;
+	iargv[n++] = s_live;
+	iargv[n++] = s_o;
 	iargv[n++] = path;
 	for (i = 1; i < argc && n < 7; i++)	/* --root DIR */
 		iargv[n++] = argv[i];
 	iargv[n] = NULL;
 	rc = cmd_import(n, iargv);
 	if (!rc) {
-		char *uargv[] = { a_mbviz, path, NULL };
+		char *uargv[] = { s_mbviz, path, NULL };
 
 		rc = cmd_ui(2, uargv);
 	}

@@ -3,8 +3,8 @@
  * What one step printed: the memblock=debug lines, the other kernel
  * messages, and the warnings (WARN_ON splats, pr_warn, dump_stack), in the
  * order the kernel would have printed them.  Engines append through
- * steplog_printk(), which implements the kernel's printf extensions that
- * memblock uses (%pa, %pap, %pS and the kernel's '#' flag).
+ * steplog_printk(), which formats by the kernel's printf rules (kprintf.h:
+ * %pa, %pap, %pS and the kernel's '#' flag).
  */
 #ifndef MBVIZ_STEPLOG_H
 #define MBVIZ_STEPLOG_H
@@ -48,11 +48,5 @@ void steplog_set_current(struct steplog *log, int phys_bytes);
 void steplog_vprintk(enum log_kind kind, const char *fmt, va_list ap);
 void steplog_printk(enum log_kind kind, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-
-/* How a %pa argument is stored: 8 (u64, the model) or 4 (a 32-bit kernel build). */
-void steplog_set_phys_storage(int bytes);
-
-/* Kernel vsnprintf subset into @buf (always NUL-terminated); returns length. */
-int kernel_vsnprintf(char *buf, int size, int phys_bytes, const char *fmt, va_list ap);
 
 #endif

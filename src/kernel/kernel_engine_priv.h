@@ -13,6 +13,7 @@
 
 #include "shim/kshim.h"
 #include "run/engine.h"
+#include "kernel_contents.h"
 #include "kernel_loader.h"
 #include "kernel_simmem.h"
 #include "core/machine.h"
@@ -21,11 +22,6 @@
 /* A memset(0) the kernel code did on simulated memory during this call. */
 struct kzero {
 	uint64_t	pa, n;
-};
-
-struct kcontents {
-	int		nr, alloc;
-	struct mb_content *v;		/* sorted, disjoint */
 };
 
 struct page_alloc;
@@ -76,11 +72,5 @@ void khost_init(struct kernel_engine *ke);
 /* Leave the current call: the engine cannot go on (records why, marks it dead). */
 __attribute__((noreturn, format(printf, 2, 3)))
 void khost_abandon(struct kernel_engine *ke, const char *fmt, ...);
-
-/* kernel_contents.c: allocation contents, as the model keeps them. */
-void kcontents_set(struct kcontents *c, uint64_t base, uint64_t size, enum content_state st);
-void kcontents_keep_only(struct kcontents *c, const struct mb_type *reserved);
-void kcontents_copy(struct kcontents *dst, const struct kcontents *src);
-void kcontents_free(struct kcontents *c);
 
 #endif

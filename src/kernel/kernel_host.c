@@ -5,7 +5,7 @@
  * BUG reporting in the same words as the model, and the page allocator.
  *
  * printk arguments are passed on one at a time to the kernel printf of
- * steplog.c, so that the text is formatted by the same rules as the
+ * kprintf.c, so that the text is formatted by the same rules as the
  * model's, with two translations: %pa reads a phys_addr_t of the engine's
  * width, and %pS turns a code address into a name -- the function of the
  * kernel code that made the call, or, when the call came from mbviz
@@ -18,6 +18,7 @@
 
 #include "kernel_engine_priv.h"
 #include "kernel_pagealloc.h"
+#include "core/kprintf.h"
 #include "core/steplog.h"
 #include "util/xalloc.h"
 

@@ -20,7 +20,7 @@
 #include <linux/mm.h>
 
 #include "contents.h"
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "util/xalloc.h"

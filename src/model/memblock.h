@@ -8,7 +8,7 @@
  *
  * phys_addr_t is always 64 bits wide here; on a machine with a 32-bit
  * phys_addr_t every result is reduced to 32 bits exactly where the kernel's
- * arithmetic would wrap (see mbviz_phys_wrap() in stubs/mbviz/runtime.h).
+ * arithmetic would wrap (see mbviz_phys_wrap() in kstyle/mbviz/runtime.h).
  */
 #ifndef MBVIZ_MEMBLOCK_H
 #define MBVIZ_MEMBLOCK_H

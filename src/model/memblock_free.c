@@ -15,7 +15,7 @@
 #include <linux/mm.h>
 #include <linux/pfn.h>
 
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "pagealloc.h"

@@ -9,7 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 

@@ -10,7 +10,7 @@
 #include <linux/kernel.h>
 
 #include "contents.h"
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "pagealloc.h"

@@ -20,7 +20,7 @@
 
 #include "contents.h"
 #include "run/engine.h"
-#include "kernel/kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "pagealloc.h"
@@ -67,11 +67,13 @@ static void ret_int(struct op_result *res, int ret)
 	res->value = (uint64_t)(int64_t)ret;
 }
 
-/* One op with its arguments already reduced; may leave through the trap. */
-static void run_op(const struct op_call *call, struct op_result *res)
+/*
+ * run_op() in four groups, each returning false for an op not its own.
+ * Changes to the region arrays and to memblock's settings:
+ */
+static bool run_region_op(const struct op_call *call, struct op_result *res)
 {
 	const union op_value *a = call->arg;
-	uint64_t *v = &res->value;
 
 	switch (call->op) {
 	case OP_MEMBLOCK_ADD:
@@ -135,6 +137,19 @@ static void run_op(const struct op_call *call, struct op_result *res)
 	case OP_MEMBLOCK_ALLOW_RESIZE:
 		memblock_allow_resize();
 		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* The allocators: the address they return, 0 on failure. */
+static bool run_alloc_op(const struct op_call *call, struct op_result *res)
+{
+	const union op_value *a = call->arg;
+	uint64_t *v = &res->value;
+
+	switch (call->op) {
 	case OP_MEMBLOCK_PHYS_ALLOC_RANGE:
 		*v = memblock_phys_alloc_range(a[0].phys, a[1].phys, a[2].phys, a[3].phys);
 		break;
@@ -174,6 +189,19 @@ static void run_op(const struct op_call *call, struct op_result *res)
 		*v = memblock_alloc_range_nid(a[0].phys, a[1].phys, a[2].phys, a[3].phys,
 					      a[4].nid, a[5].boolean);
 		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* The queries: a boolean or a value, nothing changes. */
+static bool run_query_op(const struct op_call *call, struct op_result *res)
+{
+	const union op_value *a = call->arg;
+	uint64_t *v = &res->value;
+
+	switch (call->op) {
 	case OP_MEMBLOCK_IS_MEMORY:
 		*v = memblock_is_memory(a[0].phys);
 		break;
@@ -201,6 +229,19 @@ static void run_op(const struct op_call *call, struct op_result *res)
 	case OP_MEMBLOCK_END_OF_DRAM:
 		*v = memblock_end_of_DRAM();
 		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
+/* The hand-over to the page allocator, and what follows it. */
+static bool run_handover_op(const struct op_call *call, struct op_result *res)
+{
+	const union op_value *a = call->arg;
+	uint64_t *v = &res->value;
+
+	switch (call->op) {
 	case OP_MEMBLOCK_FREE_ALL:
 		memblock_free_all();
 		*v = memblock_free_all_count();
@@ -215,10 +256,19 @@ static void run_op(const struct op_call *call, struct op_result *res)
 		memblock_discard();
 		break;
 	default:
-		res->unsupported = true;
-		res->why = "unknown operation";
-		break;
+		return false;
 	}
+	return true;
+}
+
+/* One op with its arguments already reduced; may leave through the trap. */
+static void run_op(const struct op_call *call, struct op_result *res)
+{
+	if (run_region_op(call, res) || run_alloc_op(call, res) || run_query_op(call, res) ||
+	    run_handover_op(call, res))
+		return;
+	res->unsupported = true;
+	res->why = "unknown operation";
 }
 
 /* The call with every address argument reduced to the machine's phys_addr_t. */

@@ -12,7 +12,7 @@
 
 #include "dump.h"
 #include "core/ops.h"
-#include "core/steplog.h"
+#include "core/kprintf.h"
 #include "util/xalloc.h"
 
 static int phys_bytes(const struct machine *m)

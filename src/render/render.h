@@ -37,7 +37,6 @@
 #include <stdint.h>
 
 #include "core/frame.h"
-#include "core/state.h"
 
 /* Width of the band labels ("reserved "), before the first band column. */
 #define RENDER_MARGIN		9

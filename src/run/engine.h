@@ -13,7 +13,6 @@
 #include "core/machine.h"
 #include "core/ops.h"
 #include "core/state.h"
-#include "core/steplog.h"
 
 struct engine;
 

@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "core/machine.h"
-#include "runner.h"
+#include "core/outcome.h"
 #include "core/state.h"
 
 /* What to compare besides the state and the result. */

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "expect.h"
-#include "util/xalloc.h"
 
 #define VAL_LEN		96
 #define PATH_LEN	128

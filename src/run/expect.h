@@ -10,8 +10,8 @@
 
 #include <stdint.h>
 
+#include "core/outcome.h"
 #include "engine.h"
-#include "runner.h"
 #include "scenario/scenario.h"
 #include "core/state.h"
 

@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "runner.h"
 #include "timeline.h"
 #include "util/xalloc.h"
 

@@ -7,7 +7,10 @@
 #ifndef MBVIZ_TIMELINE_H
 #define MBVIZ_TIMELINE_H
 
-#include "runner.h"
+#include "core/outcome.h"
+#include "core/state.h"
+#include "engine.h"
+#include "scenario/scenario.h"
 
 struct timeline;
 

@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include "scenario_load.h"
-#include "util/suggest.h"
 #include "util/xalloc.h"
 
 #define SCENARIO_MAX_BYTES	(16u << 20)

@@ -9,11 +9,12 @@
 #define MBVIZ_SCENARIO_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
-#include "expr.h"
 #include "core/machine.h"
 #include "core/ops.h"
+#include "expr.h"
 
 struct src_pos {
 	int		line;		/* 1-based; 0 when unknown */

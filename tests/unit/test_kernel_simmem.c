@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * The simulated physical memory behind a kernel engine's __va()/__pa()
- * (src/kernel_simmem.c), and the allocation contents the kernel engine
+ * (src/kernel/kernel_simmem.c), and the allocation contents the kernel engine
  * keeps (kcontents_*).  Needs no kernel tree.
  */
 #include <stdint.h>
 #include <string.h>
 
-#include "kernel/kernel_engine_priv.h"
+#include "core/state.h"
+#include "kernel/kernel_contents.h"
 #include "kernel/kernel_simmem.h"
 #include "tap.h"
 

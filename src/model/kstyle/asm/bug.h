@@ -6,7 +6,7 @@
  * line in the step's log (one warning line per event; a WARN with a
  * message prints the message first) and returns the condition, as in the
  * kernel.  A BUG records "kernel BUG at FILE:LINE!" and then leaves the
- * operation through the trap armed by the engine (src/kernel_stubs.c):
+ * operation through the trap armed by the engine (src/model/kstyle_runtime.c):
  * the kernel would have died there, so nothing after it may run, but the
  * program itself goes on and reports it.
  *

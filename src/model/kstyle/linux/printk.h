@@ -80,7 +80,7 @@ static inline __printf(1, 2) int printk(const char *fmt, ...)
  * printk_ratelimited() allows a burst of 10 messages per call site every
  * 5 seconds.  jiffies do not advance during memblock's part of the boot,
  * so the window never ends: the first 10 print, the rest are dropped.
- * mbviz_ratelimit() keeps that count per call site (src/kernel_stubs.c).
+ * mbviz_ratelimit() keeps that count per call site (src/model/kstyle_runtime.c).
  */
 bool mbviz_ratelimit(const char *file, int line);
 
@@ -102,7 +102,7 @@ bool mbviz_ratelimit(const char *file, int line);
 #define memblock_dbg(fmt, ...)	steplog_printk(LOG_DEBUG, fmt, ##__VA_ARGS__)
 #endif
 
-/* A stack dump names the function that asked for it (src/kernel_stubs.c). */
+/* A stack dump names the function that asked for it (src/model/kstyle_runtime.c). */
 void mbviz_dump_stack(const char *func);
 #define dump_stack()		mbviz_dump_stack(__func__)
 

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The run-time side of the kernel-like headers in stubs/: the WARN_ONCE
+ * The run-time side of the kernel-like headers in kstyle/: the WARN_ONCE
  * and printk_ratelimited bookkeeping (part of the simulated kernel's
  * state, so engines reset, save and restore it), and the trap through
  * which BUG() -- or an operation the model cannot follow -- leaves the
  * current operation without ending the program.
  */
-#ifndef MBVIZ_KERNEL_STUBS_H
-#define MBVIZ_KERNEL_STUBS_H
+#ifndef MBVIZ_KSTYLE_RUNTIME_H
+#define MBVIZ_KSTYLE_RUNTIME_H
 
 #include <setjmp.h>
 #include <stdbool.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * What the kernel-like headers in stubs/ need at run time: warnings and
+ * What the kernel-like headers in kstyle/ need at run time: warnings and
  * BUG() in the kernel's words, once-only and rate-limited messages, and a
  * stack dump.  Messages go to the current step's log.
  */
@@ -14,7 +14,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 
-#include "kernel_stubs.h"
+#include "kstyle_runtime.h"
 #include "core/steplog.h"
 #include "util/xalloc.h"
 
