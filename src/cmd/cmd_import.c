@@ -159,6 +159,39 @@ static int report_replay(const char *text, const char *log)
 	return 0;
 }
 
+/* The log: the running system's (--live), standard input, or LOG; NULL after an error. */
+static FILE *open_input(const struct import_args *a, struct import_opts *o, char **live_text)
+{
+	FILE *in;
+
+	if (a->live) {
+		size_t len;
+
+		*live_text = import_live_text(a->root, stderr, &len);
+		if (!len) {
+			fputs("mbviz: import: live: nothing could be read\n", stderr);
+			free(*live_text);
+			return NULL;
+		}
+		in = fmemopen(*live_text, len, "r");
+		if (!in) {
+			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
+			free(*live_text);
+		}
+		o->input_name = "live";
+		return in;
+	}
+	if (!a->log || !strcmp(a->log, "-")) {
+		o->input_name = "<stdin>";
+		return stdin;
+	}
+	in = fopen(a->log, "r");
+	if (!in)
+		fprintf(stderr, "mbviz: import: %s: %s\n", a->log, strerror(errno));
+	o->input_name = a->log;
+	return in;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	struct import_args a = { .guess = true };
@@ -185,33 +218,9 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "mbviz: import: --live reads the running system, not '%s'\n", a.log);
 		return 2;
 	}
-	if (a.live) {
-		size_t len;
-
-		live_text = import_live_text(a.root, stderr, &len);
-		if (!len) {
-			fputs("mbviz: import: live: nothing could be read\n", stderr);
-			free(live_text);
-			return 2;
-		}
-		in = fmemopen(live_text, len, "r");
-		if (!in) {
-			fprintf(stderr, "mbviz: import: --live: %s\n", strerror(errno));
-			free(live_text);
-			return 2;
-		}
-		o.input_name = "live";
-	} else if (!a.log || !strcmp(a.log, "-")) {
-		in = stdin;
-		o.input_name = "<stdin>";
-	} else {
-		in = fopen(a.log, "r");
-		if (!in) {
-			fprintf(stderr, "mbviz: import: %s: %s\n", a.log, strerror(errno));
-			return 2;
-		}
-		o.input_name = a.log;
-	}
+	in = open_input(&a, &o, &live_text);
+	if (!in)
+		return 2;
 	if (a.name)
 		snprintf(name, sizeof(name), "%s", a.name);
 	else
