@@ -42,15 +42,15 @@ snapshot() {
 # The steps of FILE worth a picture, one "N CAPTION" line each: those
 # with a label, those that hand memory to the page allocator, and the
 # last one.  Found in mbviz's own step lines, which read
-# "step 12/40 ($label): memblock_free_late(base=..., size=...)".
+# "steps[11] 12/40 ($label): memblock_free_late(base=..., size=...)".
 key_steps() {
 	"$mbviz" snapshot "$1" --all --width 4096 --color=never >"$tmp.all"
 	awk '
-	/^step [0-9]+\/[0-9]+( \(\$[^)]*\))?: / {
+	/^steps\[[0-9]+\] [0-9]+\/[0-9]+( \(\$[^)]*\))?: / {
 		split($2, nm, "/")
 		line = $0
-		sub(/^step [^ :]+/, "", line)
-		caption = "Step " nm[1] line
+		sub(/^steps\[[0-9]+\] [^ :]+/, "", line)
+		caption = $1 " " $2 line
 		key = line ~ /^ \(\$/ ||
 		      line ~ /(memblock_free_all|memblock_free_late|page_alloc_init_late)\(/
 		if (key)

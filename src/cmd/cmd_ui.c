@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]
+ * mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE|DIR]
  *
  * Opens the interactive UI on FILE, or on the bundled tour.  With two
  * engines, both run the scenario and the second's maps are drawn under
@@ -30,11 +30,12 @@
 #include "ui/ui.h"
 #include "util/xalloc.h"
 
-#define UI_MAX_ENGINES	2
+#define UI_MAX_ENGINES	UI_MAX_PANES
 
 struct ui_args {
 	struct ui_options opts;
 	const char	*file;
+	char		*picked;	/* mbviz DIR: the scenario chosen in the picker */
 	const char	*engine[UI_MAX_ENGINES];
 	int		nr_engines;
 	char		*tour;
@@ -50,8 +51,9 @@ struct ui_run {
 
 static void ui_usage(FILE *f)
 {
-	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE]\n"
-	      "With no FILE the bundled tour opens.  SPEC is model (the default), kernel\n"
+	fputs("usage: mbviz [--no-color] [--no-mouse] [--engine=SPEC [--engine=SPEC]] [FILE|DIR]\n"
+	      "With no FILE the bundled tour opens; with a DIR, a picker of its scenarios\n"
+	      "(mbviz list DIR prints them).  SPEC is model (the default), kernel\n"
 	      "or kernel:PATH; with two engines the second's maps are drawn under the\n"
 	      "first's, differences marked.  Press ? in the UI for the keys.\n", f);
 }
@@ -235,6 +237,55 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 	return 0;
 }
 
+/*
+ * mbviz DIR (issue 16): the directory's scenarios in the picker, on the
+ * terminal; the one chosen becomes a->file.  1 if the user left without
+ * choosing, 0 when one was chosen, -1 after a message.  The terminal is
+ * closed again: the scenario is loaded, and its errors said, as for
+ * mbviz FILE.
+ */
+static int pick_scenario(struct ui_args *a, struct ui *u)
+{
+	struct scenario_entry *e;
+	struct ui_choice *c;
+	char err[512];
+	int n, i, k;
+
+	n = scenario_list(a->file, &e, err, sizeof(err));
+	if (n <= 0) {
+		if (!n)
+			snprintf(err, sizeof(err), "%s: no *.json files in this directory", a->file);
+		fprintf(stderr, "mbviz: %s\n", err);
+		if (n == 0)
+			scenario_list_free(e, n);
+		return -1;
+	}
+	c = xzalloc(n * sizeof(*c));
+	for (i = 0; i < n; i++)
+		c[i] = (struct ui_choice){ e[i].file, e[i].title };
+	if (ui_term_open(u, &a->opts, err, sizeof(err))) {
+		fprintf(stderr, "mbviz: %s\n", err);
+		k = -2;
+	} else {
+		k = ui_pick(u, a->file, c, n, 0);
+		ui_term_close(u);
+	}
+	if (k >= 0) {
+		a->picked = xstrdup(e[k].path);
+		a->file = a->picked;
+	}
+	free(c);
+	scenario_list_free(e, n);
+	return k == -2 ? -1 : k < 0;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return path && !stat(path, &st) && S_ISDIR(st.st_mode);
+}
+
 static void close_run(struct ui_run *r)
 {
 	int i;
@@ -255,7 +306,7 @@ int cmd_ui(int argc, char **argv)
 	struct ui_args a = { 0 };
 	struct ui_run r = { 0 };
 	struct ui u = { 0 };
-	int status = 2;
+	int status = 2, i;
 	char err[512];
 
 	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -267,7 +318,7 @@ int cmd_ui(int argc, char **argv)
 		return 2;
 	}
 	setlocale(LC_ALL, "");
-	if (open_scenario(&a, &r))
+	if (!is_dir(a.file) && open_scenario(&a, &r))
 		goto out;
 	if (a.opts.script) {
 		u.script = ui_script_load(a.opts.script, err, sizeof(err));
@@ -280,17 +331,26 @@ int cmd_ui(int argc, char **argv)
 		      "'mbviz run' or 'mbviz snapshot'\n", stderr);
 		goto out;
 	}
+	if (is_dir(a.file)) {
+		i = pick_scenario(&a, &u);
+		if (i)
+			status = i < 0 ? 2 : 0;
+		if (i || open_scenario(&a, &r))
+			goto dumps;
+	}
 	u.sc = r.sc;
-	u.t = r.t[0];
-	u.t2 = r.t[1];
-	u.names[0] = r.name[0];
-	u.names[1] = r.name[1];
+	for (i = 0; i < UI_MAX_ENGINES && r.t[i]; i++) {
+		u.pane[i].t = r.t[i];
+		u.pane[i].name = r.name[i];
+	}
+	u.nr_panes = i;
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;
 	}
 	status = ui_run(&u);
 	ui_term_close(&u);
+dumps:
 	if (a.opts.script && write_dumps(&a, &u))
 		status = 2;
 out:
@@ -298,5 +358,6 @@ out:
 	free(u.dumps);
 	close_run(&r);
 	free(a.tour);
+	free(a.picked);
 	return status;
 }

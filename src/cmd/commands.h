@@ -34,4 +34,18 @@ int cmd_need_file(const char *cmd, const char *file);
 /* Where the bundled scenarios are: $MBVIZ_SCENARIOS, the source tree, or pkgdatadir. */
 const char *bundled_scenario_dir(void);
 
+/* mbviz list [DIR] (cmd_list.c), and the scenarios of a directory (scenario_list.c). */
+int cmd_list(int argc, char **argv);
+
+struct scenario_entry {
+	char		*file;		/* "tour.json" */
+	char		*path;		/* DIR/tour.json */
+	char		*title;		/* the scenario's title, or NULL if it does not load: */
+	char		*error;		/*   the loader's message */
+};
+
+/* The *.json files of @dir, sorted, with titles; -1 and @err if @dir cannot be read. */
+int scenario_list(const char *dir, struct scenario_entry **out, char *err, int errlen);
+void scenario_list_free(struct scenario_entry *e, int n);
+
 #endif

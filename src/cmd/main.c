@@ -14,7 +14,9 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: mbviz [OPTIONS] [FILE]            step through a scenario (ncurses UI)\n"
+	fputs("usage: mbviz [OPTIONS] [FILE|DIR]        step through a scenario (ncurses UI;\n"
+	      "                                          DIR: pick one of its scenarios)\n"
+	      "       mbviz list [DIR]                   scenarios and their titles\n"
 	      "       mbviz check FILE|DIR...            check scenarios, TAP output\n"
 	      "       mbviz run FILE [--trace] [--dump=debugfs|dump|json] [--zoneinfo]\n"
 	      "       mbviz snapshot FILE [--step N|LABEL|--all] [--width COLS] [--node N]\n"
@@ -90,5 +92,8 @@ int main(int argc, char **argv)
 		return cmd_export(argc - 1, argv + 1);
 	if (cmd && !strcmp(cmd, "--live"))
 		return live_ui(argc - 1, argv + 1);
+	/* Issue 16: the scenario picker's list, and `mbviz DIR` (cmd_ui.c). */
+	if (cmd && !strcmp(cmd, "list"))
+		return cmd_list(argc - 1, argv + 1);
 	return cmd_ui(argc, argv);
 }

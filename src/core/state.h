@@ -69,6 +69,29 @@ struct mb_content {
 	enum content_state state;
 };
 
+/*
+ * One search for free space (memblock_find_in_range_node()), as an
+ * allocation step made it: the window after the current limit and the
+ * first-page floor, the node filter, the direction, and what it found.
+ * Recorded by the model engine for the UI's allocation view; another
+ * engine records none.  Recording changes nothing memblock does.
+ */
+#define MB_MAX_SKIPPED	4
+
+struct mb_search {
+	uint64_t	start, end;		/* [start, end) searched */
+	uint64_t	size, align;
+	uint64_t	found;			/* 0: nothing fit */
+	int		nid;			/* -1: any node */
+	bool		bottom_up;
+	bool		mirror;			/* only MEMBLOCK_MIRROR memory */
+	/* Free ranges in the window it passed over before it found (or gave up). */
+	int		nr_skipped;		/* all of them; the first MB_MAX_SKIPPED kept */
+	struct { uint64_t start, end; } skipped[MB_MAX_SKIPPED];
+};
+
+#define MB_MAX_SEARCHES	8
+
 struct mb_state {
 	struct mb_type	memory;
 	struct mb_type	reserved;
@@ -92,6 +115,10 @@ struct mb_state {
 
 	int		nr_contents;
 	struct mb_content *contents;	/* allocated ranges and their contents */
+
+	/* The searches of the last step, in order; the first MB_MAX_SEARCHES. */
+	int		nr_searches;
+	struct mb_search searches[MB_MAX_SEARCHES];
 };
 
 void state_free(struct mb_state *s);

@@ -20,6 +20,7 @@
 #include <linux/types.h>
 
 #include "core/machine.h"
+#include "core/state.h"
 
 enum memblock_flags {
 	MEMBLOCK_NONE		= 0x0,
@@ -49,7 +50,17 @@ struct memblock {
 	phys_addr_t current_limit;
 	struct memblock_type memory;
 	struct memblock_type reserved;
+	/*
+	 * mbviz's, not the kernel's: the free-range searches of the step
+	 * being run (memblock_find_in_range_node()), for the UI's allocation
+	 * view.  Kept here so that checkpoints save it with the rest.
+	 */
+	int mbviz_nr_searches;
+	struct mb_search mbviz_searches[MB_MAX_SEARCHES];
 };
+
+/* Forget the searches: a new step begins. */
+void mbviz_searches_clear(void);
 
 extern struct memblock memblock;
 extern struct memblock_type physmem;

@@ -21,10 +21,22 @@
 #include "memblock.h"
 #include "memblock_internal.h"
 
+/* A free range the search passed over (mbviz's record; @rec may be NULL). */
+static void skipped(struct mb_search *rec, phys_addr_t start, phys_addr_t end)
+{
+	if (!rec || start >= end)
+		return;
+	if (rec->nr_skipped < MB_MAX_SKIPPED) {
+		rec->skipped[rec->nr_skipped].start = start;
+		rec->skipped[rec->nr_skipped].end = end;
+	}
+	rec->nr_skipped++;
+}
+
 /* Lowest aligned fit, ascending through the free ranges. */
 static phys_addr_t __memblock_find_range_bottom_up(phys_addr_t start, phys_addr_t end,
 						   phys_addr_t size, phys_addr_t align, int nid,
-						   enum memblock_flags flags)
+						   enum memblock_flags flags, struct mb_search *rec)
 {
 	phys_addr_t this_start, this_end, cand;
 	u64 i;
@@ -37,6 +49,7 @@ static phys_addr_t __memblock_find_range_bottom_up(phys_addr_t start, phys_addr_
 		cand = mbviz_phys_wrap(round_up(this_start, align));
 		if (cand < this_end && this_end - cand >= size)
 			return cand;
+		skipped(rec, this_start, this_end);
 	}
 	return 0;
 }
@@ -44,7 +57,7 @@ static phys_addr_t __memblock_find_range_bottom_up(phys_addr_t start, phys_addr_
 /* Highest aligned fit, descending through the free ranges. */
 static phys_addr_t __memblock_find_range_top_down(phys_addr_t start, phys_addr_t end,
 						  phys_addr_t size, phys_addr_t align, int nid,
-						  enum memblock_flags flags)
+						  enum memblock_flags flags, struct mb_search *rec)
 {
 	phys_addr_t this_start, this_end, cand;
 	u64 i;
@@ -53,12 +66,15 @@ static phys_addr_t __memblock_find_range_top_down(phys_addr_t start, phys_addr_t
 		this_start = clamp(this_start, start, end);
 		this_end = clamp(this_end, start, end);
 
-		if (this_end < size)
+		if (this_end < size) {
+			skipped(rec, this_start, this_end);
 			continue;
+		}
 
 		cand = round_down(this_end - size, align);
 		if (cand >= this_start)
 			return cand;
+		skipped(rec, this_start, this_end);
 	}
 	return 0;
 }
@@ -68,9 +84,34 @@ static phys_addr_t __memblock_find_range_top_down(phys_addr_t start, phys_addr_t
  * current direction; 0 if there is none.  An @end of ACCESSIBLE or
  * NOLEAKTRACE means the current limit.
  */
+void mbviz_searches_clear(void)
+{
+	memblock.mbviz_nr_searches = 0;
+}
+
+/*
+ * A record of the search about to run, for the allocation view (mbviz's
+ * own; no effect on memblock); NULL once MB_MAX_SEARCHES are recorded.
+ */
+static struct mb_search *record_search(phys_addr_t start, phys_addr_t end, phys_addr_t size,
+				       phys_addr_t align, int nid, enum memblock_flags flags)
+{
+	if (memblock.mbviz_nr_searches >= MB_MAX_SEARCHES)
+		return NULL;
+	memblock.mbviz_searches[memblock.mbviz_nr_searches] = (struct mb_search){
+		.start = start, .end = end, .size = size, .align = align,
+		.nid = nid == NUMA_NO_NODE ? -1 : nid, .bottom_up = memblock_bottom_up(),
+		.mirror = flags & MEMBLOCK_MIRROR,
+	};
+	return &memblock.mbviz_searches[memblock.mbviz_nr_searches++];
+}
+
 phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phys_addr_t start,
 					phys_addr_t end, int nid, enum memblock_flags flags)
 {
+	struct mb_search *rec;
+	phys_addr_t found;
+
 	if (end == MEMBLOCK_ALLOC_ACCESSIBLE || end == MEMBLOCK_ALLOC_NOLEAKTRACE)
 		end = memblock.current_limit;
 
@@ -78,9 +119,14 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align, phy
 	start = max_t(phys_addr_t, start, PAGE_SIZE);
 	end = max(start, end);
 
+	rec = record_search(start, end, size, align, nid, flags);
 	if (memblock_bottom_up())
-		return __memblock_find_range_bottom_up(start, end, size, align, nid, flags);
-	return __memblock_find_range_top_down(start, end, size, align, nid, flags);
+		found = __memblock_find_range_bottom_up(start, end, size, align, nid, flags, rec);
+	else
+		found = __memblock_find_range_top_down(start, end, size, align, nid, flags, rec);
+	if (rec)
+		rec->found = found;
+	return found;
 }
 
 /* The search memblock_double_array() uses: any node, mirror first. */

@@ -303,6 +303,7 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 
 	reduce_args(call, &c);
 	mbviz_ret_ip = call->caller ? call->caller : "0x0";
+	mbviz_searches_clear();
 	if (setjmp(trap.env) == 0) {
 		mbviz_trap_arm(&trap);
 		run_op(&c, res);
@@ -330,6 +331,8 @@ static void model_get_state(struct engine *e, struct mb_state *out)
 	out->reserved_array = *memblock_array_addr(&memblock.reserved);
 	out->bottom_up = memblock.bottom_up;
 	out->current_limit = memblock.current_limit;
+	out->nr_searches = memblock.mbviz_nr_searches;
+	memcpy(out->searches, memblock.mbviz_searches, sizeof(out->searches));
 	out->discarded = memblock_model_discarded();
 	contents_copy_out(out);
 	pa_get_state(mb_page_alloc, out);

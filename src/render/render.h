@@ -19,7 +19,7 @@
  *   memory   ######################.......##########             <- RL_BAND_MEMORY
  *     change             ++++                                    <- RL_DELTA_MEMORY
  *   reserved RR-----------------------------------r-             <- RL_BAND_RESERVED
- *   pages    RRBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
+ *   pages    PPBBBBBBBBBBBBBBBBBBB       BBBBBBBB                <- RL_BAND_PAGES
  *     change                              ~                      <- RL_DELTA_PAGES
  *
  * What is drawn is a struct frame (core/frame.h): the states and the words
@@ -186,6 +186,11 @@ struct render_opts {
 	bool		header;
 	bool		tables;
 	bool		legend;
+	/*
+	 * Linear scale: at least this many bytes per column (0: as few as
+	 * fit), so that several pictures can share one scale.
+	 */
+	uint64_t	min_bpc;
 	/* The selected region (cells and table row flagged RCELL_SELECTED). */
 	int		sel_type;	/* -1 none, MB_TYPE_MEMORY or MB_TYPE_RESERVED */
 	int		sel_index;
@@ -248,6 +253,15 @@ void render_bands(struct canvas *cv, struct render_map *map, const struct frame 
 void render_node_header(struct canvas *cv, const struct frame *in,
 			const struct render_opts *o, const struct render_map *map);
 void render_map_free(struct render_map *map);
+
+/*
+ * The allocation view of a section drawn as @map (render_window.c): an
+ * "alloc" line with the direction and the current limit, and the
+ * windows, passed-over ranges and finds of the step's searches
+ * (st->searches), with a line of text for each.  Appended to @cv.
+ */
+void render_alloc_lines(struct canvas *cv, const struct render_map *map,
+			const struct mb_state *st, const struct render_opts *o);
 
 /* The band column holding @addr, or -1 outside the window. */
 int render_map_col(const struct render_map *map, uint64_t addr);

@@ -45,7 +45,8 @@ static void axis_alloc(struct axis *ax, int n)
 	ax->gap = xzalloc(n + 1);
 }
 
-static void build_linear(struct axis *ax, uint64_t start, uint64_t end, int cols)
+static void build_linear(struct axis *ax, uint64_t start, uint64_t end, int cols,
+			 uint64_t min_bpc)
 {
 	uint64_t bpc = 0, first;
 	int i, n;
@@ -58,6 +59,8 @@ static void build_linear(struct axis *ax, uint64_t start, uint64_t end, int cols
 		 * should not start at 0xff000000.
 		 */
 		if ((bpc & (bpc - 1)) && start % bpc > bpc / 16)
+			continue;
+		if (bpc < min_bpc && i < NR_SIZES - 1)
 			continue;
 		if (linear_cols(start, end, bpc) <= (uint64_t)cols)
 			break;
@@ -174,7 +177,7 @@ static bool build_compact(struct axis *ax, uint64_t start, uint64_t end, int col
 	return true;
 }
 
-void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols,
+void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols, uint64_t min_bpc,
 		enum render_scale scale, const struct cut *cuts, int nr_cuts)
 {
 	memset(ax, 0, sizeof(*ax));
@@ -187,7 +190,7 @@ void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols,
 			return;
 		ax->fell_back = true;
 	}
-	build_linear(ax, start, end, cols);
+	build_linear(ax, start, end, cols, min_bpc);
 }
 
 void axis_free(struct axis *ax)

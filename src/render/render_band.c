@@ -45,10 +45,15 @@ static const struct glyph glyphs[NR_KINDS] = {
 	[K_PG_BUDDY]	= { 'B', 'b', 'B', 'b', ST_PAGES_BUDDY, 0 },
 	[K_PG_INIT]	= { 'I', 'i', 'I', 'i', ST_PAGES_BUDDY, 0 },
 	[K_PG_LATE]	= { 'L', 'l', 'L', 'l', ST_PAGES_BUDDY, 0 },
-	[K_PG_RESERVED]	= { 'R', 'r', 'R', 'r', ST_PAGES_RESERVED, 0 },
-	[K_PG_DEFERRED]	= { 'D', 'd', 'D', 'd', ST_PAGES_DEFERRED, 0 },
+	/*
+	 * A letter means one thing on every band: P, W and A, not R, D and
+	 * H, which the reserved and memory bands use for reserved regions,
+	 * driver-managed and hotplug memory.
+	 */
+	[K_PG_RESERVED]	= { 'P', 'p', 'P', 'p', ST_PAGES_RESERVED, 0 },
+	[K_PG_DEFERRED]	= { 'W', 'w', 'W', 'w', ST_PAGES_DEFERRED, 0 },
 	[K_PG_LOST]	= { 'X', 'x', 'X', 'x', ST_PAGES_LOST, 9 },
-	[K_PG_HIGH]	= { 'H', 'h', 'H', 'h', ST_PAGES_HIGH, 0 },
+	[K_PG_HIGH]	= { 'A', 'a', 'A', 'a', ST_PAGES_HIGH, 0 },
 	[K_ADDED]	= { '+', '+', '+', '+', ST_ADDED, 4 },
 	[K_REMOVED]	= { '-', '-', '-', '-', ST_REMOVED, 5 },
 	[K_CHANGED]	= { '~', '~', '~', '~', ST_CHANGED, 3 },

@@ -525,7 +525,7 @@ void render_bands(struct canvas *cv, struct render_map *map, const struct frame 
 	if (o.scale == SCALE_COMPACT)
 		for (b = 0; b < NR_BANDS; b++)
 			cuts = merge_cuts(cuts, nr_cuts, &bands[b], &nr_cuts);
-	axis_build(&ax, s.lo, s.hi, o.width - RENDER_MARGIN, o.scale, cuts, nr_cuts);
+	axis_build(&ax, s.lo, s.hi, o.width - RENDER_MARGIN, o.min_bpc, o.scale, cuts, nr_cuts);
 	draw(cv, map, &s, bands, present, &ax);
 
 	map->node = *node;

@@ -113,7 +113,7 @@ struct cut {
 	int		depth;		/* +1 a range starts here, -1 one ends */
 };
 
-void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols,
+void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols, uint64_t min_bpc,
 		enum render_scale scale, const struct cut *cuts, int nr_cuts);
 void axis_free(struct axis *ax);
 /* The column holding @addr, clamped to the axis. */

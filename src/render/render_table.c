@@ -248,16 +248,22 @@ static void header_step(struct canvas *cv, const struct frame *in, int width)
 	char first[64], call[1024];
 	int n = 0;
 
-	if (in->name)
-		n = snprintf(first, sizeof(first), "step %d/%d", in->step, in->nr_steps);
+	/*
+	 * A step is named as the scenario file, the kernel-style log and
+	 * `check` name it: steps[i]; "k/N" says how many steps are done.
+	 */
+	if (!in->step)
+		n = snprintf(first, sizeof(first), "start");
 	else
-		n = snprintf(first, sizeof(first), "step %d", in->step);
+		n = snprintf(first, sizeof(first), "steps[%d]", in->step - 1);
+	if (in->name)
+		n += snprintf(first + n, sizeof(first) - n, " %d/%d", in->step, in->nr_steps);
 	if (in->label)
 		snprintf(first + n, sizeof(first) - n, " ($%s): ", in->label);
 	else
 		snprintf(first + n, sizeof(first) - n, ": ");
 	if (!in->step)
-		snprintf(call, sizeof(call), "the initial state, before any step");
+		snprintf(call, sizeof(call), "the initial state, before steps[0]");
 	else if (in->out)
 		call_format(in->m, &in->out->call, &in->out->res, call, sizeof(call));
 	else
@@ -632,10 +638,10 @@ static const struct entry legend_pages[] = {
 	{ K_PG_BUDDY, false, NULL, "freed to buddy by memblock_free_all" },
 	{ K_PG_INIT, false, NULL, "freed by deferred init" },
 	{ K_PG_LATE, false, NULL, "freed by memblock_free_late" },
-	{ K_PG_RESERVED, false, NULL, "reserved (PageReserved)" },
-	{ K_PG_DEFERRED, false, NULL, "deferred, struct pages not initialised" },
+	{ K_PG_RESERVED, false, NULL, "PageReserved: kept by the kernel" },
+	{ K_PG_DEFERRED, false, NULL, "waiting: deferred, struct pages not initialised" },
 	{ K_PG_LOST, false, NULL, "lost: never reached buddy" },
-	{ K_PG_HIGH, false, NULL, "above max_low_pfn" },
+	{ K_PG_HIGH, false, NULL, "above max_low_pfn (highmem, not memblock's)" },
 };
 
 /* The same marks in the change bands and the tables' first column. */

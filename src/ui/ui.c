@@ -31,25 +31,46 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	u->msg_error = error;
 }
 
-static void copy_prev(struct ui *u)
+static void copy_prev(struct ui_pane *pn)
 {
-	state_free(&u->prev);
-	memset(&u->prev, 0, sizeof(u->prev));
-	state_copy(&u->prev, timeline_state(u->t));
-	u->have_prev = true;
+	state_free(&pn->prev);
+	memset(&pn->prev, 0, sizeof(pn->prev));
+	state_copy(&pn->prev, timeline_state(pn->t));
+	pn->have_prev = true;
 }
 
 /* The previous state for a step reached any other way than by one step forward. */
-static void fetch_prev(struct ui *u)
+static void fetch_prev(struct ui_pane *pn)
 {
-	int k = timeline_pos(u->t);
+	int k = timeline_pos(pn->t);
 
-	u->have_prev = false;
+	pn->have_prev = false;
 	if (k == 0)
 		return;
-	timeline_goto(u->t, k - 1);
-	copy_prev(u);
-	timeline_goto(u->t, k);
+	timeline_goto(pn->t, k - 1);
+	copy_prev(pn);
+	timeline_goto(pn->t, k);
+}
+
+/*
+ * Pane @p to the state after @k steps, with the state before it.  One
+ * step forward costs one copy; any other move a replay of the step before.
+ */
+int ui_pane_goto(struct ui *u, int p, int k)
+{
+	struct ui_pane *pn = &u->pane[p];
+	int ret;
+
+	if (k > 0 && timeline_pos(pn->t) == k - 1) {
+		copy_prev(pn);
+		ret = timeline_goto(pn->t, k);
+		if (ret)
+			fetch_prev(pn);
+	} else {
+		ret = timeline_goto(pn->t, k);
+		fetch_prev(pn);
+	}
+	return ret;
 }
 
 static void reset_final(struct ui *u)
@@ -67,35 +88,32 @@ static void reset_final(struct ui *u)
  */
 void ui_goto(struct ui *u, int k)
 {
-	int n = timeline_steps(u->t), ret;
+	struct timeline *t = ui_timeline(u);
+	int n = ui_steps(u), ret, p;
 
 	if (k < 0)
 		k = 0;
 	if (k > n)
 		k = n;
-	if (k == u->step && (k == 0 || u->have_prev))
+	if (k == u->step && (k == 0 || u->pane[0].have_prev))
 		return;
 	reset_final(u);
-	if (u->step >= 0 && k == u->step + 1) {
-		copy_prev(u);
-		ret = timeline_goto(u->t, k);
-		if (ret)
-			fetch_prev(u);
-	} else {
-		ret = timeline_goto(u->t, k);
-		fetch_prev(u);
-	}
-	u->step = timeline_pos(u->t);
+	ret = ui_pane_goto(u, 0, k);
+	u->step = timeline_pos(t);
 	if (ret) {
 		u->stop = u->step;
-		ui_message(u, true, "the run stops at step %d: %s", u->step,
-			   timeline_error(u->t) ? timeline_error(u->t) : "run-time error");
+		ui_message(u, true, "the run stops after %d steps: %s", u->step,
+			   timeline_error(t) ? timeline_error(t) : "run-time error");
 	}
-	if (u->step == n && !timeline_error(u->t)) {
-		timeline_check_final(u->t, &u->final);
+	if (u->step == n && !timeline_error(t)) {
+		timeline_check_final(t, &u->final);
 		u->final_checked = true;
 	}
-	ui_second_goto(u, u->step);
+	/* The other engines follow the first. */
+	for (p = 1; p < u->nr_panes; p++)
+		ui_pane_goto(u, p, u->step);
+	if (ui_two_engines(u))
+		ui_engines_compare(u);
 	u->log_scroll = 0;
 	ui_table_clamp(u);
 }
@@ -107,11 +125,19 @@ bool ui_step_marked(const struct ui *u, int i)
 	return s->note || s->expect.present;
 }
 
+void ui_pane_input(struct ui *u, int p, struct frame *in)
+{
+	struct ui_pane *pn = &u->pane[p];
+	int pos = timeline_pos(pn->t);
+
+	frame_from_step(in, u->sc, pos, timeline_state(pn->t),
+			pos > 0 && pn->have_prev ? &pn->prev : NULL,
+			pos > 0 ? timeline_outcome(pn->t, pos - 1) : NULL, timeline_error(pn->t));
+}
+
 void ui_render_input(struct ui *u, struct frame *in)
 {
-	frame_from_step(in, u->sc, u->step, timeline_state(u->t),
-			u->step > 0 && u->have_prev ? &u->prev : NULL,
-			u->step > 0 ? timeline_outcome(u->t, u->step - 1) : NULL, timeline_error(u->t));
+	ui_pane_input(u, 0, in);
 }
 
 static void handle_resize(struct ui *u, const struct ui_event *ev)
@@ -126,12 +152,12 @@ static void play_tick(struct ui *u)
 {
 	if (!u->playing)
 		return;
-	if (u->step >= timeline_steps(u->t)) {
+	if (u->step >= ui_steps(u)) {
 		u->playing = false;
 		return;
 	}
 	ui_goto(u, u->step + 1);
-	if (u->step >= timeline_steps(u->t) || u->msg_error)
+	if (u->step >= ui_steps(u) || u->msg_error)
 		u->playing = false;
 }
 
@@ -167,8 +193,7 @@ static void handle_key(struct ui *u, int key)
 		ui_prompt_key(u, key);
 		break;
 	case MODE_POPUP:
-		ui_popup_close(u);
-		u->mode = MODE_NORMAL;
+		ui_popup_key(u, key);
 		break;
 	default:
 		ui_key(u, key);
@@ -203,6 +228,7 @@ static void handle(struct ui *u, const struct ui_event *ev)
 int ui_run(struct ui *u)
 {
 	struct ui_event ev;
+	int p;
 
 	u->step = -1;
 	u->stop = -1;
@@ -214,6 +240,7 @@ int ui_run(struct ui *u)
 	u->focus_nid = -1;
 	canvas_init(&u->tcv);
 	canvas_init(&u->ecv);
+	ui_map_spans(u);
 	ui_goto(u, 0);
 	ui_layout(u);
 	while (!u->quit) {
@@ -222,13 +249,16 @@ int ui_run(struct ui *u)
 		handle(u, &ev);
 	}
 	ui_map_free(u);
-	ui_second_close(u);
 	canvas_free(&u->ecv);
 	canvas_free(&u->tcv);
 	free(u->tlines);
 	u->tlines = NULL;
 	ui_popup_close(u);
 	reset_final(u);
-	state_free(&u->prev);
+	for (p = 0; p < u->nr_panes; p++) {
+		state_free(&u->pane[p].prev);
+		memset(&u->pane[p].prev, 0, sizeof(u->pane[p].prev));
+		u->pane[p].have_prev = false;
+	}
 	return 0;
 }

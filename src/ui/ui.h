@@ -75,13 +75,34 @@ struct map_row {
 
 struct ui_script;
 
-struct ui {
-	const struct scenario *sc;
+/*
+ * One engine's side of the screen: its run, the state before the current
+ * step (for the change lines), and its sections drawn this frame.  The UI
+ * has one pane per engine; everything that draws an engine's maps loops
+ * over the panes, so one engine and two take the same code path.
+ */
+struct ui_pane {
+	const char	*name;			/* the engine, as the screen names it */
 	struct timeline	*t;
-	int		step;			/* steps done: timeline_pos() */
-	int		stop;			/* where a run-time error stops the run; -1 */
 	struct mb_state	prev;			/* the state before the current step */
 	bool		have_prev;
+	int		nr_secs;
+	struct render_node *secs;
+	struct render_map *maps;		/* drawn this frame, one per section (ncols 0: not drawn) */
+	struct canvas	*cvs;			/* per section: UI_CV_* */
+};
+
+/* The canvases of a pane's section i: pane->cvs[UI_NR_CV * i + UI_CV_*]. */
+enum { UI_CV_HEAD, UI_CV_BANDS, UI_CV_MARKS, UI_NR_CV };
+
+#define UI_MAX_PANES	2
+
+struct ui {
+	const struct scenario *sc;
+	struct ui_pane	pane[UI_MAX_PANES];	/* pane[0]: the first engine, the one stepped */
+	int		nr_panes;
+	int		step;			/* steps done: timeline_pos() */
+	int		stop;			/* where a run-time error stops the run; -1 */
 	bool		final_checked;		/* top-level expect checked at the end */
 	struct step_outcome final;
 
@@ -99,22 +120,14 @@ struct ui {
 
 	/* Test mode. */
 	struct ui_script *script;
-
-	/* A second engine (mbviz --engine A --engine B): its maps under A's. */
-	const char	*names[2];		/* the engines, as the screen names them */
-	struct timeline	*t2;			/* NULL: one engine */
-	struct mb_state	prev2;			/* B's state before the current step */
-	bool		have_prev2;
-	bool		differ;			/* A and B differ after the current step */
-	char		differ_text[256];	/* what differs: "memory[1], reserved.cnt" */
-	int		nr_secs2;
-	struct render_node *secs2;
-	struct render_map *maps2;
-	struct canvas	*cvs2;			/* per section: header, bands, difference marks */
-	struct canvas	ecv;			/* the engines' title lines */
 	char		*dumps;			/* screen dumps so far */
 	size_t		dumps_len;
 	int		nr_dumps;
+
+	/* A second engine (mbviz --engine A --engine B): its maps under A's. */
+	bool		differ;			/* A and B differ after the current step */
+	char		differ_text[256];	/* what differs: "memory[1], reserved.cnt" */
+	struct canvas	ecv;			/* the engines' title lines */
 
 	/* The map. */
 	bool		view_all;		/* every section stacked, or one enlarged */
@@ -125,10 +138,9 @@ struct ui {
 	bool		zoomed;
 	uint64_t	zoom_start, zoom_end;	/* [start, end), absolute addresses */
 	enum render_scale scale;
-	int		nr_secs;
-	struct render_node *secs;
-	struct render_map *maps;		/* drawn this frame, one per section (ncols 0: not drawn) */
-	struct canvas	*cvs;			/* per section: header lines, then bands */
+	bool		no_alloc_view;		/* a: the direction, limit and searches hidden */
+	struct render_node *spans;		/* each section's span over all the steps */
+	int		nr_spans;
 	int		map_top;		/* first map row shown */
 	int		nr_rows, alloc_rows;
 	struct map_row	*rows_list;
@@ -143,8 +155,11 @@ struct ui {
 	int		nr_tlines;
 	int		table_y0;		/* screen row of tlines[table_top] */
 
+	bool		legend;		/* the legend is shown (e) */
+
 	/* The log pane. */
-	int		log_scroll;		/* lines scrolled back from the newest */
+	int		log_scroll;		/* entries (steps) scrolled back from the newest */
+	int		log_entries;		/* entries the pane showed last */
 
 	/* Play. */
 	bool		playing;
@@ -160,14 +175,47 @@ struct ui {
 	bool		msg_error;
 	char		*popup;			/* MODE_POPUP: lines separated by '\n' */
 	char		*popup_title;
+	int		popup_top;		/* first line shown */
+	int		popup_more;		/* lines below the box at the last draw */
 };
+
+/* The first engine's timeline: the one the UI steps. */
+static inline struct timeline *ui_timeline(const struct ui *u)
+{
+	return u->pane[0].t;
+}
+
+/* Steps in the scenario. */
+static inline int ui_steps(const struct ui *u)
+{
+	return timeline_steps(u->pane[0].t);
+}
+
+/* The first engine's state after the current step. */
+static inline const struct mb_state *ui_state(const struct ui *u)
+{
+	return timeline_state(u->pane[0].t);
+}
+
+static inline bool ui_two_engines(const struct ui *u)
+{
+	return u->nr_panes > 1;
+}
+
+static inline struct canvas *ui_pane_cv(const struct ui_pane *p, int sec, int part)
+{
+	return &p->cvs[UI_NR_CV * sec + part];
+}
 
 /* ui.c: moving through the scenario */
 void ui_goto(struct ui *u, int k);
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The state and the input of the renderer for the current step. */
+/* The state and the input of the renderer for the current step: pane 0's, or pane @p's. */
 void ui_render_input(struct ui *u, struct frame *in);
+void ui_pane_input(struct ui *u, int p, struct frame *in);
+/* Move pane @p to step @k, and copy the state before it. */
+int ui_pane_goto(struct ui *u, int p, int k);
 /* A step that has a note or an expectation (for '[' and ']'). */
 bool ui_step_marked(const struct ui *u, int i);
 int ui_run(struct ui *u);
@@ -184,24 +232,30 @@ int ui_puts(struct ui *u, int y, int x, int w, chtype attr, const char *text);
 /* Draw canvas line @l from cell @from into @w columns at (@y, @x), blanks after it. */
 void ui_put_line(struct ui *u, int y, int x, int w, const struct rline *l, int from,
 		 chtype extra);
+/* The same, ending in "…" (ASCII: "~") when @text is cut. */
+int ui_puts_cut(struct ui *u, int y, int x, int w, chtype attr, const char *text);
 void ui_fill(struct ui *u, int y, int x, int w, chtype attr);
 void ui_box(struct ui *u, int y, int x, int h, int w, const char *title, const char *footer);
 /* Append the screen as text to u->dumps. */
 void ui_dump_screen(struct ui *u, const char *title);
 
 /* ui_layout.c: where the panes are, and drawing a frame */
-int ui_header_rows(const struct ui *u);
+int ui_header_rows(struct ui *u);
 void ui_layout(struct ui *u);
 void ui_draw(struct ui *u);
 
 /* ui_bars.c: header and status bar */
 void ui_draw_header(struct ui *u, const struct frame *in);
 void ui_draw_status(struct ui *u);
+/* Rows the header gives the current step's call. */
+int ui_call_rows(struct ui *u);
 
 /* ui_map.c: the map pane */
 void ui_map_sections(struct ui *u, const struct frame *in);
 void ui_draw_map(struct ui *u, const struct frame *in);
 void ui_map_free(struct ui *u);
+/* Work out every section's span over the whole scenario (once, at the start). */
+void ui_map_spans(struct ui *u);
 void ui_map_next_node(struct ui *u, int dir);
 void ui_map_toggle_view(struct ui *u);
 /* "@0x1000": where the cursor column starts, for the status bar; or "". */
@@ -217,11 +271,10 @@ int ui_map_height(struct ui *u, const struct frame *in);
 bool ui_map_click(struct ui *u, int x, int y, int button);
 
 /* ui_engines.c: a second engine's maps under the first's */
-void ui_second_goto(struct ui *u, int k);
-void ui_second_render_input(struct ui *u, struct frame *in);
-void ui_second_sections(struct ui *u, const struct render_opts *ro);
-void ui_second_free(struct ui *u);
-void ui_second_close(struct ui *u);
+void ui_engines_compare(struct ui *u);
+void ui_engines_titles(struct ui *u);
+/* Under B's bands of section @i, the marks where they differ from A's. */
+void ui_engines_marks(struct ui *u, int i);
 
 /* ui_table.c: the region tables */
 void ui_draw_table(struct ui *u, const struct frame *in);
@@ -231,8 +284,36 @@ void ui_table_enter(struct ui *u);
 bool ui_table_click(struct ui *u, int x, int y);
 void ui_table_clamp(struct ui *u);
 
+/* ui_text.c: text wrapped to a width */
+struct ui_line {
+	char		*text;
+	chtype		attr;
+	bool		current;	/* the log: a line of the current step */
+};
+
+struct ui_lines {
+	int		nr, alloc;
+	struct ui_line	*rows;
+};
+
+void ui_lines_add(struct ui_lines *r, const char *text, size_t len, chtype attr, bool cur);
+void ui_lines_free(struct ui_lines *r);
+/* @text wrapped at blanks to @width columns, continuation lines indented by @indent. */
+void ui_wrap(struct ui_lines *r, const char *text, int width, int indent, chtype attr, bool cur);
+
 /* ui_log.c: the log pane */
 void ui_draw_log(struct ui *u);
+
+/* ui_legend.c: the legend of the bands shown */
+void ui_legend_toggle(struct ui *u);
+void ui_draw_legend(struct ui *u, const struct frame *in);
+
+/* ui_notes.c: the note, the scenario's description, the about popup */
+/* Draw the note area at the top of the log pane (@h rows at most); returns the rows used. */
+int ui_draw_note(struct ui *u, const struct ui_rect *r, int y, int h);
+void ui_about(struct ui *u);
+/* Rows the note area wants at a width of @w columns. */
+int ui_note_rows(struct ui *u, int w);
 
 /* ui_keys.c: keys and help */
 void ui_key(struct ui *u, int key);
@@ -246,6 +327,17 @@ void ui_draw_prompt(struct ui *u);
 void ui_draw_popup(struct ui *u);
 void ui_popup(struct ui *u, const char *title, char *text);
 void ui_popup_close(struct ui *u);
+/* A key in the popup: scrolls a popup taller than the screen, else closes it. */
+void ui_popup_key(struct ui *u, int key);
+
+/* ui_picker.c: the scenario picker (mbviz DIR) */
+struct ui_choice {
+	const char	*name;		/* "tour.json" */
+	const char	*title;		/* NULL: it does not load */
+};
+
+/* On the open terminal: the index of the scenario chosen (@first selected at first), or -1. */
+int ui_pick(struct ui *u, const char *dir, const struct ui_choice *c, int n, int first);
 
 /* ui_script.c: the test mode's key scripts */
 struct ui_script *ui_script_load(const char *file, char *err, int errlen);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ui.h"
+#include "util/xalloc.h"
 
 /* A line of text segments, each in its own attribute, clipped to the line. */
 struct seg_line {
@@ -26,42 +27,114 @@ static void title_bar(struct ui *u)
 	const struct scenario *sc = u->sc;
 	chtype bar = A_REVERSE | A_BOLD;
 	char right[96], title[512];
-	int n = timeline_steps(u->t), rlen;
+	int n = ui_steps(u), rlen;
 	const char *label = u->step > 0 ? sc->steps[u->step - 1].as : NULL;
+	char where[48];
 
-	/* The engine, when one runs; with two, the fourth header line names them. */
-	rlen = snprintf(right, sizeof(right), " %s%s%s%s%sstep %d / %d ", label ? "$" : "",
-			label ? label : "", label ? "  " : "", u->t2 ? "" : u->names[0],
-			u->t2 ? "" : "  ", u->step, n);
+	/*
+	 * The step as the call line, the log and `check` name it, and how far
+	 * along; the engine, when one runs (with two, the fourth header line
+	 * names them).
+	 */
+	if (u->step)
+		snprintf(where, sizeof(where), "steps[%d] %d/%d", u->step - 1, u->step, n);
+	else
+		snprintf(where, sizeof(where), "start 0/%d", n);
+	rlen = snprintf(right, sizeof(right), " %s%s%s%s%s%s ", label ? "$" : "",
+			label ? label : "", label ? "  " : "", ui_two_engines(u) ? "" : u->pane[0].name,
+			ui_two_engines(u) ? "" : "  ", where);
 	if (rlen > u->cols)
 		rlen = u->cols;
 	snprintf(title, sizeof(title), " %s: %s", sc->name ? sc->name : "scenario",
 		 sc->title ? sc->title : "");
 	ui_fill(u, 0, 0, u->cols, bar);
-	ui_puts(u, 0, 0, u->cols - rlen - 1, bar, title);
+	ui_puts_cut(u, 0, 0, u->cols - rlen - 1, bar, title);
 	ui_puts(u, 0, u->cols - rlen, rlen, bar, right);
+}
+
+/* The call line's text: "steps[i] memblock_...(...) = result". */
+static void call_text(struct ui *u, const struct frame *in, char *buf, int len)
+{
+	int n;
+
+	if (u->step == 0) {
+		snprintf(buf, len, "before the first step: the machine as it boots, memblock empty");
+		return;
+	}
+	n = snprintf(buf, len, "steps[%d] ", u->step - 1);
+	if (!in->out)
+		snprintf(buf + n, len - n, "%s", u->sc->steps[u->step - 1].spec->name);
+	else
+		call_format(&u->sc->machine, &in->out->call, &in->out->res, buf + n, len - n);
+}
+
+/* Rows the call may take: 4, or 2 on a short terminal, where the map needs them. */
+static int max_call_rows(const struct ui *u)
+{
+	return u->rows >= 24 ? 4 : 2;
+}
+
+/*
+ * The call, wrapped at blanks (an argument or the result is never cut),
+ * in at most max_call_rows() rows.  When it needs more, the last row
+ * ends with "… = result": the arguments that do not fit are left out,
+ * the result never is.
+ */
+static void call_lines(struct ui *u, struct ui_lines *l)
+{
+	struct frame in;
+	char buf[1024], *res, *last;
+	int max = max_call_rows(u), room;
+
+	ui_render_input(u, &in);
+	call_text(u, &in, buf, sizeof(buf));
+	ui_wrap(l, buf, u->cols, 4, ui_attr(u, ST_HEADER), false);
+	if (l->nr <= max)
+		return;
+	res = strstr(buf, ") = ");
+	res = res ? res + 1 : buf + strlen(buf);
+	while (l->nr > max)
+		free(l->rows[--l->nr].text);
+	last = l->rows[max - 1].text;
+	room = u->cols - 2 - (int)strlen(res);
+	/* Whole tokens only: cut the last row at a blank that leaves room. */
+	while ((int)strlen(last) > room && strrchr(last, ' ') > last + 4)
+		*strrchr(last, ' ') = 0;
+	l->rows[max - 1].text = xasprintf("%s %s%s", last, u->utf8 ? "\u2026" : "...", res);
+	free(last);
+}
+
+int ui_call_rows(struct ui *u)
+{
+	struct ui_lines l = { 0 };
+	int n;
+
+	if (u->cols < UI_MIN_COLS)
+		return 1;
+	call_lines(u, &l);
+	n = l.nr;
+	ui_lines_free(&l);
+	return n;
 }
 
 static void call_line(struct ui *u, const struct frame *in)
 {
-	struct seg_line s = { u, 1, 0, u->cols };
-	char buf[512], w[48];
-	int warns;
+	struct ui_lines l = { 0 };
+	struct seg_line s;
+	char w[48];
+	int warns, i, rows = ui_call_rows(u);
 
-	if (u->step == 0) {
-		seg(&s, ui_attr(u, ST_DIM), "before the first step: the machine as it boots, "
-		    "memblock empty");
-		return;
-	}
-	snprintf(buf, sizeof(buf), "steps[%d] ", u->step - 1);
-	seg(&s, ui_attr(u, ST_DIM), buf);
-	if (!in->out) {
-		seg(&s, ui_attr(u, ST_HEADER), u->sc->steps[u->step - 1].spec->name);
-		return;
-	}
-	call_format(&u->sc->machine, &in->out->call, &in->out->res, buf, sizeof(buf));
-	seg(&s, ui_attr(u, ST_HEADER), buf);
-	warns = steplog_warnings(&in->out->log);
+	call_lines(u, &l);
+	for (i = 0; i < rows; i++)
+		ui_puts(u, 1 + i, 0, u->cols, u->step ? ui_attr(u, ST_HEADER) : ui_attr(u, ST_DIM),
+			l.rows[i].text);
+	/* The step's name dim, as in the log. */
+	if (u->step)
+		ui_puts(u, 1, 0, (int)strcspn(l.rows[0].text, " "), ui_attr(u, ST_DIM),
+			l.rows[0].text);
+	s = (struct seg_line){ u, rows, (int)strlen(l.rows[rows - 1].text), u->cols };
+	ui_lines_free(&l);
+	warns = in->out ? steplog_warnings(&in->out->log) : 0;
 	if (warns) {
 		snprintf(w, sizeof(w), "  [%d warning%s]", warns, warns > 1 ? "s" : "");
 		seg(&s, ui_attr(u, ST_WARN), w);
@@ -120,12 +193,12 @@ static void final_status(struct ui *u, struct seg_line *s)
 /* Two engines: both named, and whether (and where) they differ at this step. */
 static void engines_line(struct ui *u)
 {
-	struct seg_line s = { u, 3, 0, u->cols };
+	struct seg_line s = { u, 2 + ui_call_rows(u), 0, u->cols };
 
 	seg(&s, ui_attr(u, ST_HEADER), "A ");
-	seg(&s, A_NORMAL, u->names[0]);
+	seg(&s, A_NORMAL, u->pane[0].name);
 	seg(&s, ui_attr(u, ST_HEADER), "  B ");
-	seg(&s, A_NORMAL, u->names[1]);
+	seg(&s, A_NORMAL, u->pane[1].name);
 	if (!u->differ) {
 		seg(&s, ui_attr(u, ST_PASS), "  the same state and result");
 		return;
@@ -136,12 +209,12 @@ static void engines_line(struct ui *u)
 
 void ui_draw_header(struct ui *u, const struct frame *in)
 {
-	struct seg_line s = { u, 2, 0, u->cols };
-	const char *err = timeline_error(u->t);
+	struct seg_line s = { u, 1 + ui_call_rows(u), 0, u->cols };
+	const char *err = timeline_error(ui_timeline(u));
 
 	title_bar(u);
 	call_line(u, in);
-	if (u->t2)
+	if (ui_two_engines(u))
 		engines_line(u);
 	expect_status(u, &s, in);
 	final_status(u, &s);
@@ -159,19 +232,37 @@ static const char *const hints[][2] = {
 	{ "?", "help" }, { "q", "quit" },
 };
 
-/* As many hints as fit whole. */
+#define NR_HINTS	(int)(sizeof(hints) / sizeof(hints[0]))
+/* The last hints (? help, q quit) are kept at every width. */
+#define NR_ESSENTIAL	2
+
+static int hint_width(int i)
+{
+	return (int)(strlen(hints[i][0]) + 1 + strlen(hints[i][1]) + 2);
+}
+
+static void hint(struct seg_line *s, int i)
+{
+	seg(s, A_REVERSE | A_BOLD, hints[i][0]);
+	seg(s, A_REVERSE, " ");
+	seg(s, A_REVERSE, hints[i][1]);
+	seg(s, A_REVERSE, "  ");
+}
+
+/* The essential hints, then as many of the others as fit whole before them. */
 static void key_hints(struct seg_line *s)
 {
-	size_t i;
+	int i, essential = 0;
 
-	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
-		if (s->x + (int)(strlen(hints[i][0]) + strlen(hints[i][1])) + 1 > s->end)
+	for (i = NR_HINTS - NR_ESSENTIAL; i < NR_HINTS; i++)
+		essential += hint_width(i);
+	for (i = 0; i < NR_HINTS - NR_ESSENTIAL; i++) {
+		if (s->x + hint_width(i) + essential > s->end + 2)
 			break;
-		seg(s, A_REVERSE | A_BOLD, hints[i][0]);
-		seg(s, A_REVERSE, " ");
-		seg(s, A_REVERSE, hints[i][1]);
-		seg(s, A_REVERSE, "  ");
+		hint(s, i);
 	}
+	for (i = NR_HINTS - NR_ESSENTIAL; i < NR_HINTS; i++)
+		hint(s, i);
 }
 
 void ui_draw_status(struct ui *u)

@@ -16,37 +16,8 @@
 #include <string.h>
 
 #include "run/engine_compare.h"
-#include "run/step_frame.h"
 #include "ui.h"
 #include "util/xalloc.h"
-
-void ui_second_free(struct ui *u)
-{
-	int i;
-
-	for (i = 0; i < u->nr_secs2; i++) {
-		render_map_free(&u->maps2[i]);
-		canvas_free(&u->cvs2[3 * i]);
-		canvas_free(&u->cvs2[3 * i + 1]);
-		canvas_free(&u->cvs2[3 * i + 2]);
-	}
-	free(u->maps2);
-	free(u->cvs2);
-	free(u->secs2);
-	u->maps2 = NULL;
-	u->cvs2 = NULL;
-	u->secs2 = NULL;
-	u->nr_secs2 = 0;
-}
-
-void ui_second_render_input(struct ui *u, struct frame *in)
-{
-	int pos = timeline_pos(u->t2);
-
-	frame_from_step(in, u->sc, pos, timeline_state(u->t2),
-			pos > 0 && u->have_prev2 ? &u->prev2 : NULL,
-			pos > 0 ? timeline_outcome(u->t2, pos - 1) : NULL, timeline_error(u->t2));
-}
 
 /* The keys of the lines cmp_print() marks with '*', as "memory[1], reserved.cnt". */
 static void differing_keys(struct ui *u, const struct cmp_side *a, const struct cmp_side *b)
@@ -87,24 +58,25 @@ static void differing_keys(struct ui *u, const struct cmp_side *a, const struct 
 }
 
 /* Compare the engines at the current step, for the header. */
-static void compare(struct ui *u)
+void ui_engines_compare(struct ui *u)
 {
+	struct timeline *t2 = u->pane[1].t;
 	struct frame a, b;
 	struct cmp_side sa, sb;
 
 	u->differ = false;
 	u->differ_text[0] = 0;
-	if (timeline_pos(u->t2) != u->step) {
+	if (timeline_pos(t2) != u->step) {
 		u->differ = true;
-		snprintf(u->differ_text, sizeof(u->differ_text), "B stops at step %d: %s",
-			 timeline_pos(u->t2),
-			 timeline_error(u->t2) ? timeline_error(u->t2) : "run-time error");
+		snprintf(u->differ_text, sizeof(u->differ_text), "B stops after %d steps: %s",
+			 timeline_pos(t2),
+			 timeline_error(t2) ? timeline_error(t2) : "run-time error");
 		return;
 	}
-	ui_render_input(u, &a);
-	ui_second_render_input(u, &b);
-	sa = (struct cmp_side){ u->names[0], a.out, a.st };
-	sb = (struct cmp_side){ u->names[1], b.out, b.st };
+	ui_pane_input(u, 0, &a);
+	ui_pane_input(u, 1, &b);
+	sa = (struct cmp_side){ u->pane[0].name, a.out, a.st };
+	sb = (struct cmp_side){ u->pane[1].name, b.out, b.st };
 	if (!a.out || !b.out)
 		sa.out = sb.out = NULL;
 	if (cmp_equal(&sa, &sb, 0))
@@ -113,44 +85,19 @@ static void compare(struct ui *u)
 	differing_keys(u, &sa, &sb);
 }
 
-/* Follow the first engine to step @k; the state before it too, for the change lines. */
-void ui_second_goto(struct ui *u, int k)
-{
-	if (!u->t2)
-		return;
-	state_free(&u->prev2);
-	memset(&u->prev2, 0, sizeof(u->prev2));
-	u->have_prev2 = false;
-	if (k > 0 && !timeline_goto(u->t2, k - 1)) {
-		state_copy(&u->prev2, timeline_state(u->t2));
-		u->have_prev2 = true;
-	}
-	timeline_goto(u->t2, k);
-	if (timeline_pos(u->t2) != k)
-		u->have_prev2 = false;
-	compare(u);
-}
-
-void ui_second_close(struct ui *u)
-{
-	ui_second_free(u);
-	state_free(&u->prev2);
-	memset(&u->prev2, 0, sizeof(u->prev2));
-	u->have_prev2 = false;
-}
-
 /* The first engine's line of @kind in the bands of the section like @n, or NULL. */
 static const struct rline *first_line(const struct ui *u, const struct render_node *n,
 				      enum rline_kind kind, const struct render_map **map)
 {
+	const struct ui_pane *a = &u->pane[0];
 	int i, j;
 
-	for (i = 0; i < u->nr_secs; i++) {
-		const struct canvas *cv = &u->cvs[2 * i + 1];
+	for (i = 0; i < a->nr_secs; i++) {
+		const struct canvas *cv = ui_pane_cv(a, i, UI_CV_BANDS);
 
-		if (u->secs[i].nid != n->nid || u->secs[i].outside != n->outside)
+		if (a->secs[i].nid != n->nid || a->secs[i].outside != n->outside)
 			continue;
-		*map = &u->maps[i];
+		*map = &a->maps[i];
 		for (j = 0; j < cv->nr; j++)
 			if (cv->lines[j].kind == kind)
 				return &cv->lines[j];
@@ -179,11 +126,12 @@ static bool is_band(enum rline_kind k)
  * Under every band of B that differs from A's band of the same kind, a
  * line of marks, whose index is the bands line it belongs under.
  */
-static void diff_marks(struct ui *u, int i)
+void ui_engines_marks(struct ui *u, int i)
 {
-	const struct canvas *bands = &u->cvs2[3 * i + 1];
-	struct canvas *marks = &u->cvs2[3 * i + 2];
-	const struct render_map *mb = &u->maps2[i], *ma = NULL;
+	const struct ui_pane *b = &u->pane[1];
+	const struct canvas *bands = ui_pane_cv(b, i, UI_CV_BANDS);
+	struct canvas *marks = ui_pane_cv(b, i, UI_CV_MARKS);
+	const struct render_map *mb = &b->maps[i], *ma = NULL;
 	const char *mark = u->utf8 ? "\u25b2" : "^";
 	int j, k;
 
@@ -194,7 +142,7 @@ static void diff_marks(struct ui *u, int i)
 
 		if (!is_band(lb->kind))
 			continue;
-		la = first_line(u, &u->secs2[i], lb->kind, &ma);
+		la = first_line(u, &b->secs[i], lb->kind, &ma);
 		if (ma && ma->ncols && (ma->start != mb->start || ma->end != mb->end ||
 					ma->ncols != mb->ncols)) {
 			/* Different windows: columns cannot be compared, say so once. */
@@ -216,131 +164,19 @@ static void diff_marks(struct ui *u, int i)
 	}
 }
 
-static void add_row(struct ui *u, const struct rline *l, int sec)
-{
-	if (u->nr_rows == u->alloc_rows) {
-		u->alloc_rows = u->alloc_rows ? 2 * u->alloc_rows : 32;
-		u->rows_list = xrealloc(u->rows_list, u->alloc_rows * sizeof(*u->rows_list));
-	}
-	u->rows_list[u->nr_rows++] = (struct map_row){ l, sec };
-}
-
 /* The engines' title lines, drawn above each of their sections. */
-static void titles(struct ui *u)
+void ui_engines_titles(struct ui *u)
 {
 	struct rline *l;
 
 	canvas_clear(&u->ecv);
 	l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
-	line_printf(l, 0, ST_HEADER, "A  %s", u->names[0]);
+	line_printf(l, 0, ST_HEADER, "A  %s", u->pane[0].name);
 	l = canvas_line(&u->ecv, RL_TEXT, -1, -1);
-	line_printf(l, 0, ST_HEADER, "B  %s", u->names[1]);
+	line_printf(l, 0, ST_HEADER, "B  %s", u->pane[1].name);
 	if (u->differ)
-		line_puts(l, 5 + (int)strlen(u->names[1]), ST_FAIL,
+		line_puts(l, 5 + (int)strlen(u->pane[1].name), ST_FAIL,
 			  "differs from A: marks under its bands");
 	else
-		line_puts(l, 5 + (int)strlen(u->names[1]), ST_PASS, "the same as A");
-}
-
-static bool drawn2(const struct ui *u, int i)
-{
-	return u->view_all || (u->secs2[i].nid == u->focus_nid &&
-			       u->secs2[i].outside == u->focus_outside);
-}
-
-/* B's section @i: its title, header lines, bands, and marks under them. */
-static void add_second(struct ui *u, int i, int sec)
-{
-	const struct canvas *head = &u->cvs2[3 * i], *bands = &u->cvs2[3 * i + 1];
-	const struct canvas *marks = &u->cvs2[3 * i + 2];
-	int j, k;
-
-	add_row(u, &u->ecv.lines[1], sec);
-	for (j = 0; j < head->nr; j++)
-		add_row(u, &head->lines[j], sec);
-	for (j = 0; j < bands->nr; j++) {
-		add_row(u, &bands->lines[j], sec);
-		for (k = 0; k < marks->nr; k++)
-			if (marks->lines[k].index == j)
-				add_row(u, &marks->lines[k], sec);
-	}
-}
-
-/* B's section like A's section @i, or -1. */
-static int pair_of(const struct ui *u, int i)
-{
-	int j;
-
-	for (j = 0; j < u->nr_secs2; j++)
-		if (u->secs2[j].nid == u->secs[i].nid && u->secs2[j].outside == u->secs[i].outside)
-			return j;
-	return -1;
-}
-
-/*
- * B's sections, rendered as A's are (same width, scale, and the zoom
- * window on the focused node), and the map rows of both engines, node by
- * node: A's section, then B's of the same node right under it, so that
- * the two pictures of a node are next to each other.  B's rows belong to
- * no section of A: they take no clicks.
- */
-void ui_second_sections(struct ui *u, const struct render_opts *ro)
-{
-	struct render_opts o = *ro;
-	struct frame in;
-	bool *done;
-	int i, j;
-
-	/* The selection is a row of A's tables: it means nothing on B's map. */
-	o.sel_type = -1;
-	ui_second_free(u);
-	titles(u);
-	ui_second_render_input(u, &in);
-	u->nr_secs2 = render_nodes(&in, &u->secs2);
-	u->maps2 = xzalloc((u->nr_secs2 + 1) * sizeof(*u->maps2));
-	u->cvs2 = xzalloc(3 * (u->nr_secs2 + 1) * sizeof(*u->cvs2));
-	for (i = 0; i < u->nr_secs2; i++) {
-		const struct render_node *n = &u->secs2[i];
-		uint64_t s = 0, e = 0;
-
-		canvas_init(&u->cvs2[3 * i]);
-		canvas_init(&u->cvs2[3 * i + 1]);
-		canvas_init(&u->cvs2[3 * i + 2]);
-		if (!drawn2(u, i))
-			continue;
-		if (n->nid == u->focus_nid && n->outside == u->focus_outside && u->zoomed) {
-			s = u->zoom_start > n->start ? u->zoom_start : n->start;
-			e = u->zoom_end < n->end ? u->zoom_end : n->end;
-			if (s >= e || (s == n->start && e == n->end))
-				s = e = 0;
-		}
-		render_bands(&u->cvs2[3 * i + 1], &u->maps2[i], &in, &o, n, s, e);
-		render_node_header(&u->cvs2[3 * i], &in, &o, &u->maps2[i]);
-		diff_marks(u, i);
-	}
-
-	done = xzalloc((u->nr_secs2 + 1) * sizeof(*done));
-	for (i = 0; i < u->nr_secs; i++) {
-		const struct canvas *head = &u->cvs[2 * i], *bands = &u->cvs[2 * i + 1];
-
-		if (!u->view_all && i != u->focus)
-			continue;
-		add_row(u, &u->ecv.lines[0], i);
-		for (j = 0; j < head->nr; j++)
-			add_row(u, &head->lines[j], i);
-		for (j = 0; j < bands->nr; j++)
-			add_row(u, &bands->lines[j], i);
-		j = pair_of(u, i);
-		if (j >= 0 && drawn2(u, j)) {
-			add_second(u, j, i == u->focus ? UI_ROW_SECOND_FOCUS : UI_ROW_SECOND);
-			done[j] = true;
-		}
-	}
-	/* Nodes only B has. */
-	for (j = 0; j < u->nr_secs2; j++)
-		if (!done[j] && drawn2(u, j))
-			add_second(u, j, UI_ROW_SECOND);
-	free(done);
-	if (!u->nr_secs && !u->nr_secs2)
-		add_row(u, &u->ecv.lines[0], UI_ROW_SECOND);
+		line_puts(l, 5 + (int)strlen(u->pane[1].name), ST_PASS, "the same as A");
 }

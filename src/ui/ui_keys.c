@@ -12,8 +12,8 @@
 
 static void k_next(struct ui *u)
 {
-	if (u->step >= timeline_steps(u->t))
-		ui_message(u, false, "at the end: step %d / %d", u->step, timeline_steps(u->t));
+	if (u->step >= ui_steps(u))
+		ui_message(u, false, "at the end: steps[%d] was the last step", u->step - 1);
 	else
 		ui_goto(u, u->step + 1);
 }
@@ -33,7 +33,7 @@ static void k_first(struct ui *u)
 
 static void k_last(struct ui *u)
 {
-	ui_goto(u, timeline_steps(u->t));
+	ui_goto(u, ui_steps(u));
 }
 
 static void k_goto(struct ui *u)
@@ -46,7 +46,7 @@ static void k_mark_next(struct ui *u)
 {
 	int i;
 
-	for (i = u->step; i < timeline_steps(u->t); i++)
+	for (i = u->step; i < ui_steps(u); i++)
 		if (ui_step_marked(u, i)) {
 			ui_goto(u, i + 1);
 			return;
@@ -68,7 +68,7 @@ static void k_mark_prev(struct ui *u)
 
 static void k_play(struct ui *u)
 {
-	if (!u->playing && u->step >= timeline_steps(u->t)) {
+	if (!u->playing && u->step >= ui_steps(u)) {
 		ui_message(u, false, "at the end: g goes back to the start");
 		return;
 	}
@@ -162,14 +162,20 @@ static void k_enter(struct ui *u)
 	ui_table_enter(u);
 }
 
+/* The log moves by whole entries: a page is the entries shown, less one for context. */
+static int log_page(const struct ui *u)
+{
+	return u->log_entries > 2 ? u->log_entries - 1 : 1;
+}
+
 static void k_log_back(struct ui *u)
 {
-	u->log_scroll += u->lay.log.h > 4 ? u->lay.log.h / 2 : 2;
+	u->log_scroll += log_page(u);
 }
 
 static void k_log_fwd(struct ui *u)
 {
-	u->log_scroll -= u->lay.log.h > 4 ? u->lay.log.h / 2 : 2;
+	u->log_scroll -= log_page(u);
 	if (u->log_scroll < 0)
 		u->log_scroll = 0;
 }
@@ -177,6 +183,23 @@ static void k_log_fwd(struct ui *u)
 static void k_find(struct ui *u)
 {
 	ui_prompt_start(u, PROMPT_FIND);
+}
+
+static void k_alloc_view(struct ui *u)
+{
+	u->no_alloc_view = !u->no_alloc_view;
+	ui_message(u, false, u->no_alloc_view ? "allocation view off" :
+		   "allocation view: direction, current limit, each search's window");
+}
+
+static void k_legend(struct ui *u)
+{
+	ui_legend_toggle(u);
+}
+
+static void k_about(struct ui *u)
+{
+	ui_about(u);
 }
 
 static void k_help(struct ui *u)
@@ -206,9 +229,9 @@ struct ui_key {
 static const struct ui_key keys[] = {
 	{ { 'n', KEY_RIGHT }, "n Right", "next step", k_next },
 	{ { 'p', KEY_LEFT }, "p Left", "previous step", k_prev },
-	{ { 'g', KEY_HOME }, "g Home", "first: before any step", k_first },
+	{ { 'g', KEY_HOME }, "g Home", "first: the start, before steps[0]", k_first },
 	{ { 'G', KEY_END }, "G End", "last: after the last step", k_last },
-	{ { ':', 's' }, ": s", "go to a step: its number or $label", k_goto },
+	{ { ':', 's' }, ": s", "go to a step: steps[i], steps done, $label", k_goto },
 	{ { '[' }, "[", "previous step with a note or an expectation", k_mark_prev },
 	{ { ']' }, "]", "next step with a note or an expectation", k_mark_next },
 	{ { ' ' }, "Space", "play / pause", k_play },
@@ -231,6 +254,9 @@ static const struct ui_key keys[] = {
 	{ { KEY_PPAGE }, "PgUp", "log: older lines", k_log_back },
 	{ { KEY_NPAGE }, "PgDn", "log: newer lines", k_log_fwd },
 	{ { '/' }, "/", "find an address: regions, node, zone", k_find },
+	{ { 'i' }, "i", "about: the scenario's description, the whole note", k_about },
+	{ { 'e' }, "e", "legend: what the letters on the bands mean", k_legend },
+	{ { 'a' }, "a", "allocation view: direction, limit, searches", k_alloc_view },
 	{ { '?', KEY_F(1) }, "? F1", "this help", k_help },
 	{ { 'q' }, "q", "quit", k_quit },
 	{ { CTRL('l') }, "C-l", "redraw the screen", k_redraw },

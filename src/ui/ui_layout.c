@@ -2,8 +2,8 @@
 /*
  * Where the panes go, and drawing one frame.
  *
- *   header   3 lines: title bar, the step's call, its expectations; with
- *            two engines a 4th: what differs between them
+ *   header   the title bar, the step's call (wrapped: 1 to 4 lines), its
+ *            expectations; with two engines one more: what differs
  *   map      as many lines as the sections need, at most what leaves the
  *            lower panes their minimum
  *   tables | log     side by side on wide terminals, else stacked
@@ -21,9 +21,9 @@
 #define MIN_PANE_ROWS	4	/* a title bar and three lines */
 #define SIDE_BY_SIDE	110	/* columns from which tables and log sit side by side */
 
-int ui_header_rows(const struct ui *u)
+int ui_header_rows(struct ui *u)
 {
-	return u->t2 ? 4 : 3;
+	return (ui_two_engines(u) ? 3 : 2) + ui_call_rows(u);
 }
 
 void ui_layout(struct ui *u)
@@ -51,7 +51,7 @@ static void layout_lower(struct ui *u, int map_need)
 	lower_min = side ? MIN_PANE_ROWS : 2 * MIN_PANE_ROWS;
 	/* On a short terminal the map comes first: the panes under it keep two lines. */
 	if (avail - lower_min < MIN_MAP_ROWS + 2)
-		lower_min = side ? MIN_PANE_ROWS - 1 : 2 * (MIN_PANE_ROWS - 1);
+		lower_min = side ? MIN_PANE_ROWS - 1 : 2 * (MIN_PANE_ROWS - 1) - 1;
 	if (map_need < MIN_MAP_ROWS)
 		map_need = MIN_MAP_ROWS;
 	l->map.h = map_need < avail - lower_min ? map_need : avail - lower_min;
@@ -63,7 +63,16 @@ static void layout_lower(struct ui *u, int map_need)
 		l->table = (struct ui_rect){ y, 0, h, tw };
 		l->log = (struct ui_rect){ y, tw + 1, h, u->cols - tw - 1 };
 	} else {
-		int th = h / 2;
+		/*
+		 * Stacked: half each, but a long note takes rows from the
+		 * tables, down to their title and two rows.
+		 */
+		int th = h / 2, want = 1 + ui_note_rows(u, u->cols) + 3;
+
+		if (h - th < want)
+			th = h - want > MIN_PANE_ROWS - 1 ? h - want : MIN_PANE_ROWS - 1;
+		if (th > h / 2)
+			th = h / 2;
 
 		l->table = (struct ui_rect){ y, 0, th, u->cols };
 		l->log = (struct ui_rect){ y + th, 0, h - th, u->cols };
@@ -116,6 +125,7 @@ void ui_draw(struct ui *u)
 	draw_separator(u);
 	/* Last: it may replay steps, which can move other outcomes. */
 	ui_draw_log(u);
+	ui_draw_legend(u, &in);
 	ui_draw_status(u);
 	if (u->mode == MODE_HELP)
 		ui_draw_help(u);

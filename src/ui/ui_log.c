@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The log pane: the scenario's note for the current step, then what the
+ * The log pane: the scenario's note for the current step (ui_notes.c),
+ * then what the
  * kernel printed for the steps so far (the memblock=debug lines, the
  * warnings), each step under a line with its call, as `mbviz run --trace`
- * prints them.  The current step's lines are marked and bold; the pane
- * shows the newest lines and scrolls back with PgUp.
+ * prints them.  The current step's lines are marked and bold.  A step's
+ * lines are an entry: the pane shows whole entries, the newest last, and
+ * PgUp/PgDn move by whole entries, so it never opens on the tail of an
+ * entry whose head has scrolled away.
  *
  * Only the steps that fit are formatted, newest first: the cost of a frame
  * does not grow with the number of steps behind.
@@ -14,87 +17,6 @@
 
 #include "ui.h"
 #include "util/xalloc.h"
-
-struct log_row {
-	char		*text;
-	chtype		attr;
-	bool		current;
-};
-
-struct log_rows {
-	int		nr, alloc;
-	struct log_row	*rows;
-};
-
-static void rows_add(struct log_rows *r, const char *text, size_t len, chtype attr, bool cur)
-{
-	char *t = xrealloc(NULL, len + 1);
-
-	memcpy(t, text, len);
-	t[len] = 0;
-	if (r->nr == r->alloc) {
-		r->alloc = r->alloc ? 2 * r->alloc : 64;
-		r->rows = xrealloc(r->rows, r->alloc * sizeof(*r->rows));
-	}
-	r->rows[r->nr++] = (struct log_row){ t, attr, cur };
-}
-
-static void rows_free(struct log_rows *r)
-{
-	int i;
-
-	for (i = 0; i < r->nr; i++)
-		free(r->rows[i].text);
-	free(r->rows);
-	memset(r, 0, sizeof(*r));
-}
-
-/* Bytes of @s that fill at most @cols columns. */
-static size_t text_bytes(const char *s, int cols)
-{
-	size_t i = 0;
-
-	while (s[i] && cols > 0) {
-		i++;
-		while (((unsigned char)s[i] & 0xc0) == 0x80)
-			i++;
-		cols--;
-	}
-	return i;
-}
-
-/*
- * Wrap @text at blanks to @width columns; words longer than a line are
- * cut.  Continuation lines are indented by @indent.
- */
-static void wrap(struct log_rows *r, const char *text, int width, int indent, chtype attr,
-		 bool cur)
-{
-	char *line = xrealloc(NULL, strlen(text) + indent + 1);
-	int w = width, first = 1;
-
-	if (w < 8)
-		w = 8;
-	while (*text || first) {
-		size_t fit = text_bytes(text, first ? w : w - indent), cut = fit;
-		int pad = first ? 0 : indent;
-
-		if (text[fit]) {
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (!cut)
-				cut = fit;
-		}
-		memset(line, ' ', pad);
-		memcpy(line + pad, text, cut);
-		rows_add(r, line, pad + cut, attr, cur);
-		text += cut;
-		while (*text == ' ')
-			text++;
-		first = 0;
-	}
-	free(line);
-}
 
 static chtype kind_attr(struct ui *u, enum log_kind k)
 {
@@ -110,78 +32,39 @@ static chtype kind_attr(struct ui *u, enum log_kind k)
 }
 
 /* The rows of step @i, in order. */
-static void step_rows(struct ui *u, struct log_rows *r, int i, int width)
+static void step_rows(struct ui *u, struct ui_lines *r, int i, int width)
 {
-	const struct step_outcome *o = timeline_outcome(u->t, i);
+	const struct step_outcome *o = timeline_outcome(ui_timeline(u), i);
 	bool cur = i == u->step - 1;
 	char call[512], *head;
 	int k;
 
 	if (!o) {
 		head = xasprintf("# steps[%d] %s", i, u->sc->steps[i].spec->name);
-		wrap(r, head, width, 4, ui_attr(u, ST_DIM), cur);
+		ui_wrap(r, head, width, 4, ui_attr(u, ST_DIM), cur);
 		free(head);
 		return;
 	}
 	call_format(&u->sc->machine, &o->call, &o->res, call, sizeof(call));
 	head = xasprintf("# steps[%d] %s", i, call);
-	wrap(r, head, width, 4, cur ? ui_attr(u, ST_HEADER) : ui_attr(u, ST_DIM), cur);
+	ui_wrap(r, head, width, 4, cur ? ui_attr(u, ST_HEADER) : ui_attr(u, ST_DIM), cur);
 	free(head);
 	for (k = 0; k < o->log.nr; k++)
-		wrap(r, o->log.lines[k].text, width, 4, kind_attr(u, o->log.lines[k].kind), cur);
+		ui_wrap(r, o->log.lines[k].text, width, 4, kind_attr(u, o->log.lines[k].kind), cur);
 	for (k = 0; k < o->nr_failures; k++) {
 		const struct failure *f = &o->failures[k];
 		char *t = xasprintf("FAIL %s: expected %s, got %s", f->path ? f->path : "?",
 				    f->expected ? f->expected : "?", f->actual ? f->actual : "?");
 
-		wrap(r, t, width, 4, ui_attr(u, ST_FAIL), cur);
+		ui_wrap(r, t, width, 4, ui_attr(u, ST_FAIL), cur);
 		free(t);
 	}
 	if (o->error) {
 		char *t = xasprintf("error: %s", o->error);
 
-		wrap(r, t, width, 4, ui_attr(u, ST_FAIL), cur);
+		ui_wrap(r, t, width, 4, ui_attr(u, ST_FAIL), cur);
 		free(t);
 	}
-}
-
-/* The newest @want rows, newest first in @out. */
-static void collect(struct ui *u, struct log_rows *out, int want, int width)
-{
-	int i, k;
-
-	for (i = u->step - 1; i >= 0 && out->nr < want; i--) {
-		struct log_rows one = { 0 };
-
-		step_rows(u, &one, i, width);
-		for (k = one.nr - 1; k >= 0; k--) {
-			rows_add(out, one.rows[k].text, strlen(one.rows[k].text), one.rows[k].attr,
-				 one.rows[k].current);
-		}
-		rows_free(&one);
-	}
-}
-
-/* The note, at most half the pane; returns the rows used. */
-static int draw_note(struct ui *u, const struct ui_rect *r, int y)
-{
-	const char *note = u->step > 0 ? u->sc->steps[u->step - 1].note : NULL;
-	struct log_rows n = { 0 };
-	char *text;
-	int i, max = (r->h - 1) / 2;
-
-	if (!note)
-		return 0;
-	text = xasprintf("note: %s", note);
-	wrap(&n, text, r->w, 6, ui_attr(u, ST_NOTE), false);
-	free(text);
-	for (i = 0; i < n.nr && i < max; i++)
-		ui_puts(u, y + i, r->x, r->w, ui_attr(u, ST_NOTE), n.rows[i].text);
-	if (n.nr > max && max > 0)
-		ui_puts(u, y + max - 1, r->x + r->w - 3, 3, ui_attr(u, ST_NOTE),
-			u->utf8 ? " \u2026" : "...");
-	rows_free(&n);
-	return i;
 }
 
 static void title(struct ui *u, const struct ui_rect *r)
@@ -197,14 +80,46 @@ static void title(struct ui *u, const struct ui_rect *r)
 	ui_puts(u, r->y, r->x, r->w, A_REVERSE, t);
 }
 
+/*
+ * The entries that fit in @h rows, whole: the newest first, from
+ * @u->log_scroll entries back.  Only the newest one shown may be cut (its
+ * head is kept), when it alone is taller than the pane.  Returns the
+ * number of entries shown.
+ */
+static int collect(struct ui *u, struct ui_lines *out, int h, int width)
+{
+	struct ui_lines *ent = xzalloc(h * sizeof(*ent) + sizeof(*ent));
+	int i, k, n = 0, used = 0;
+
+	for (i = u->step - 1 - u->log_scroll; i >= 0 && n < h; i--) {
+		step_rows(u, &ent[n], i, width);
+		if (n && used + ent[n].nr > h) {
+			ui_lines_free(&ent[n]);
+			break;
+		}
+		used += ent[n].nr;
+		n++;
+	}
+	for (i = n - 1; i >= 0; i--) {
+		for (k = 0; k < ent[i].nr && out->nr < h; k++)
+			ui_lines_add(out, ent[i].rows[k].text, strlen(ent[i].rows[k].text),
+				 ent[i].rows[k].attr, ent[i].rows[k].current);
+		ui_lines_free(&ent[i]);
+	}
+	free(ent);
+	return n;
+}
+
 void ui_draw_log(struct ui *u)
 {
 	const struct ui_rect *r = &u->lay.log;
-	struct log_rows rows = { 0 };
+	struct ui_lines rows = { 0 };
 	int y = r->y + 1, h, i;
 
+	if (u->log_scroll > u->step - 1)
+		u->log_scroll = u->step > 0 ? u->step - 1 : 0;
 	title(u, r);
-	y += draw_note(u, r, y);
+	y += ui_draw_note(u, r, y, r->h - 1);
 	h = r->y + r->h - y;
 	if (h <= 0)
 		return;
@@ -212,17 +127,13 @@ void ui_draw_log(struct ui *u)
 		ui_puts(u, y, r->x, r->w, ui_attr(u, ST_DIM), "no step run yet: n steps forward");
 		return;
 	}
-	collect(u, &rows, h + u->log_scroll, r->w - 2);
-	if (u->log_scroll > rows.nr - h)
-		u->log_scroll = rows.nr - h > 0 ? rows.nr - h : 0;
-	for (i = 0; i < h && u->log_scroll + i < rows.nr; i++) {
-		const struct log_row *row = &rows.rows[u->log_scroll + i];
-		int yy = (rows.nr - u->log_scroll < h ? y + rows.nr - u->log_scroll - 1 - i :
-			  y + h - 1 - i);
+	u->log_entries = collect(u, &rows, h, r->w - 2);
+	for (i = 0; i < rows.nr; i++) {
+		const struct ui_line *row = &rows.rows[i];
 
-		ui_puts(u, yy, r->x, 2, ui_attr(u, ST_HEADER), row->current ? "> " : "  ");
-		ui_puts(u, yy, r->x + 2, r->w - 2, row->attr | (row->current ? A_BOLD : 0),
+		ui_puts(u, y + i, r->x, 2, ui_attr(u, ST_HEADER), row->current ? "> " : "  ");
+		ui_puts(u, y + i, r->x + 2, r->w - 2, row->attr | (row->current ? A_BOLD : 0),
 			row->text);
 	}
-	rows_free(&rows);
+	ui_lines_free(&rows);
 }

@@ -15,28 +15,39 @@
 #include "ui.h"
 #include "util/xalloc.h"
 
+static void free_pane(struct ui_pane *p)
+{
+	int i, k;
+
+	for (i = 0; i < p->nr_secs; i++) {
+		render_map_free(&p->maps[i]);
+		for (k = 0; k < UI_NR_CV; k++)
+			canvas_free(ui_pane_cv(p, i, k));
+	}
+	free(p->maps);
+	free(p->cvs);
+	free(p->secs);
+	p->maps = NULL;
+	p->cvs = NULL;
+	p->secs = NULL;
+	p->nr_secs = 0;
+}
+
 static void free_sections(struct ui *u)
 {
-	int i;
+	int p;
 
-	for (i = 0; i < u->nr_secs; i++) {
-		render_map_free(&u->maps[i]);
-		canvas_free(&u->cvs[2 * i]);
-		canvas_free(&u->cvs[2 * i + 1]);
-	}
-	free(u->maps);
-	free(u->cvs);
-	free(u->secs);
-	u->maps = NULL;
-	u->cvs = NULL;
-	u->secs = NULL;
-	u->nr_secs = 0;
+	for (p = 0; p < u->nr_panes; p++)
+		free_pane(&u->pane[p]);
 	u->nr_rows = 0;
 }
 
 void ui_map_free(struct ui *u)
 {
 	free_sections(u);
+	free(u->spans);
+	u->spans = NULL;
+	u->nr_spans = 0;
 	free(u->rows_list);
 	u->rows_list = NULL;
 	u->alloc_rows = 0;
@@ -44,13 +55,13 @@ void ui_map_free(struct ui *u)
 
 static void set_focus(struct ui *u, int i)
 {
-	if (i == u->focus && u->secs[i].nid == u->focus_nid &&
-	    u->secs[i].outside == u->focus_outside)
+	if (i == u->focus && u->pane[0].secs[i].nid == u->focus_nid &&
+	    u->pane[0].secs[i].outside == u->focus_outside)
 		return;
 	u->focus = i;
-	u->focus_nid = u->secs[i].nid;
-	u->focus_outside = u->secs[i].outside;
-	u->cursor = u->secs[i].start;
+	u->focus_nid = u->pane[0].secs[i].nid;
+	u->focus_outside = u->pane[0].secs[i].outside;
+	u->cursor = u->pane[0].secs[i].start;
 	u->zoomed = false;
 }
 
@@ -59,8 +70,8 @@ static void find_focus(struct ui *u)
 {
 	int i;
 
-	for (i = 0; i < u->nr_secs; i++)
-		if (u->secs[i].nid == u->focus_nid && u->secs[i].outside == u->focus_outside) {
+	for (i = 0; i < u->pane[0].nr_secs; i++)
+		if (u->pane[0].secs[i].nid == u->focus_nid && u->pane[0].secs[i].outside == u->focus_outside) {
 			u->focus = i;
 			return;
 		}
@@ -80,18 +91,13 @@ static void window(const struct ui *u, const struct render_node *n, uint64_t *s,
 		*s = *e = 0;
 }
 
-static void add_rows(struct ui *u, const struct canvas *cv, int sec)
+static void add_row(struct ui *u, const struct rline *l, int sec)
 {
-	int i;
-
-	for (i = 0; i < cv->nr; i++) {
-		if (u->nr_rows == u->alloc_rows) {
-			u->alloc_rows = u->alloc_rows ? 2 * u->alloc_rows : 32;
-			u->rows_list = xrealloc(u->rows_list,
-						u->alloc_rows * sizeof(*u->rows_list));
-		}
-		u->rows_list[u->nr_rows++] = (struct map_row){ &cv->lines[i], sec };
+	if (u->nr_rows == u->alloc_rows) {
+		u->alloc_rows = u->alloc_rows ? 2 * u->alloc_rows : 32;
+		u->rows_list = xrealloc(u->rows_list, u->alloc_rows * sizeof(*u->rows_list));
 	}
+	u->rows_list[u->nr_rows++] = (struct map_row){ l, sec };
 }
 
 static void render_opts_ui(const struct ui *u, struct render_opts *ro)
@@ -109,7 +115,7 @@ static void render_opts_ui(const struct ui *u, struct render_opts *ro)
 
 static void clamp_cursor(struct ui *u)
 {
-	const struct render_map *m = &u->maps[u->focus];
+	const struct render_map *m = &u->pane[0].maps[u->focus];
 
 	if (!m->ncols)
 		return;
@@ -119,46 +125,240 @@ static void clamp_cursor(struct ui *u)
 		u->cursor = m->col_addr[m->ncols - 1];
 }
 
-/* A's sections; their rows too with one engine (with two, ui_second_sections() interleaves them). */
-static void first_sections(struct ui *u, const struct frame *in,
-			   const struct render_opts *ro)
+static void add_span(struct ui *u, const struct render_node *n)
 {
 	int i;
 
-	u->maps = xzalloc(u->nr_secs * sizeof(*u->maps));
-	u->cvs = xzalloc(2 * u->nr_secs * sizeof(*u->cvs));
-	find_focus(u);
-	for (i = 0; i < u->nr_secs; i++) {
-		struct canvas *head = &u->cvs[2 * i], *bands = &u->cvs[2 * i + 1];
+	for (i = 0; i < u->nr_spans; i++) {
+		struct render_node *s = &u->spans[i];
+
+		if (s->nid == n->nid && s->outside == n->outside) {
+			s->start = n->start < s->start ? n->start : s->start;
+			s->end = n->end > s->end ? n->end : s->end;
+			return;
+		}
+	}
+	u->spans = xrealloc(u->spans, (u->nr_spans + 1) * sizeof(*u->spans));
+	u->spans[u->nr_spans++] = *n;
+}
+
+/*
+ * Every section's span is the hull of its spans at every step of the
+ * first engine, so that a node's scale does not jump as memory is added
+ * or removed: the first steps of a boot draw on the scale of the last.
+ * One pass over the timeline, at the start; a run-time error ends it.
+ */
+void ui_map_spans(struct ui *u)
+{
+	struct timeline *t = ui_timeline(u);
+	int k, i, n, pos = timeline_pos(t);
+
+	for (k = 0; k <= ui_steps(u); k++) {
+		struct frame in = { .m = &u->sc->machine };
+		struct render_node *secs;
+
+		if (timeline_goto(t, k))
+			break;
+		in.st = timeline_state(t);
+		in.step = k;
+		n = render_nodes(&in, &secs);
+		for (i = 0; i < n; i++)
+			add_span(u, &secs[i]);
+		free(secs);
+	}
+	timeline_goto(t, pos);
+}
+
+/* A section of this step, widened to its span over the whole scenario. */
+static void widen(const struct ui *u, struct render_node *n)
+{
+	int i;
+
+	for (i = 0; i < u->nr_spans; i++)
+		if (u->spans[i].nid == n->nid && u->spans[i].outside == n->outside) {
+			n->start = u->spans[i].start < n->start ? u->spans[i].start : n->start;
+			n->end = u->spans[i].end > n->end ? u->spans[i].end : n->end;
+		}
+}
+
+/* Section @i of pane @p is drawn: every section, or the focused node's. */
+static bool drawn(const struct ui *u, const struct ui_pane *p, int i)
+{
+	return u->view_all || (p->secs[i].nid == u->focus_nid &&
+			       p->secs[i].outside == u->focus_outside);
+}
+
+/* Section @i of @pn over [s, e) (0, 0: all of it): header, bands, the allocation view. */
+static void draw_section(const struct ui *u, struct ui_pane *pn, int i,
+			 const struct frame *in, const struct render_opts *o,
+			 uint64_t s, uint64_t e)
+{
+	struct canvas *bands = ui_pane_cv(pn, i, UI_CV_BANDS);
+
+	render_bands(bands, &pn->maps[i], in, o, &pn->secs[i], s, e);
+	render_node_header(ui_pane_cv(pn, i, UI_CV_HEAD), in, o, &pn->maps[i]);
+	if (!u->no_alloc_view)
+		render_alloc_lines(bands, &pn->maps[i], in->st, o);
+}
+
+/* A section drawn whole, on the linear scale: one that can share a scale. */
+static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
+{
+	const struct render_map *m = &pn->maps[i];
+
+	return m->ncols && m->scale == SCALE_LINEAR && !pn->secs[i].outside &&
+	       m->start == pn->secs[i].start && m->end == pn->secs[i].end && u->view_all;
+}
+
+/*
+ * Nodes drawn whole share one scale, the coarsest any of them needs, so
+ * that two equal nodes look equal (without it a node at 4 GiB, which
+ * cannot start on a 3 * 2^k column, gets another scale than node 0).
+ */
+static void equal_scales(struct ui *u, struct ui_pane *pn, const struct frame *in,
+			 const struct render_opts *ro)
+{
+	struct render_opts o = *ro;
+	int i;
+
+	o.min_bpc = 0;
+	for (i = 0; i < pn->nr_secs; i++)
+		if (shares_scale(u, pn, i) && pn->maps[i].bpc > o.min_bpc)
+			o.min_bpc = pn->maps[i].bpc;
+	for (i = 0; i < pn->nr_secs; i++) {
+		if (!shares_scale(u, pn, i) || pn->maps[i].bpc == o.min_bpc)
+			continue;
+		render_map_free(&pn->maps[i]);
+		canvas_clear(ui_pane_cv(pn, i, UI_CV_HEAD));
+		canvas_clear(ui_pane_cv(pn, i, UI_CV_BANDS));
+		draw_section(u, pn, i, in, &o, 0, 0);
+	}
+}
+
+/*
+ * Pane @p's sections: every engine's are rendered alike (same width,
+ * scale, and the zoom window on the focused node).  The selection is a
+ * row of the first engine's tables: it means nothing on another's map.
+ */
+static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
+{
+	struct ui_pane *pn = &u->pane[p];
+	struct render_opts o = *ro;
+	struct frame in;
+	int i, k;
+
+	if (p > 0)
+		o.sel_type = -1;
+	ui_pane_input(u, p, &in);
+	pn->nr_secs = render_nodes(&in, &pn->secs);
+	for (i = 0; i < pn->nr_secs; i++)
+		widen(u, &pn->secs[i]);
+	pn->maps = xzalloc((pn->nr_secs + 1) * sizeof(*pn->maps));
+	pn->cvs = xzalloc(UI_NR_CV * (pn->nr_secs + 1) * sizeof(*pn->cvs));
+	if (p == 0 && pn->nr_secs)
+		find_focus(u);
+	for (i = 0; i < pn->nr_secs; i++) {
 		uint64_t s = 0, e = 0;
 
-		canvas_init(head);
-		canvas_init(bands);
-		if (!u->view_all && i != u->focus)
+		for (k = 0; k < UI_NR_CV; k++)
+			canvas_init(ui_pane_cv(pn, i, k));
+		if (!drawn(u, pn, i))
 			continue;
-		if (i == u->focus)
-			window(u, &u->secs[i], &s, &e);
-		render_bands(bands, &u->maps[i], in, ro, &u->secs[i], s, e);
-		render_node_header(head, in, ro, &u->maps[i]);
-		if (u->t2)
-			continue;
-		add_rows(u, head, i);
-		add_rows(u, bands, i);
+		if (pn->secs[i].nid == u->focus_nid && pn->secs[i].outside == u->focus_outside)
+			window(u, &pn->secs[i], &s, &e);
+		draw_section(u, pn, i, &in, &o, s, e);
 	}
-	clamp_cursor(u);
+	equal_scales(u, pn, &in, &o);
+}
+
+/* Section @i of pane @p as map rows: with two engines under its engine's title. */
+static void add_section(struct ui *u, int p, int i, int sec)
+{
+	const struct ui_pane *pn = &u->pane[p];
+	const struct canvas *head = ui_pane_cv(pn, i, UI_CV_HEAD);
+	const struct canvas *bands = ui_pane_cv(pn, i, UI_CV_BANDS);
+	const struct canvas *marks = ui_pane_cv(pn, i, UI_CV_MARKS);
+	int j, k;
+
+	if (ui_two_engines(u))
+		add_row(u, &u->ecv.lines[p], sec);
+	for (j = 0; j < head->nr; j++)
+		add_row(u, &head->lines[j], sec);
+	for (j = 0; j < bands->nr; j++) {
+		add_row(u, &bands->lines[j], sec);
+		for (k = 0; k < marks->nr; k++)
+			if (marks->lines[k].index == j)
+				add_row(u, &marks->lines[k], sec);
+	}
+}
+
+/* Pane @p's section of the node of the first pane's section @i, or -1. */
+static int pair_of(const struct ui *u, int p, int i)
+{
+	const struct render_node *n = &u->pane[0].secs[i];
+	int j;
+
+	for (j = 0; j < u->pane[p].nr_secs; j++)
+		if (u->pane[p].secs[j].nid == n->nid && u->pane[p].secs[j].outside == n->outside)
+			return j;
+	return -1;
+}
+
+/*
+ * The map rows, node by node: the first engine's section, then the other
+ * engines' sections of the same node right under it, so that the pictures
+ * of a node are next to each other; then the nodes only another engine
+ * has.  Rows of another engine belong to no section of the first: they
+ * take no clicks.
+ */
+static void add_rows(struct ui *u)
+{
+	bool *done[UI_MAX_PANES] = { NULL };
+	int p, i, j;
+
+	for (p = 1; p < u->nr_panes; p++)
+		done[p] = xzalloc((u->pane[p].nr_secs + 1) * sizeof(*done[p]));
+	for (i = 0; i < u->pane[0].nr_secs; i++) {
+		if (!drawn(u, &u->pane[0], i))
+			continue;
+		add_section(u, 0, i, i);
+		for (p = 1; p < u->nr_panes; p++) {
+			j = pair_of(u, p, i);
+			if (j < 0 || !drawn(u, &u->pane[p], j))
+				continue;
+			add_section(u, p, j, i == u->focus ? UI_ROW_SECOND_FOCUS : UI_ROW_SECOND);
+			done[p][j] = true;
+		}
+	}
+	for (p = 1; p < u->nr_panes; p++) {
+		for (j = 0; j < u->pane[p].nr_secs; j++)
+			if (!done[p][j] && drawn(u, &u->pane[p], j))
+				add_section(u, p, j, UI_ROW_SECOND);
+		free(done[p]);
+	}
+	/* Two engines, both empty: the titles say so. */
+	if (ui_two_engines(u) && !u->nr_rows)
+		add_row(u, &u->ecv.lines[0], UI_ROW_SECOND);
 }
 
 void ui_map_sections(struct ui *u, const struct frame *in)
 {
 	struct render_opts ro;
+	int p, i;
 
+	(void)in;
 	free_sections(u);
-	u->nr_secs = render_nodes(in, &u->secs);
 	render_opts_ui(u, &ro);
-	if (u->nr_secs)
-		first_sections(u, in, &ro);
-	if (u->t2)
-		ui_second_sections(u, &ro);
+	for (p = 0; p < u->nr_panes; p++)
+		pane_sections(u, p, &ro);
+	if (u->pane[0].nr_secs)
+		clamp_cursor(u);
+	if (ui_two_engines(u)) {
+		ui_engines_titles(u);
+		for (i = 0; i < u->pane[1].nr_secs; i++)
+			ui_engines_marks(u, i);
+	}
+	add_rows(u);
 }
 
 int ui_map_height(struct ui *u, const struct frame *in)
@@ -217,22 +417,22 @@ void ui_draw_map(struct ui *u, const struct frame *in)
 		const struct map_row *row = &u->rows_list[u->map_top + i];
 		chtype extra = A_NORMAL;
 
-		if (row->l->kind == RL_NODE && row->sec == u->focus && u->nr_secs > 1 &&
+		if (row->l->kind == RL_NODE && row->sec == u->focus && u->pane[0].nr_secs > 1 &&
 		    u->view_all)
 			extra = A_UNDERLINE;
 		ui_put_line(u, r->y + i, 0, r->w, row->l, 0, extra);
 		if (row->sec == u->focus && row->l->kind == RL_RULER)
-			draw_cursor(u, r->y + i, &u->maps[u->focus]);
+			draw_cursor(u, r->y + i, &u->pane[0].maps[u->focus]);
 	}
 }
 
 void ui_map_next_node(struct ui *u, int dir)
 {
-	if (u->nr_secs < 2) {
+	if (u->pane[0].nr_secs < 2) {
 		ui_message(u, false, "one node only: nothing to switch to");
 		return;
 	}
-	set_focus(u, (u->focus + dir + u->nr_secs) % u->nr_secs);
+	set_focus(u, (u->focus + dir + u->pane[0].nr_secs) % u->pane[0].nr_secs);
 }
 
 void ui_map_toggle_view(struct ui *u)
@@ -243,14 +443,14 @@ void ui_map_toggle_view(struct ui *u)
 
 static const struct render_map *focus_map(struct ui *u)
 {
-	if (!u->nr_secs || u->focus < 0 || !u->maps[u->focus].ncols)
+	if (!u->pane[0].nr_secs || u->focus < 0 || !u->pane[0].maps[u->focus].ncols)
 		return NULL;
-	return &u->maps[u->focus];
+	return &u->pane[0].maps[u->focus];
 }
 
 static void set_window(struct ui *u, uint64_t s, uint64_t e)
 {
-	const struct render_node *n = &u->secs[u->focus];
+	const struct render_node *n = &u->pane[0].secs[u->focus];
 
 	if (s < n->start)
 		s = n->start;
@@ -269,7 +469,7 @@ void ui_map_zoom(struct ui *u, bool in)
 
 	if (!m)
 		return;
-	n = &u->secs[u->focus];
+	n = &u->pane[0].secs[u->focus];
 	w = m->end - m->start;
 	left = c - m->start;
 	if (in) {
@@ -297,7 +497,7 @@ void ui_map_zoom(struct ui *u, bool in)
 /* Shift the window by @delta bytes (negative: towards lower addresses). */
 static void shift_window(struct ui *u, const struct render_map *m, int64_t delta)
 {
-	const struct render_node *n = &u->secs[u->focus];
+	const struct render_node *n = &u->pane[0].secs[u->focus];
 	uint64_t w = m->end - m->start, s = m->start;
 
 	if (delta < 0)
@@ -327,9 +527,9 @@ void ui_map_cursor(struct ui *u, int cols)
 	/* Past the edge of a zoomed window: the window follows the cursor. */
 	shift_window(u, m, nc < 0 ? -(int64_t)m->bpc : (int64_t)m->bpc);
 	if (nc < 0)
-		u->cursor = u->cursor - u->secs[u->focus].start >= m->bpc ?
-			    u->cursor - m->bpc : u->secs[u->focus].start;
-	else if (u->secs[u->focus].end - u->cursor > m->bpc)
+		u->cursor = u->cursor - u->pane[0].secs[u->focus].start >= m->bpc ?
+			    u->cursor - m->bpc : u->pane[0].secs[u->focus].start;
+	else if (u->pane[0].secs[u->focus].end - u->cursor > m->bpc)
 		u->cursor += m->bpc;
 }
 
@@ -359,17 +559,17 @@ void ui_map_show(struct ui *u, uint64_t start, uint64_t end, uint64_t cursor)
 	uint64_t margin = (end - start) / 2 ? (end - start) / 2 : 1;
 	int i;
 
-	for (i = 0; i < u->nr_secs; i++)
-		if (cursor >= u->secs[i].start && cursor < u->secs[i].end)
+	for (i = 0; i < u->pane[0].nr_secs; i++)
+		if (cursor >= u->pane[0].secs[i].start && cursor < u->pane[0].secs[i].end)
 			break;
-	if (i == u->nr_secs) {
+	if (i == u->pane[0].nr_secs) {
 		ui_message(u, true, "0x%" PRIx64 " is outside every node's span", cursor);
 		return;
 	}
 	set_focus(u, i);
 	u->cursor = cursor;
-	set_window(u, start - u->secs[i].start > margin ? start - margin : u->secs[i].start,
-		   u->secs[i].end - end > margin ? end + margin : u->secs[i].end);
+	set_window(u, start - u->pane[0].secs[i].start > margin ? start - margin : u->pane[0].secs[i].start,
+		   u->pane[0].secs[i].end - end > margin ? end + margin : u->pane[0].secs[i].end);
 }
 
 void ui_map_goto_addr(struct ui *u, uint64_t addr)
@@ -378,10 +578,10 @@ void ui_map_goto_addr(struct ui *u, uint64_t addr)
 	uint64_t w, s;
 	int i;
 
-	for (i = 0; i < u->nr_secs; i++)
-		if (addr >= u->secs[i].start && addr < u->secs[i].end)
+	for (i = 0; i < u->pane[0].nr_secs; i++)
+		if (addr >= u->pane[0].secs[i].start && addr < u->pane[0].secs[i].end)
 			break;
-	if (i == u->nr_secs) {
+	if (i == u->pane[0].nr_secs) {
 		ui_message(u, false, "0x%" PRIx64 " is outside every node's span: not on the map",
 			   addr);
 		return;
@@ -390,7 +590,7 @@ void ui_map_goto_addr(struct ui *u, uint64_t addr)
 	u->cursor = addr;
 	if (!u->zoomed || (addr >= u->zoom_start && addr < u->zoom_end))
 		return;
-	n = &u->secs[i];
+	n = &u->pane[0].secs[i];
 	w = u->zoom_end - u->zoom_start;
 	if (w >= n->end - n->start) {
 		set_window(u, n->start, n->end);
@@ -409,7 +609,7 @@ static void click_select(struct ui *u, const struct map_row *row, int col)
 	struct render_hit hit;
 
 	ui_render_input(u, &in);
-	if (!render_map_hit(&u->maps[row->sec], &in, col, &hit))
+	if (!render_map_hit(&u->pane[0].maps[row->sec], &in, col, &hit))
 		return;
 	if ((row->l->kind == RL_BAND_MEMORY || row->l->kind == RL_DELTA_MEMORY) &&
 	    hit.mem_first >= 0) {
@@ -434,7 +634,7 @@ bool ui_map_click(struct ui *u, int x, int y, int button)
 	row = &u->rows_list[k];
 	if (row->sec < 0)
 		return true;
-	m = &u->maps[row->sec];
+	m = &u->pane[0].maps[row->sec];
 	if (col < 0 || col >= m->ncols)
 		return true;
 	set_focus(u, row->sec);

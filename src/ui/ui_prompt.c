@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/ops.h"
+#include "render/dump.h"
 #include "ui.h"
 #include "util/xalloc.h"
 
@@ -31,7 +32,8 @@ void ui_prompt_start(struct ui *u, enum ui_prompt_kind kind)
 static const char *prompt_label(const struct ui *u, char *buf, int len)
 {
 	if (u->prompt_kind == PROMPT_GOTO)
-		snprintf(buf, len, "go to step (0-%d, $label, +N, -N): ", timeline_steps(u->t));
+		snprintf(buf, len, "go to (steps[i], steps done 0-%d, $label, +N, -N): ",
+			 ui_steps(u));
 	else
 		snprintf(buf, len, "find address (0x..., 16M, $label, reserved[1].base): ");
 	return buf;
@@ -62,7 +64,7 @@ static int label_step(const struct ui *u, const char *name)
 
 	if (*name == '$')
 		name++;
-	for (i = timeline_steps(u->t) - 1; i >= 0; i--)
+	for (i = ui_steps(u) - 1; i >= 0; i--)
 		if (u->sc->steps[i].as && !strcmp(u->sc->steps[i].as, name))
 			return i + 1;
 	return -1;
@@ -80,7 +82,7 @@ static bool parse_int(const char *s, long *v)
 
 static void do_goto(struct ui *u, const char *s)
 {
-	int n = timeline_steps(u->t), k;
+	int n = ui_steps(u), k;
 	long v;
 
 	if (!*s)
@@ -100,7 +102,7 @@ static void do_goto(struct ui *u, const char *s)
 	}
 	if (parse_int(s, &v)) {
 		if (v > n)
-			ui_message(u, true, "the scenario has steps 0 to %d", n);
+			ui_message(u, true, "steps done: 0 to %d (steps[0] to steps[%d])", n, n - 1);
 		else
 			ui_goto(u, (int)v);
 		return;
@@ -156,13 +158,13 @@ static int env_label(void *ctx, const char *name, uint64_t *out, char *err, int 
 
 		if (!f->u->sc->steps[i].as || strcmp(f->u->sc->steps[i].as, name))
 			continue;
-		o = timeline_outcome(f->u->t, i);
+		o = timeline_outcome(ui_timeline(f->u), i);
 		if (!o)
 			break;
 		*out = o->res.value & f->phys_max;
 		return 0;
 	}
-	snprintf(err, errlen, "$%s is not bound at step %d", name, f->u->step);
+	snprintf(err, errlen, "$%s is not bound after %d steps", name, f->u->step);
 	return -1;
 }
 
@@ -183,7 +185,7 @@ static int env_region(void *ctx, int type, unsigned long idx, bool size, uint64_
 
 static int eval_address(struct ui *u, const char *text, uint64_t *addr, char *err, int errlen)
 {
-	struct find_ctx f = { u, timeline_state(u->t), machine_phys_max(&u->sc->machine) };
+	struct find_ctx f = { u, ui_state(u), machine_phys_max(&u->sc->machine) };
 	struct expr_env env;
 	struct expr *e;
 	int off, ret;
@@ -272,7 +274,7 @@ static void pages_of(struct ui *u, struct text *t, const struct mb_state *st, ui
 		const struct mb_zone *z = &st->zones[i];
 
 		if (pfn >= z->start_pfn && pfn - z->start_pfn < z->spanned)
-			add(t, "zone %s of node %d (pfn 0x%" PRIx64 ")", z->name ? z->name : "?",
+			add(t, "zone %s of node %d (pfn 0x%" PRIx64 ")", mb_zone_name(m, z),
 			    z->nid, pfn);
 	}
 	for (i = 0; i < st->nr_pages; i++) {
@@ -285,7 +287,7 @@ static void pages_of(struct ui *u, struct text *t, const struct mb_state *st, ui
 
 static void do_find(struct ui *u, const char *s)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 	struct text t = { 0 };
 	uint64_t a;
 	char err[256], title[64];
@@ -307,7 +309,10 @@ static void do_find(struct ui *u, const char *s)
 	if (u->table == UT_RESERVED && rsv >= 0)
 		u->sel[UT_RESERVED] = rsv;
 	ui_map_goto_addr(u, a);
-	snprintf(title, sizeof(title), "0x%" PRIx64 " at step %d", a, u->step);
+	if (u->step)
+		snprintf(title, sizeof(title), "0x%" PRIx64 " after steps[%d]", a, u->step - 1);
+	else
+		snprintf(title, sizeof(title), "0x%" PRIx64 " at the start", a);
 	ui_popup(u, title, t.s);
 }
 
@@ -345,7 +350,27 @@ void ui_popup(struct ui *u, const char *title, char *text)
 	ui_popup_close(u);
 	u->popup = text ? text : xstrdup("");
 	u->popup_title = xstrdup(title);
+	u->popup_top = 0;
+	u->popup_more = 0;
 	u->mode = MODE_POPUP;
+}
+
+void ui_popup_key(struct ui *u, int key)
+{
+	bool scrolls = u->popup_more > 0 || u->popup_top > 0;
+
+	if (scrolls && (key == 'j' || key == KEY_DOWN || key == ' ' || key == KEY_NPAGE)) {
+		u->popup_top += key == 'j' || key == KEY_DOWN ? 1 : 10;
+		return;
+	}
+	if (scrolls && (key == 'k' || key == KEY_UP || key == KEY_PPAGE)) {
+		u->popup_top -= key == KEY_PPAGE ? 10 : 1;
+		if (u->popup_top < 0)
+			u->popup_top = 0;
+		return;
+	}
+	ui_popup_close(u);
+	u->mode = MODE_NORMAL;
 }
 
 void ui_popup_close(struct ui *u)
@@ -375,7 +400,14 @@ void ui_draw_popup(struct ui *u)
 	h = n + 2 < u->rows ? n + 2 : u->rows;
 	x = (u->cols - w) / 2;
 	y = (u->rows - h) / 2;
-	ui_box(u, y, x, h, w, u->popup_title, "any key closes");
+	if (u->popup_top > n - (h - 2))
+		u->popup_top = n - (h - 2) > 0 ? n - (h - 2) : 0;
+	u->popup_more = n - (h - 2) - u->popup_top;
+	ui_box(u, y, x, h, w, u->popup_title,
+	       u->popup_more > 0 || u->popup_top ? "j/k scroll, any other key closes" :
+	       "any key closes");
+	for (i = 0; i < u->popup_top && *p; i++)
+		p += strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
 	for (i = 0; i < h - 2 && *p; i++) {
 		char line[512];
 		int len = (int)strcspn(p, "\n");

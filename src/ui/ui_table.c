@@ -26,7 +26,7 @@ static int type_rows(const struct mb_type *t)
 
 static int table_count(struct ui *u, enum ui_table tb)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 
 	switch (tb) {
 	case UT_MEMORY:
@@ -210,7 +210,7 @@ static const struct mb_zone *zone_at(const struct mb_state *st, int k)
 
 void ui_table_enter(struct ui *u)
 {
-	const struct mb_state *st = timeline_state(u->t);
+	const struct mb_state *st = ui_state(u);
 	uint64_t page = u->sc->machine.page_size;
 	int s = u->sel[u->table];
 

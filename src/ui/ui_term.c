@@ -110,6 +110,14 @@ static void setup_mouse(struct ui *u, const struct ui_options *o)
 	mouseinterval(0);
 }
 
+/* The terminal has cursor addressing (cup): what a full-screen UI needs. */
+static bool can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup && cup != (const char *)-1 && !tigetflag("hc");
+}
+
 int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen)
 {
 	const char *term = NULL;
@@ -135,6 +143,22 @@ int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen
 		return -1;
 	}
 	set_term(u->screen);
+	/*
+	 * A terminal that cannot place the cursor (TERM=dumb, emacs' shell
+	 * buffers, hard-copy entries) would get the key bar only, prompts
+	 * printed over each other.  The UI refuses it in one line: a
+	 * line-by-line fallback would be a second UI, and `mbviz run` and
+	 * `mbviz snapshot` already are the text views.
+	 */
+	if (!can_address()) {
+		term = term ? term : getenv("TERM");
+		ui_term_close(u);
+		snprintf(err, errlen, "the terminal '%s' cannot move the cursor, which the UI "
+			 "needs: set TERM to the terminal's type (xterm-256color, linux, ...), "
+			 "or use 'mbviz run' or 'mbviz snapshot' for text output",
+			 term && *term ? term : "(TERM unset)");
+		return -1;
+	}
 	if (o->script)
 		resizeterm(o->rows, o->cols);
 	u->utf8 = locale_is_utf8();
@@ -289,6 +313,19 @@ int ui_puts(struct ui *u, int y, int x, int w, chtype attr, const char *text)
 		put_cell(u, y, x + n++, c, attr);
 	}
 	return n;
+}
+
+int ui_puts_cut(struct ui *u, int y, int x, int w, chtype attr, const char *text)
+{
+	const char *p = text;
+	int n = 0;
+
+	while (*p && n <= w)
+		utf8_next(&p), n++;
+	if (n <= w || w < 4)
+		return ui_puts(u, y, x, w, attr, text);
+	n = ui_puts(u, y, x, w - 1, attr, text);
+	return n + ui_puts(u, y, x + n, 1, attr, u->utf8 ? "\u2026" : "~");
 }
 
 void ui_fill(struct ui *u, int y, int x, int w, chtype attr)

@@ -38,8 +38,8 @@ static void test_pages(void)
 	draw(&p, &in, 80, SCALE_LINEAR);
 	/* 1 MiB per column: 16 R, 32 B, the lost page 'x' in column 48, 15 D. */
 	want = malloc(80);
-	snprintf(want, 80, "%.16s%.32sx%.15s", "RRRRRRRRRRRRRRRR", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
-		 "DDDDDDDDDDDDDDD");
+	snprintf(want, 80, "%.16s%.32sx%.15s", "PPPPPPPPPPPPPPPP", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+		 "WWWWWWWWWWWWWWW");
 	is_band(&p, RL_BAND_PAGES, want, "pages band: reserved, buddy, one lost page, deferred");
 	free(want);
 	undraw(&p);
@@ -121,7 +121,7 @@ static void test_pages_bands(void)
 	 * 32 the 64 KiB freed late, small.
 	 */
 	want = malloc(80);
-	snprintf(want, 80, "2RRx%.28sl%.31s", "BBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+	snprintf(want, 80, "2PPx%.28sl%.31s", "BBBBBBBBBBBBBBBBBBBBBBBBBBBB",
 		 "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
 	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want,
 		"node 0 pages: shared column, reserved, lost, buddy, freed late");
@@ -135,7 +135,7 @@ static void test_pages_bands(void)
 	ok(i >= 0 && cv.lines[i].nid == 0 && cv.lines[i].cells[0].ch == 'p',
 	   "the band is labelled and belongs to node 0");
 	/* Node 1: 4M of buddy pages small in column 0, deferred, the reserved top 4M. */
-	snprintf(want, 80, "b%.62sr", "DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
+	snprintf(want, 80, "b%.62sp", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW");
 	is_line(&cv, RL_BAND_PAGES, 1, RENDER_MARGIN, want,
 		"node 1 pages: buddy below first_deferred_pfn, deferred, reserved");
 	i = find_line(&cv, RL_BAND_PAGES, 1);
@@ -223,8 +223,8 @@ static void test_pages_text(void)
 	for (c = 0; c < 7; c++) {
 		static const char *const marks[] = {
 			"B freed to buddy", "I freed by deferred init", "L freed by memblock_free_late",
-			"R reserved (PageReserved)", "D deferred, struct pages not",
-			"X lost: never reached buddy", "H above max_low_pfn",
+			"P PageReserved: kept by the kernel", "W waiting: deferred, struct pages not",
+			"X lost: never reached buddy", "A above max_low_pfn",
 		};
 		text = canvas_text(&cv, false, NULL);
 		ok(strstr(text, marks[c]) != NULL, "legend explains '%.1s'", marks[c]);
@@ -275,7 +275,7 @@ static void test_pages_late(void)
 	 * a lost one: the lost page shows, not a count of 2.
 	 */
 	snprintf(want, 80, "%.16s%.16s%.16s%.8sx%.7s", "BBBBBBBBBBBBBBBB", "IIIIIIIIIIIIIIII",
-		 "LLLLLLLLLLLLLLLL", "HHHHHHHH", "HHHHHHH");
+		 "LLLLLLLLLLLLLLLL", "AAAAAAAA", "AAAAAAA");
 	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want,
 		"buddy, deferred init, freed late, above max_low_pfn; a lost page wins its column");
 	is_line(&cv, RL_TABLE_HEAD, 2, 0,
