@@ -16,46 +16,6 @@
 #include "import_priv.h"
 #include "util/xalloc.h"
 
-/* ---- values ---- */
-
-static void put_hex(cJSON *o, const char *key, uint64_t v)
-{
-	char buf[24];
-
-	snprintf(buf, sizeof(buf), "0x%" PRIx64, v);
-	cJSON_AddStringToObject(o, key, buf);
-}
-
-static void put_nid(cJSON *o, const char *key, int nid)
-{
-	if (nid < 0)
-		cJSON_AddStringToObject(o, key, "NUMA_NO_NODE");
-	else
-		cJSON_AddNumberToObject(o, key, nid);
-}
-
-static void put_flags(cJSON *o, unsigned int flags)
-{
-	static const char *names[] = { "HOTPLUG", "MIRROR", "NOMAP", "DRIVER_MANAGED" };
-	char buf[64] = "";
-	int i;
-
-	if (flags & ~0xfu)
-		return;		/* a flag of a newer kernel: not checked */
-	if (!flags) {
-		cJSON_AddStringToObject(o, "flags", "NONE");
-		return;
-	}
-	for (i = 0; i < 4; i++) {
-		if (!(flags & (1u << i)))
-			continue;
-		if (*buf)
-			strcat(buf, "|");
-		strcat(buf, names[i]);
-	}
-	cJSON_AddStringToObject(o, "flags", buf);
-}
-
 /*
  * The kernel prints base + size - 1 in phys_addr_t, so the size is
  * end - base + 1 modulo its width: [0x0-0xffffffffffffffff] is size 0,
@@ -66,110 +26,6 @@ static uint64_t range_size(const struct importer *im, uint64_t base, uint64_t en
 	uint64_t mask = im->phys32 ? 0xffffffffu : UINT64_MAX;
 
 	return (end - base + 1) & mask;
-}
-
-/* ---- the first pass: the machine ---- */
-
-static void note_nid(struct importer *im, int nid)
-{
-	if (nid > im->max_nid)
-		im->max_nid = nid;
-	if (nid > 0)
-		im->numa = true;
-}
-
-static void learn(struct importer *im)
-{
-	int i, digits = 0, first_op = -1, table_start = -1, last_e820 = -2;
-	uint64_t prev_e820 = 0;
-	bool doubled[2] = { false, false };
-	bool have_node_ranges = false, have_dump = false;
-
-	im->max_nid = -1;
-	im->e820_first = im->e820_last = -1;
-	for (i = 0; i < im->nr; i++) {
-		struct imp_line *l = &im->recs[i].l;
-
-		if (!digits && l->addr_digits && l->kind != IMP_E820)
-			digits = l->addr_digits;
-		switch (l->kind) {
-		case IMP_RANGE_OP:
-		case IMP_REQUEST:
-			im->have_ops = true;
-			if (first_op < 0)
-				first_op = i;
-			if (!strcmp(l->op, "memblock_add") || !strcmp(l->op, "memblock_add_node"))
-				im->have_adds = true;
-			if (l->has_nid)
-				note_nid(im, l->nid);
-			break;
-		case IMP_DOUBLED:
-			if (l->type <= IMP_RESERVED && !doubled[l->type]) {
-				doubled[l->type] = true;
-				im->regions[l->type] = l->cnt / 2;
-			}
-			im->allow_resize = true;
-			break;
-		case IMP_DUMP_REGION:
-		case IMP_DEBUGFS_REGION:
-			have_dump = true;
-			if (l->has_nid)
-				note_nid(im, l->nid);
-			if (l->kind == IMP_DUMP_REGION && l->has_nid)
-				im->numa = true;	/* " on node N": CONFIG_NUMA */
-			break;
-		case IMP_NUMA_NODE:
-			im->numa = true;
-			note_nid(im, l->nid);
-			break;
-		case IMP_NODE_RANGE:
-			have_node_ranges = true;
-			note_nid(im, l->nid);
-			break;
-		case IMP_E820:
-			/* tables are sorted: a lower address, or another line between, starts one */
-			if (table_start < 0 || l->base < prev_e820 || i != last_e820 + 1)
-				table_start = i;
-			prev_e820 = l->base;
-			last_e820 = i;
-			/* the table used is the last one begun before memblock's first line */
-			if (first_op < 0 || im->e820_first < 0)
-				im->e820_first = table_start;
-			break;
-		case IMP_VERSION:
-			if (!im->version[0])
-				snprintf(im->version, sizeof(im->version), "%s", l->text);
-			break;
-		default:
-			break;
-		}
-	}
-	/* the e820 table used is the last one printed before memblock's first line */
-	if (im->e820_first >= 0) {
-		int last = im->e820_first;
-
-		while (last + 1 < im->nr && im->recs[last + 1].l.kind == IMP_E820 &&
-		       im->recs[last + 1].l.base >= im->recs[last].l.base)
-			last++;
-		im->e820_last = last;
-		im->allow_resize = true;	/* e820__memblock_setup() allows it */
-	}
-	im->phys32 = digits == 8;
-	imp_learn_arch(im);
-	im->max_numnodes = 1;
-	if (im->numa) {
-		im->max_numnodes = 8;
-		while (im->max_numnodes <= im->max_nid && im->max_numnodes < 1024)
-			im->max_numnodes *= 2;
-	}
-	if (!im->have_adds) {
-		if (im->e820_first >= 0)
-			im->use_e820 = true;
-		else if (have_node_ranges)
-			im->use_node_ranges = true;
-		else if (!im->have_ops && have_dump)
-			im->synth_from_dump = true;
-	}
 }
 
 /* ---- the second pass: steps ---- */
@@ -257,8 +113,8 @@ static void base_size_step(struct importer *im, const char *op, uint64_t base, u
 {
 	cJSON *s = new_step(im, op);
 
-	put_hex(s, "base", base);
-	put_hex(s, "size", size);
+	imp_put_hex(s, "base", base);
+	imp_put_hex(s, "size", size);
 	put_note(s, note);
 }
 
@@ -285,8 +141,8 @@ static void flush_nodes(struct importer *im)
 		for (i = 0; i < im->nr_blks; i++) {
 			cJSON *s = new_step(im, "memblock_set_node");
 
-			put_hex(s, "base", im->blks[i].base);
-			put_hex(s, "size", im->blks[i].end - im->blks[i].base + 1);
+			imp_put_hex(s, "base", im->blks[i].base);
+			imp_put_hex(s, "size", im->blks[i].end - im->blks[i].base + 1);
 			cJSON_AddStringToObject(s, "type", types[t]);
 			cJSON_AddNumberToObject(s, "nid", im->blks[i].nid);
 			put_note(s, "numa_init: the node ranges of the SRAT/NUMA lines (not logged by memblock=debug)");
@@ -327,16 +183,16 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 	s = new_step(im, l->op);
 	im->cur_line = line;
 
-	put_hex(s, "size", l->size);
-	put_hex(s, "align", l->align);
-	put_hex(s, phys ? "start" : "min_addr", l->from);
-	put_hex(s, phys ? "end" : "max_addr", l->max_addr);
+	imp_put_hex(s, "size", l->size);
+	imp_put_hex(s, "align", l->align);
+	imp_put_hex(s, phys ? "start" : "min_addr", l->from);
+	imp_put_hex(s, phys ? "end" : "max_addr", l->max_addr);
 	if (!phys) {
 		int nid = l->nid;
 
 		if (nid >= 0 && nid >= im->max_numnodes)
 			nid = -1;
-		put_nid(s, "nid", nid);
+		imp_put_nid(s, "nid", nid);
 	}
 	put_op_note(s, l);
 	if (!placed) {
@@ -344,7 +200,7 @@ static void emit_alloc(struct importer *im, const struct rec *req, bool placed, 
 		return;
 	}
 	ex = cJSON_CreateObject();
-	put_hex(ex, "ret", where);
+	imp_put_hex(ex, "ret", where);
 	cJSON_AddItemToObject(s, "expect", ex);
 }
 
@@ -418,14 +274,14 @@ static void range_op(struct importer *im, const struct rec *r)
 		return;
 	}
 	s = new_step(im, l->op);
-	put_hex(s, "base", l->base);
-	put_hex(s, "size", size);
+	imp_put_hex(s, "base", l->base);
+	imp_put_hex(s, "size", size);
 	if (!strcmp(l->op, "memblock_add_node")) {
 		if (l->nid < 0 || l->nid > im->max_numnodes)
 			cJSON_AddStringToObject(s, "nid", "MAX_NUMNODES");
 		else
 			cJSON_AddNumberToObject(s, "nid", l->nid);
-		put_flags(s, l->has_flags ? l->flags : 0);
+		imp_put_flags(s, l->has_flags ? l->flags : 0);
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");
 	}
@@ -457,8 +313,8 @@ static cJSON *region_json(struct importer *im, const struct dump_region *r)
 {
 	cJSON *o = cJSON_CreateObject();
 
-	put_hex(o, "base", r->base);
-	put_hex(o, "size", r->size);
+	imp_put_hex(o, "base", r->base);
+	imp_put_hex(o, "size", r->size);
 	if (im->numa) {
 		if (r->has_nid && r->nid < im->max_numnodes)
 			cJSON_AddNumberToObject(o, "nid", r->nid);
@@ -466,7 +322,7 @@ static cJSON *region_json(struct importer *im, const struct dump_region *r)
 			cJSON_AddStringToObject(o, "nid", "MAX_NUMNODES");
 	}
 	if (r->has_flags)
-		put_flags(o, r->flags);
+		imp_put_flags(o, r->flags);
 	return o;
 }
 
@@ -489,15 +345,15 @@ static void synthesize(struct importer *im)
 			continue;
 		}
 		s = new_step(im, "memblock_add_node");
-		put_hex(s, "base", r->base);
-		put_hex(s, "size", r->size);
+		imp_put_hex(s, "base", r->base);
+		imp_put_hex(s, "size", r->size);
 		if (!im->numa)
 			cJSON_AddNumberToObject(s, "nid", 0);
 		else if (r->has_nid && r->nid < im->max_numnodes)
 			cJSON_AddNumberToObject(s, "nid", r->nid);
 		else
 			cJSON_AddStringToObject(s, "nid", "MAX_NUMNODES");
-		put_flags(s, r->has_flags ? r->flags : 0);
+		imp_put_flags(s, r->has_flags ? r->flags : 0);
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");
 		put_note(s, "the dumped memory");
@@ -513,8 +369,8 @@ static void synthesize(struct importer *im)
 		if (!r->size || !r->has_nid || r->nid >= im->max_numnodes)
 			continue;
 		s = new_step(im, "memblock_set_node");
-		put_hex(s, "base", r->base);
-		put_hex(s, "size", r->size);
+		imp_put_hex(s, "base", r->base);
+		imp_put_hex(s, "size", r->size);
 		cJSON_AddStringToObject(s, "type", "reserved");
 		cJSON_AddNumberToObject(s, "nid", r->nid);
 		put_note(s, "the dumped reservations' node");
@@ -582,7 +438,7 @@ static void dump_close(struct importer *im)
 		if (dt->has_cnt)
 			cJSON_AddNumberToObject(o, "cnt", (double)dt->cnt);
 		if (dt->has_total)
-			put_hex(o, "total_size", dt->total);
+			imp_put_hex(o, "total_size", dt->total);
 		if (dt->broken || (dt->has_cnt && (uint64_t)dt->nr != dt->cnt)) {
 			if (!dt->broken)
 				imp_report(im, d->lineno, "the dump of %s has %d of its %" PRIu64 " regions: they are not checked",
@@ -809,8 +665,8 @@ static void initial_memory(struct importer *im)
 				continue;
 			im->cur_line = im->recs[i].lineno;
 			s = new_step(im, "memblock_add_node");
-			put_hex(s, "base", l->base);
-			put_hex(s, "size", l->end - l->base + 1);
+			imp_put_hex(s, "base", l->base);
+			imp_put_hex(s, "size", l->end - l->base + 1);
 			cJSON_AddNumberToObject(s, "nid", im->numa ? l->nid : 0);
 			cJSON_AddStringToObject(s, "flags", "NONE");
 			put_note(s, "Early memory node ranges");
@@ -907,7 +763,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		goto out;
 	if (imp_classify(&im, lines, nr, err, errlen) || imp_select_boot(&im, err, errlen))
 		goto out;
-	learn(&im);
+	imp_learn(&im);
 	im.steps = cJSON_CreateArray();
 	build(&im);
 	if (!cJSON_GetArraySize(im.steps) && !im.pending) {

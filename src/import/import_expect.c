@@ -19,14 +19,6 @@
 #include "import_priv.h"
 #include "util/xalloc.h"
 
-static void put_hex(cJSON *o, const char *key, uint64_t v)
-{
-	char buf[24];
-
-	snprintf(buf, sizeof(buf), "0x%" PRIx64, v);
-	cJSON_AddStringToObject(o, key, buf);
-}
-
 cJSON *imp_node_ranges_expect(struct importer *im, int first)
 {
 	cJSON *ex = cJSON_CreateObject(), *mem = cJSON_CreateObject();
@@ -37,8 +29,8 @@ cJSON *imp_node_ranges_expect(struct importer *im, int first)
 		const struct imp_line *l = &im->recs[i].l;
 		cJSON *o = cJSON_CreateObject();
 
-		put_hex(o, "base", l->base);
-		put_hex(o, "size", l->end - l->base + 1);
+		imp_put_hex(o, "base", l->base);
+		imp_put_hex(o, "size", l->end - l->base + 1);
 		if (im->numa)
 			cJSON_AddNumberToObject(o, "nid", l->nid);
 		cJSON_AddStringToObject(o, "x-from", "Early memory node ranges");

@@ -101,6 +101,14 @@ void imp_unusable(struct importer *im, int lineno, const char *why, const char *
 int imp_read_lines(struct importer *im, FILE *in, char ***lines_out, char *err, int errlen);
 int imp_classify(struct importer *im, char **lines, int nr, char *err, int errlen);
 
+/* import_json.c: values as the scenario format writes them. */
+void imp_put_hex(cJSON *o, const char *key, uint64_t v);
+void imp_put_nid(cJSON *o, const char *key, int nid);
+void imp_put_flags(cJSON *o, unsigned int flags);
+
+/* import_learn.c: the first pass, what the machine is and where memory comes from. */
+void imp_learn(struct importer *im);
+
 /* import_build.c: @ex (an expect object) checked after the last step so far. */
 void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
 

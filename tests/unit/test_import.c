@@ -212,6 +212,21 @@ static void machine_lines(void)
 	       IMP_NUMA_NODE, "a NUMA merge");
 	ok(l.nid == 0 && l.base == 0 && l.end == 0x7fffffff, "the merged range");
 	is_int(parse("SRAT: PXM 0 -> APIC 0x00 -> Node 0"), IMP_IGNORE, "SRAT's CPU lines");
+	is_int(parse("ACPI: SRAT: Node 1 PXM 1 [mem 0x144000000-0x23fffffff]"), IMP_NUMA_NODE,
+	       "SRAT with 5.x's ACPI: prefix");
+	ok(l.nid == 1 && l.base == 0x144000000ull, "... its node and range");
+	is_int(parse("Faking a node at [mem 0x0000000000000000-0x000000013fffffff]"), IMP_NUMA_NODE,
+	       "dummy_numa_init's one node");
+	ok(l.nid == 0 && l.type == IMP_NUMA_DUMMY, "... node 0, the dummy");
+	is_int(parse("NUMA: Faking a node at [mem 0x0000000090000000-0x0000009fffffffff]"), IMP_NUMA_NODE,
+	       "arm64's, with NUMA:");
+	is_int(parse("Faking node 1 at [mem 0x0000000080000000-0x000000013fffffff] (3072MB)"),
+	       IMP_NUMA_NODE, "numa=fake's node");
+	ok(l.nid == 1 && l.end == 0x13fffffffull && l.type == IMP_NUMA_EMULATED, "... node 1, emulated");
+	is_int(parse("SRAT: Node 1024 PXM 1 [mem 0x0-0xfff]"), IMP_UNUSABLE, "node 1024 (issue 14)");
+	is_str(l.why, "a node id above 1023 (MAX_NUMNODES is at most 1024)", "... says why");
+	is_int(parse("memblock_add_node: [0x0-0xfff] nid=65535 flags=0 x"), IMP_UNUSABLE,
+	       "nid=65535 in memblock's own line");
 	is_int(parse("  node   1: [mem 0x0000000100000000-0x000000017fffffff]"), IMP_NODE_RANGE,
 	       "an early node range");
 	ok(l.nid == 1 && l.end == 0x17fffffffull, "its node and end");
