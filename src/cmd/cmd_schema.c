@@ -120,6 +120,8 @@ static void value_defs(cJSON *defs)
 	cJSON_AddItemToObject(defs, "nid", any_of(n, nid, "a node id, -1 or NUMA_NO_NODE"));
 	cJSON_AddItemToObject(defs, "flags", flag_defs());
 	cJSON_AddItemToObject(defs, "bool", typed("boolean", NULL));
+	cJSON_AddItemToObject(defs, "string", typed("string", "a string argument: reserve_mem's "
+		"\"size:align:name\", a reservation's name"));
 	n = cJSON_CreateObject();
 	cJSON_AddItemToObject(n, "enum", cJSON_CreateStringArray(
 		(const char *const[]){ "memory", "reserved" }, 2));
@@ -128,7 +130,7 @@ static void value_defs(cJSON *defs)
 
 static const char *const kind_def[] = {
 	[ARG_PHYS] = "phys", [ARG_NID] = "nid", [ARG_FLAGS] = "flags", [ARG_BOOL] = "bool",
-	[ARG_TYPE] = "type",
+	[ARG_TYPE] = "type", [ARG_STRING] = "string",
 };
 
 /* if op is NAME then: its arguments (those not optional required) and the common keys. */
