@@ -3,7 +3,7 @@
  * Inside the page-allocator model: its data and the helpers its files
  * share (pagealloc.c: zones, nodes, the deferred range and the hand-over
  * entry points; pagealloc_late.c: a whole memblock_free_late() range at
- * once).  Nothing outside src/model/pagealloc*.c includes this.
+ * once; pagealloc_state.c: the state copied out, checkpoints).  Nothing outside src/model/pagealloc*.c includes this.
  */
 #ifndef MBVIZ_PAGEALLOC_PRIV_H
 #define MBVIZ_PAGEALLOC_PRIV_H
@@ -131,6 +131,8 @@ static inline bool pa_fate_released(int fate)
 	return fate == PF_FREE_ALL || fate == PF_DEFERRED_INIT || fate == PF_FREED_LATE;
 }
 
+/* Free what @pa holds, not @pa itself. */
+void pa_release(struct page_alloc *pa);
 struct pa_node *pa_find_node(const struct page_alloc *pa, int nid);
 int pa_first_online_node(const struct page_alloc *pa);
 /* page_zone() of @pfn: its zone, node and zone index; NULL outside every zone. */
