@@ -553,13 +553,140 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 	return IMP_IGNORE;
 }
 
-enum imp_kind import_parse_line(const char *line, struct imp_line *out)
+/* NO_MATCH: not a line of this kind; the caller tries the next. */
+#define NO_MATCH	(-1)
+
+/* "memblock: X is doubled", "memblock_*: ..." and the old "__memblock_free_*: ...". */
+static int parse_memblock_line(struct cursor *c, struct imp_line *out)
 {
-	struct cursor c;
 	const char *colon;
 	char name[48];
 	int type;
 	size_t n;
+
+	if (starts(c->p, "memblock: ")) {
+		c->p += 10;
+		type = type_word(c);
+		if (type < 0 || !lit(c, " is doubled to "))
+			return IMP_IGNORE;
+		if (!dec(c, &out->cnt) || out->cnt < 2)
+			return unusable(out, c, "expected the new number of regions");
+		if (out->cnt > 131072)	/* twice the largest array a machine may start with */
+			return unusable(out, c, "more regions than a scenario's machine can start with");
+		out->type = type;
+		return out->kind = IMP_DOUBLED;
+	}
+	if (starts(c->p, "memblock") && (colon = strchr(c->p, ':')) != NULL &&
+	    (n = (size_t)(colon - c->p)) < sizeof(name) && !memchr(c->p, ' ', n)) {
+		const struct name_map *m;
+
+		memcpy(name, c->p, n);
+		name[n] = 0;
+		memcpy(out->name, name, n + 1);
+		c->p = colon + 1;
+		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
+		if (m)
+			return parse_range_op(c, m, out);
+		m = find_name(requests, sizeof(requests) / sizeof(requests[0]), name);
+		if (m)
+			return parse_request(c, m, out);
+		return unusable(out, c, "a memblock message mbviz does not know");
+	}
+	if (starts(c->p, "__memblock_free_")) {
+		const struct name_map *m;
+
+		colon = strchr(c->p, ':');
+		n = colon ? (size_t)(colon - c->p) : 0;
+		if (!colon || n >= sizeof(name))
+			return IMP_IGNORE;
+		memcpy(name, c->p, n);
+		name[n] = 0;
+		memcpy(out->name, name, n + 1);
+		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
+		if (!m)
+			return IMP_IGNORE;
+		c->p = colon + 1;
+		return parse_range_op(c, m, out);
+	}
+	return NO_MATCH;
+}
+
+/* memblock_dump_all's per-type lines, debugfs file headers. */
+static int parse_type_line(struct cursor *c, struct imp_line *out)
+{
+	int type;
+
+	if (strstr(c->p, "memblock/memory"))
+		return out->type = IMP_MEMORY, out->kind = IMP_DEBUGFS_HEADER;
+	if (strstr(c->p, "memblock/reserved"))
+		return out->type = IMP_RESERVED, out->kind = IMP_DEBUGFS_HEADER;
+	if (strstr(c->p, "memblock/physmem"))
+		return out->type = IMP_PHYSMEM, out->kind = IMP_DEBUGFS_HEADER;
+	type = type_word(c);
+	if (type >= 0) {
+		out->type = type;
+		if (lit(c, ".cnt")) {
+			skip_ws(c);
+			if (!lit(c, "=") || (skip_ws(c), !hex(c, &out->cnt, NULL)) ||
+			    !out->cnt || out->cnt > (1u << 30))
+				return unusable(out, c, "expected '.cnt  = 0x...'");
+			return out->kind = IMP_DUMP_CNT;
+		}
+		if (lit(c, "["))
+			return parse_dump_region(c, type, out);
+		if (*c->p == ':' && at_end(&(struct cursor){ .p = c->p + 1 }))
+			return out->kind = IMP_DEBUGFS_HEADER;
+		return IMP_IGNORE;
+	}
+	return NO_MATCH;
+}
+
+/* debugfs regions, e820, NUMA, node ranges, and the landmarks of a boot. */
+static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
+{
+	if (isdigit((unsigned char)*c->p))
+		return parse_debugfs_region(c, out);
+	if (parse_e820(c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
+		return out->kind;
+	if (parse_numa(c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
+		return out->kind;
+	if (lit(c, "node ")) {
+		uint64_t v;
+
+		skip_ws(c);
+		if (!dec(c, &v) || !lit(c, ": "))
+			return IMP_IGNORE;
+		if (v > IMPORT_MAX_NID) {
+			c->why = "a node id above 1023 (MAX_NUMNODES is at most 1024)";
+			return unusable(out, c, "");
+		}
+		out->nid = (int)v;
+		out->has_nid = true;
+		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
+			return unusable(out, c, "expected '[mem 0x...-0x...]'");
+		return out->kind = IMP_NODE_RANGE;
+	}
+	if (is_after_memblock_setup(c->p))
+		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
+	if (starts(c->p, "Memory: ") && strstr(c->p, " available"))
+		return out->kind = IMP_MEM_INIT;
+	if (*c->p == '#')
+		return out->kind = IMP_COMMENT;
+	{
+		const char *arch = imp_arch_marker(c->p);
+
+		if (arch) {
+			snprintf(out->text, sizeof(out->text), "%s", arch);
+			return out->kind = IMP_ARCH;
+		}
+	}
+	return IMP_IGNORE;
+}
+
+enum imp_kind import_parse_line(const char *line, struct imp_line *out)
+{
+	struct cursor c;
+	int kind;
 
 	memset(out, 0, sizeof(*out));
 	c.p = import_strip_prefix(line);
@@ -584,108 +711,9 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 			return unusable(out, &c, "expected 'memory size = 0x... reserved size = 0x...'");
 		return out->kind = IMP_DUMP_SIZES;
 	}
-	if (starts(c.p, "memblock: ")) {
-		c.p += 10;
-		type = type_word(&c);
-		if (type < 0 || !lit(&c, " is doubled to "))
-			return IMP_IGNORE;
-		if (!dec(&c, &out->cnt) || out->cnt < 2)
-			return unusable(out, &c, "expected the new number of regions");
-		if (out->cnt > 131072)	/* twice the largest array a machine may start with */
-			return unusable(out, &c, "more regions than a scenario's machine can start with");
-		out->type = type;
-		return out->kind = IMP_DOUBLED;
-	}
-	if (starts(c.p, "memblock") && (colon = strchr(c.p, ':')) != NULL &&
-	    (n = (size_t)(colon - c.p)) < sizeof(name) && !memchr(c.p, ' ', n)) {
-		const struct name_map *m;
-
-		memcpy(name, c.p, n);
-		name[n] = 0;
-		memcpy(out->name, name, n + 1);
-		c.p = colon + 1;
-		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
-		if (m)
-			return parse_range_op(&c, m, out);
-		m = find_name(requests, sizeof(requests) / sizeof(requests[0]), name);
-		if (m)
-			return parse_request(&c, m, out);
-		return unusable(out, &c, "a memblock message mbviz does not know");
-	}
-	if (starts(c.p, "__memblock_free_")) {
-		const struct name_map *m;
-
-		colon = strchr(c.p, ':');
-		n = colon ? (size_t)(colon - c.p) : 0;
-		if (!colon || n >= sizeof(name))
-			return IMP_IGNORE;
-		memcpy(name, c.p, n);
-		name[n] = 0;
-		memcpy(out->name, name, n + 1);
-		m = find_name(range_ops, sizeof(range_ops) / sizeof(range_ops[0]), name);
-		if (!m)
-			return IMP_IGNORE;
-		c.p = colon + 1;
-		return parse_range_op(&c, m, out);
-	}
-	/* memblock_dump_all's per-type lines, and debugfs file headers */
-	if (strstr(c.p, "memblock/memory"))
-		return out->type = IMP_MEMORY, out->kind = IMP_DEBUGFS_HEADER;
-	if (strstr(c.p, "memblock/reserved"))
-		return out->type = IMP_RESERVED, out->kind = IMP_DEBUGFS_HEADER;
-	if (strstr(c.p, "memblock/physmem"))
-		return out->type = IMP_PHYSMEM, out->kind = IMP_DEBUGFS_HEADER;
-	type = type_word(&c);
-	if (type >= 0) {
-		out->type = type;
-		if (lit(&c, ".cnt")) {
-			skip_ws(&c);
-			if (!lit(&c, "=") || (skip_ws(&c), !hex(&c, &out->cnt, NULL)) ||
-			    !out->cnt || out->cnt > (1u << 30))
-				return unusable(out, &c, "expected '.cnt  = 0x...'");
-			return out->kind = IMP_DUMP_CNT;
-		}
-		if (lit(&c, "["))
-			return parse_dump_region(&c, type, out);
-		if (*c.p == ':' && at_end(&(struct cursor){ .p = c.p + 1 }))
-			return out->kind = IMP_DEBUGFS_HEADER;
-		return IMP_IGNORE;
-	}
-	if (isdigit((unsigned char)*c.p))
-		return parse_debugfs_region(&c, out);
-	if (parse_e820(&c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
-		return out->kind;
-	if (parse_numa(&c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
-		return out->kind;
-	if (lit(&c, "node ")) {
-		uint64_t v;
-
-		skip_ws(&c);
-		if (!dec(&c, &v) || !lit(&c, ": "))
-			return IMP_IGNORE;
-		if (v > IMPORT_MAX_NID) {
-			c.why = "a node id above 1023 (MAX_NUMNODES is at most 1024)";
-			return unusable(out, &c, "");
-		}
-		out->nid = (int)v;
-		out->has_nid = true;
-		if (!mem_range(&c, &out->base, &out->end) || out->end < out->base)
-			return unusable(out, &c, "expected '[mem 0x...-0x...]'");
-		return out->kind = IMP_NODE_RANGE;
-	}
-	if (is_after_memblock_setup(c.p))
-		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
-	if (starts(c.p, "Memory: ") && strstr(c.p, " available"))
-		return out->kind = IMP_MEM_INIT;
-	if (*c.p == '#')
-		return out->kind = IMP_COMMENT;
-	{
-		const char *arch = imp_arch_marker(c.p);
-
-		if (arch) {
-			snprintf(out->text, sizeof(out->text), "%s", arch);
-			return out->kind = IMP_ARCH;
-		}
-	}
-	return IMP_IGNORE;
+	if ((kind = parse_memblock_line(&c, out)) != NO_MATCH)
+		return kind;
+	if ((kind = parse_type_line(&c, out)) != NO_MATCH)
+		return kind;
+	return parse_other_line(&c, out);
 }
