@@ -151,7 +151,8 @@ static void replay(struct importer *im, struct e820_model *m)
 	}
 	if (!edits && m->nr)
 		trim_bios_range(im, m, last_table_line);
-	qsort(m->e, (size_t)m->nr, sizeof(*m->e), ent_cmp);
+	if (m->nr)	/* no table: m->e may be NULL, which qsort may not take */
+		qsort(m->e, (size_t)m->nr, sizeof(*m->e), ent_cmp);
 }
 
 bool imp_have_e820(const struct importer *im)
