@@ -92,7 +92,9 @@ struct command {
 #define OPT_END { .name = NULL }
 
 /* The shared options, spelt once. */
-#define OPT_ENGINE_HELP "model (the default), kernel or kernel:PATH"
+#define OPT_ENGINE_HELP "model (the default), model:OPTIONS (6.1 or 6.12, " \
+	"free_late=skip-deferred or free_late=release-always; commas between), " \
+	"kernel or kernel:PATH"
 #define OPT_ENGINE OPT("engine", KEY_ENGINE, required_argument, "SPEC", VAL_ENGINE, NULL, \
 			   "the engine: " OPT_ENGINE_HELP)
 #define OPT_ENGINE2 OPT("engine", KEY_ENGINE, required_argument, "SPEC", VAL_ENGINE, NULL, \

@@ -41,6 +41,21 @@ int kernel_version_of_release(const char *release)
 	return kernel_version_lookup(major_minor);
 }
 
+const char *const free_late_mode_names[NR_FREE_LATE_MODES] = {
+	[FREE_LATE_SKIP_DEFERRED] = "skip-deferred",
+	[FREE_LATE_RELEASE_ALWAYS] = "release-always",
+};
+
+int free_late_mode_lookup(const char *name)
+{
+	int mode;
+
+	for (mode = 0; mode < NR_FREE_LATE_MODES; mode++)
+		if (!strcmp(free_late_mode_names[mode], name))
+			return mode;
+	return -1;
+}
+
 void machine_init_default(struct machine *m)
 {
 	memset(m, 0, sizeof(*m));

@@ -35,7 +35,13 @@ int kernel_version_of_release(const char *release);
 enum free_late_mode {
 	FREE_LATE_SKIP_DEFERRED,	/* 6.1.y: memblock_free_pages(), drops deferred pages */
 	FREE_LATE_RELEASE_ALWAYS,	/* 115d9d77bb: __free_pages_core() */
+	NR_FREE_LATE_MODES
 };
+
+/* machine.free_late's spellings, indexed by enum free_late_mode. */
+extern const char *const free_late_mode_names[NR_FREE_LATE_MODES];
+/* The mode called @name ("skip-deferred", "release-always"), or -1. */
+int free_late_mode_lookup(const char *name);
 
 struct zone_def {
 	char		name[16];

@@ -7,6 +7,9 @@
  *
  * An engine runs the semantics of one kernel version: the machine's
  * ("kernel" in the scenario), or the one its spec names ("model:6.1").
+ * Its spec may also choose how memblock_free_late() releases pages
+ * ("model:free_late=release-always"), so that one scenario runs both ways
+ * side by side.
  * A version the model has no semantics for yet is refused at reset,
  * never run with another version's.
  *
@@ -37,8 +40,8 @@
 struct model_engine {
 	struct engine	e;
 	struct mb_model	*model;		/* this engine's model, swapped in around calls */
-	int		version;	/* enum kernel_version of the spec, or -1: the machine's */
-	char		label[32];	/* "model", "model:6.12" */
+	struct model_spec spec;		/* what overrides the machine's settings (-1: none) */
+	char		label[64];	/* "model", "model:6.12,free_late=release-always" */
 	bool		dead;		/* a BUG or an oops ended an earlier op */
 	char		dead_why[256];
 	char		why[320];	/* res->why of the last failed op */
@@ -64,8 +67,10 @@ static int model_reset(struct engine *e, const struct machine *m)
 	struct model_engine *me = model_of(e);
 	struct machine mv = *m;
 
-	if (me->version >= 0)
-		mv.kernel = me->version;
+	if (me->spec.version >= 0)
+		mv.kernel = me->spec.version;
+	if (me->spec.free_late >= 0)
+		mv.free_late = me->spec.free_late;
 	me->dead = false;
 	me->dead_why[0] = '\0';
 	me->error[0] = '\0';
@@ -242,25 +247,35 @@ static const struct engine_ops model_ops = {
 	.error		= model_error,
 };
 
-/* @version: an enum kernel_version, or -1 for the machine's. */
-struct engine *model_engine_create(int version)
+/* "model", then ":" and the options of @spec, separated by commas. */
+static void model_label(struct model_engine *me)
+{
+	const struct model_spec *spec = &me->spec;
+	char *p = me->label, *end = me->label + sizeof(me->label);
+	char sep = ':';
+
+	p += snprintf(p, end - p, "model");
+	if (spec->version >= 0) {
+		p += snprintf(p, end - p, "%c%s", sep, kernel_version_name(spec->version));
+		sep = ',';
+	}
+	if (spec->free_late >= 0)
+		snprintf(p, end - p, "%cfree_late=%s", sep, free_late_mode_names[spec->free_late]);
+}
+
+struct engine *model_engine_open(const struct model_spec *spec)
 {
 	struct model_engine *me;
 	struct machine m;
 
 	me = xzalloc(sizeof(*me));
 	me->e.ops = &model_ops;
-	me->version = version;
-	if (version >= 0)
-		snprintf(me->label, sizeof(me->label), "model:%s", kernel_version_name(version));
-	else
-		snprintf(me->label, sizeof(me->label), "model");
+	me->spec = *spec;
+	model_label(me);
 	me->e.label = me->label;
 	me->model = memblock_model_new();
 	/* A valid state even before the first reset: the default machine. */
 	machine_init_default(&m);
-	if (version >= 0)
-		m.kernel = version;
 	if (model_reset(&me->e, &m)) {
 		/* No state to show for a version without semantics: a 6.1 one until reset. */
 		m.kernel = KERNEL_6_1;
@@ -269,4 +284,12 @@ struct engine *model_engine_create(int version)
 		memblock_model_swap(me->model);
 	}
 	return &me->e;
+}
+
+/* @version: an enum kernel_version, or -1 for the machine's. */
+struct engine *model_engine_create(int version)
+{
+	const struct model_spec spec = { .version = version, .free_late = -1 };
+
+	return model_engine_open(&spec);
 }

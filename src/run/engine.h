@@ -56,8 +56,11 @@ struct engine {
 };
 
 /*
- * "model", "model:VERSION" (a kernel version: "6.1", "6.12"), "kernel" or
- * "kernel:PATH"; NULL and a message in @err on failure.
+ * "model", "model:OPTIONS", "kernel" or "kernel:PATH"; NULL and a message
+ * in @err on failure.  OPTIONS, separated by commas, override what the
+ * scenario's machine says: a kernel version ("6.1", "6.12") and
+ * "free_late=MODE" (a machine.free_late mode: "skip-deferred",
+ * "release-always"), as in "model:6.12,free_late=release-always".
  */
 struct engine *engine_open(const char *spec, char *err, int errlen);
 void engine_close(struct engine *e);
@@ -65,10 +68,21 @@ void engine_close(struct engine *e);
 const char *engine_error(struct engine *e);
 
 /*
- * A model engine (src/model/model_engine.c) running the semantics of
- * @version (an enum kernel_version), or of each machine's "kernel" when
- * @version is -1.  Any number of model engines coexist.
+ * What a model engine runs, whatever the scenario's machine says: the
+ * semantics of @version (an enum kernel_version), and memblock_free_late()
+ * as @free_late says (an enum free_late_mode).  -1: the machine's own.
  */
+struct model_spec {
+	int	version;
+	int	free_late;
+};
+
+/*
+ * A model engine (src/model/model_engine.c) as @spec says.  Any number
+ * of model engines coexist.
+ */
+struct engine *model_engine_open(const struct model_spec *spec);
+/* The same with only a version (-1: each machine's "kernel"). */
 struct engine *model_engine_create(int version);
 
 #endif

@@ -324,22 +324,19 @@ static int load_memory_model(struct loader *ld, const cJSON *const *k)
 
 static int load_free_late(struct loader *ld, const cJSON *n)
 {
-	static const char *const modes[] = { "skip-deferred", "release-always" };
 	struct machine *m = &ld->sc->machine;
 	char got[96], hint[64] = "";
 	const char *best;
+	int mode;
 
 	if (ld_string(ld, n, "machine.free_late", NULL))
 		return -1;
-	if (!strcmp(n->valuestring, modes[0])) {
-		m->free_late = FREE_LATE_SKIP_DEFERRED;
+	mode = free_late_mode_lookup(n->valuestring);
+	if (mode >= 0) {
+		m->free_late = mode;
 		return 0;
 	}
-	if (!strcmp(n->valuestring, modes[1])) {
-		m->free_late = FREE_LATE_RELEASE_ALWAYS;
-		return 0;
-	}
-	best = suggest_list(n->valuestring, modes, 2);
+	best = suggest_list(n->valuestring, free_late_mode_names, NR_FREE_LATE_MODES);
 	if (best)
 		snprintf(hint, sizeof(hint), " (did you mean %s?)", best);
 	return ld_err(ld, n, "machine.free_late", "expected \"skip-deferred\" or "

@@ -239,6 +239,7 @@ int ui_run(struct ui *u)
 	u->sel[UT_MEMORY] = u->sel[UT_RESERVED] = u->sel[UT_ZONES] = -1;
 	u->focus_nid = -1;
 	canvas_init(&u->tcv);
+	canvas_init(&u->tcv_b);
 	canvas_init(&u->ecv);
 	ui_map_spans(u);
 	ui_goto(u, u->first_step);
@@ -251,6 +252,7 @@ int ui_run(struct ui *u)
 	ui_map_free(u);
 	canvas_free(&u->ecv);
 	canvas_free(&u->tcv);
+	canvas_free(&u->tcv_b);
 	free(u->tlines);
 	u->tlines = NULL;
 	ui_popup_close(u);

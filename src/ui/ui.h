@@ -153,6 +153,7 @@ struct ui {
 	int		sel[NR_UI_TABLES];	/* selected row per table, -1 none */
 	int		table_top;
 	struct canvas	tcv;
+	struct canvas	tcv_b;			/* the second engine's tables (zones only) */
 	int		*tlines;		/* canvas lines of the current table */
 	int		nr_tlines;
 	int		table_y0;		/* screen row of tlines[table_top] */
@@ -277,6 +278,11 @@ void ui_engines_compare(struct ui *u);
 void ui_engines_titles(struct ui *u);
 /* Under B's bands of section @i, the marks where they differ from A's. */
 void ui_engines_marks(struct ui *u, int i);
+/*
+ * In the zones table, under each of its lines, the second engine's line
+ * where it says something else (tlines and *@sel_line adjusted).
+ */
+void ui_engines_zone_lines(struct ui *u, int *sel_line);
 
 /* ui_table.c: the region tables */
 void ui_draw_table(struct ui *u, const struct frame *in);

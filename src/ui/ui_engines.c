@@ -7,6 +7,10 @@
  * band of the same kind, and the header names what differs, as
  * `mbviz diff` does.
  *
+ * The zones table, whose numbers a map cannot show (a zone's managed
+ * pages), has the second engine's line under each of the first's that it
+ * differs from, marked B.
+ *
  * The cells compared are the renderer's, so a mark means "this column
  * looks different"; a difference finer than a column (a size off by a
  * page on a map of 32 MiB columns) shows in the header only.
@@ -179,4 +183,78 @@ void ui_engines_titles(struct ui *u)
 			  "differs from A: marks under its bands");
 	else
 		line_puts(l, 5 + (int)strlen(u->pane[1].name), ST_PASS, "the same as A");
+}
+
+/* The lines of @cv's zones table: those from the zones heading on. */
+static int zones_from(const struct canvas *cv)
+{
+	int i;
+
+	for (i = 0; i < cv->nr; i++)
+		if (cv->lines[i].kind == RL_TABLE_HEAD && cv->lines[i].index != MB_TYPE_MEMORY &&
+		    cv->lines[i].index != MB_TYPE_RESERVED)
+			return i;
+	return cv->nr;
+}
+
+static bool same_line(const struct rline *a, const struct rline *b)
+{
+	int k, n = a->len > b->len ? a->len : b->len;
+
+	for (k = 0; k < n; k++)
+		if (!same_cell(a, b, k))
+			return false;
+	return true;
+}
+
+/* B's line @l appended to the first engine's table canvas, marked B in column 0. */
+static int add_b_line(struct ui *u, const struct rline *l)
+{
+	struct rline *m = canvas_line(&u->tcv, RL_TEXT, l->nid, -1);
+	int k, blank = l->kind == RL_TABLE_HEAD ? (int)strlen("zones: ") : 1;
+
+	for (k = 0; k < l->len; k++)
+		line_putc(m, k, l->cells[k].style, k < blank ? ' ' : l->cells[k].ch, 0);
+	line_putc(m, 0, ST_FAIL, 'B', 0);
+	return u->tcv.nr - 1;
+}
+
+void ui_engines_zone_lines(struct ui *u, int *sel_line)
+{
+	struct render_opts ro;
+	struct frame b;
+	int a0, b0, i, n = 0, *lines;
+
+	if (timeline_pos(u->pane[1].t) != u->step)
+		return;
+	ui_pane_input(u, 1, &b);
+	if (!b.st->freed_all)
+		return;
+	render_opts_init(&ro);
+	ro.width = u->lay.table.w < RENDER_MIN_WIDTH ? RENDER_MIN_WIDTH : u->lay.table.w;
+	ro.utf8 = u->utf8;
+	/* Only the zones are wanted: no region row is drawn. */
+	ro.nr_row_windows = 1;
+	ro.row_windows[0].lo = ro.row_windows[0].hi = 0;
+	canvas_clear(&u->tcv_b);
+	render_tables(&u->tcv_b, &b, &ro);
+	a0 = zones_from(&u->tcv);
+	b0 = zones_from(&u->tcv_b);
+	lines = xrealloc(NULL, (2 * u->nr_tlines + u->tcv_b.nr + 1) * sizeof(*lines));
+	for (i = 0; i < u->nr_tlines; i++) {
+		int k = u->tlines[i] - a0;
+		const struct rline *lb = b0 + k < u->tcv_b.nr ? &u->tcv_b.lines[b0 + k] : NULL;
+
+		if (i == *sel_line)
+			*sel_line = n;
+		lines[n++] = u->tlines[i];
+		if (k >= 0 && lb && !same_line(&u->tcv.lines[u->tlines[i]], lb))
+			lines[n++] = add_b_line(u, lb);
+	}
+	/* B's lines beyond the first's (it has more zones, or wraps more). */
+	for (i = b0 + u->nr_tlines; i < u->tcv_b.nr; i++)
+		lines[n++] = add_b_line(u, &u->tcv_b.lines[i]);
+	free(u->tlines);
+	u->tlines = lines;
+	u->nr_tlines = n;
 }

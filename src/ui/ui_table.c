@@ -173,6 +173,8 @@ void ui_draw_table(struct ui *u, const struct frame *in)
 	canvas_clear(&u->tcv);
 	render_tables(&u->tcv, in, &ro);
 	pick_lines(u, &sel_line);
+	if (u->table == UT_ZONES && u->nr_panes > 1)
+		ui_engines_zone_lines(u, &sel_line);
 	u->table_y0 = r->y + 1;
 	if (u->table == UT_ZONES && !in->st->freed_all) {
 		ui_puts(u, r->y + 1, r->x, r->w, ui_attr(u, ST_DIM),
