@@ -303,6 +303,8 @@ void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
 int reserve_mem(const char *arg);
 int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size);
 unsigned long memblock_estimated_nr_free_pages(void);
+/* 6.12 only (src/memblock_query.c): whether memory without a node stays under a threshold. */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes);
 
 /*
  * The handover to the page allocator (memblock's side, src/memblock_free.c):

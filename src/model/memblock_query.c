@@ -307,6 +307,30 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
 
+/*
+ * 6.12:753-773.  The whole pages of memory regions whose nid names no
+ * node (numa_valid_node() false), counted as for_each_mem_pfn_range()
+ * walks them, and compared in bytes with @threshold_bytes: more is an
+ * error line, in MiB (shifted down, not rounded), and false.  Without
+ * CONFIG_NUMA every region reads as node 0, so it always passes.
+ */
+bool memblock_validate_numa_coverage(unsigned long threshold_bytes)
+{
+	unsigned long first, last, no_node = 0;
+	int i, nid;
+
+	for_each_mem_pfn_range(i, MAX_NUMNODES, &first, &last, &nid) {
+		if (memblock_nid_is_any(nid))
+			no_node += last - first;
+	}
+	no_node <<= PAGE_SHIFT;
+	if (no_node <= threshold_bytes)
+		return true;
+	pr_err("NUMA: no nodes coverage for %luMB of %luMB RAM\n", no_node >> 20,
+	       (unsigned long)(memblock_phys_mem_size() >> 20));
+	return false;
+}
+
 phys_addr_t memblock_phys_mem_size(void)
 {
 	return memblock.memory.total_size;

@@ -114,6 +114,7 @@ MODEL_OP(memblock_overlaps_region)
 {
 	*v = memblock_overlaps_region(type_arg(a[0].type), a[1].phys, a[2].phys);
 }
+MODEL_OP(memblock_validate_numa_coverage) { *v = memblock_validate_numa_coverage(a[0].phys); }
 MODEL_OP(memblock_free_all)
 {
 	memblock_free_all();

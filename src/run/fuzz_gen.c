@@ -372,6 +372,10 @@ static void fill_args(struct fuzz_rng *r, const struct fuzz_case *c, const struc
 		a[1].phys = base;
 		a[2].phys = size;
 		return;
+	case OP_MEMBLOCK_VALIDATE_NUMA_COVERAGE:
+		/* threshold_bytes: none, or up to the span. */
+		base = chance(r, 30) ? 0 : log_size(r, c->span);
+		break;
 	case OP_MEMBLOCK_SET_CURRENT_LIMIT:
 		base = chance(r, 40) ? machine_phys_max(m) : high_bound(r, c);
 		break;

@@ -429,6 +429,7 @@ KOP(memblock_overlaps_region)
 }
 #if KSHIM_KV & KV_6_12
 KOP(memblock_estimated_nr_free_pages) { return memblock_estimated_nr_free_pages(); }
+KOP(memblock_validate_numa_coverage) { return memblock_validate_numa_coverage(P(0)); }
 static int setup_param_call(const char *name, const char *arg);
 /* The __setup handler, on the scenario's text (kshim.h: args[0] is its address). */
 KOP(reserve_mem) { return INT(setup_param_call("reserve_mem=", (const char *)(uintptr_t)a[0])); }
@@ -440,6 +441,7 @@ KOP(reserve_mem_find_by_name)
 }
 #else
 #define kshim_op_memblock_estimated_nr_free_pages	NULL
+#define kshim_op_memblock_validate_numa_coverage	NULL
 #define kshim_op_reserve_mem				NULL
 #define kshim_op_reserve_mem_find_by_name		NULL
 #endif
