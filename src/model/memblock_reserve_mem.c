@@ -4,10 +4,8 @@
  * boot parameter (mm/memblock.c 6.12:2273-2388), which allocates with
  * memblock_phys_alloc() and remembers up to 8 names, and the lookup other
  * code does by name.  Written from the kernel's documented behaviour; the
- * number parser follows lib/cmdline.c's memparse() and the kernel's
- * simple_strtoull() (lib/vsprintf.c, lib/kstrtox.c), which differ from
- * the C library's: a leading 0 means octal, there is no sign, an overflow
- * wraps, and the suffixes are K, M, G, T, P and E in either case.
+ * numbers and white space are read as the kernel reads them
+ * (core/kparse.h, which the kernel shim shares).
  */
 #include <string.h>
 
@@ -17,6 +15,7 @@
 #include <linux/pfn.h>
 
 #include "contents.h"
+#include "core/kparse.h"
 #include "memblock.h"
 #include "memblock_internal.h"
 #include "util/xalloc.h"
@@ -71,48 +70,6 @@ void reserve_mem_restore(const void *saved)
 	memcpy(&table, saved, sizeof(table));
 }
 
-/* The kernel's ctype (lib/ctype.c): \t \n \v \f \r, space, and 0xa0. */
-static bool kernel_isspace(char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	return (u >= 9 && u <= 13) || u == ' ' || u == 0xa0;
-}
-
-static unsigned int digit_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10u : 99u;
-}
-
-/* memparse(): a number (base 0 as simple_strtoull reads it), then one optional suffix. */
-static unsigned long long memparse(const char *p, const char **end)
-{
-	static const char suffixes[] = "kmgtpe";
-	unsigned long long v = 0;
-	unsigned int base = 10, d;
-	const char *at;
-
-	if (p[0] == '0') {
-		base = (p[1] | 0x20) == 'x' && digit_value(p[2]) < 16 ? 16 : 8;
-		if (base == 16)
-			p += 2;
-	}
-	while ((d = digit_value(*p)) < base) {
-		v = v * base + d;
-		p++;
-	}
-	if (((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) &&
-	    (at = strchr(suffixes, *p | 0x20))) {
-		v <<= 10 * (at - suffixes + 1);
-		p++;
-	}
-	*end = p;
-	return v;
-}
-
 int reserve_mem_find_by_name(const char *name, phys_addr_t *start, phys_addr_t *size)
 {
 	int i;
@@ -144,10 +101,10 @@ int reserve_mem(const char *arg)
 
 	if (table.count >= RESERVE_MEM_MAX_ENTRIES)
 		return -EBUSY;
-	size = mbviz_phys_wrap(memparse(p, &p));
+	size = mbviz_phys_wrap(kparse_memparse(p, &p));
 	if (!size || p == arg || *p != ':')
 		return -EINVAL;
-	align = mbviz_phys_wrap(memparse(p + 1, &p));
+	align = mbviz_phys_wrap(kparse_memparse(p + 1, &p));
 	if (*p != ':')
 		return -EINVAL;
 	if (align < SMP_CACHE_BYTES)
@@ -156,7 +113,7 @@ int reserve_mem(const char *arg)
 	len = strlen(name);
 	if (!len || len >= RESERVE_MEM_NAME_SIZE)
 		return -EINVAL;
-	for (p = name; *p && kernel_isspace(*p); p++)
+	for (p = name; *p && kparse_isspace(*p); p++)
 		;
 	if (!*p)
 		return -EINVAL;

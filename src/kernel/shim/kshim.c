@@ -20,6 +20,8 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 
+#include <mbviz/kparse.h>
+
 #include "internal.h"
 #include "kshim.h"
 
@@ -86,76 +88,38 @@ void kshim_bug(const char *file, int line, const char *func)
 	__builtin_trap();
 }
 
-/* panic() formats its message and drops one trailing newline (kernel/panic.c). */
+/*
+ * panic(): mbviz gets the formatted message as the kernel shows it, that
+ * is without the one newline that may end it (kernel/panic.c).
+ */
 void panic(const char *fmt, ...)
 {
-	char msg[256];
+	char msg[256], *last_nl;
 	va_list ap;
-	size_t n;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	n = strlen(msg);
-	if (n && msg[n - 1] == '\n')
-		msg[n - 1] = '\0';
+	last_nl = strrchr(msg, '\n');
+	if (last_nl && last_nl[1] == '\0')
+		*last_nl = '\0';
 	host->panic(host->ctx, msg);
 	__builtin_trap();
 }
 
 /* ---- what lib/ gives memblock.c ----------------------------------------- */
 
-/* lib/ctype.c: \t \n \v \f \r, space and the non-breaking space 0xa0. */
+/* The kernel's white space and memparse(), shared with the model (<mbviz/kparse.h>). */
 int kshim_isspace(int c)
 {
-	unsigned char u = (unsigned char)c;
-
-	return (u >= 9 && u <= 13) || u == ' ' || u == 0xa0;
+	return kparse_isspace(c);
 }
 
-static unsigned int digit_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10u : 99u;
-}
-
-/*
- * simple_strtoull(s, &end, 0) (lib/vsprintf.c, lib/kstrtox.c): "0x" and a
- * hex digit mean hexadecimal, another leading 0 octal, else decimal; no
- * sign; digits past the base end it; an overflow wraps.
- */
-static unsigned long long strtoull_base0(const char *s, const char **end)
-{
-	unsigned long long v = 0;
-	unsigned int base = 10, d;
-
-	if (s[0] == '0') {
-		base = (s[1] | 0x20) == 'x' && digit_value(s[2]) < 16 ? 16 : 8;
-		if (base == 16)
-			s += 2;
-	}
-	while ((d = digit_value(*s)) < base) {
-		v = v * base + d;
-		s++;
-	}
-	*end = s;
-	return v;
-}
-
-/* lib/cmdline.c: one optional suffix, each letter a further factor of 1024. */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
-	static const char suffixes[] = "kmgtpe";
-	const char *end, *at;
-	unsigned long long v = strtoull_base0(ptr, &end);
+	const char *end;
+	unsigned long long v = kparse_memparse(ptr, &end);
 
-	at = *end ? strchr(suffixes, *end | 0x20) : NULL;
-	if (at && ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z'))) {
-		v <<= 10 * (at - suffixes + 1);
-		end++;
-	}
 	if (retptr)
 		*retptr = (char *)end;
 	return v;
