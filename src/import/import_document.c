@@ -9,28 +9,47 @@
 
 #include "run/engine.h"
 #include "import_priv.h"
+#include "import_profile.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
 #include "util/xalloc.h"
 
 /* ---- the document ---- */
 
+/* A debugfs dump with the node or flag column: a kernel after 6.1 printed it. */
+static bool new_debugfs(const struct importer *im)
+{
+	int i;
+
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_DEBUGFS_REGION && (l->has_nid || l->nid_none || l->has_flags))
+			return true;
+	}
+	return false;
+}
+
 static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 {
 	cJSON *root = cJSON_CreateObject(), *m = cJSON_CreateObject();
-	char desc[512];
+	struct imp_profile prof;
+	char desc[640];
 
 	cJSON_AddNumberToObject(root, "scenario", 1);
 	cJSON_AddStringToObject(root, "name", im->o->name ? im->o->name : "imported");
 	cJSON_AddStringToObject(root, "title", "A boot log, imported by mbviz import");
+	imp_choose_profile(im->version, new_debugfs(im), &prof);
 	if (im->version[0])
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log claims Linux %s; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name, im->version);
+		snprintf(desc, sizeof(desc), "Imported from %s.  The log claims Linux %s; replayed with mbviz's Linux %s semantics.",
+			 im->o->input_name, im->version, prof.kernel);
 	else
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log does not say which kernel printed it; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name);
+		snprintf(desc, sizeof(desc), "Imported from %s.  The log does not say which kernel printed it; replayed with mbviz's Linux %s semantics.",
+			 im->o->input_name, prof.kernel);
 	cJSON_AddStringToObject(root, "description", desc);
 	cJSON_AddStringToObject(root, "x-kernel-version", im->version[0] ? im->version : "unknown");
+	cJSON_AddStringToObject(m, "kernel", prof.kernel);
+	cJSON_AddStringToObject(m, "x-kernel-why", prof.why);
 	if (im->numa) {
 		cJSON_AddTrueToObject(m, "numa");
 		if (im->max_numnodes != 8)

@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "import_live.h"
+#include "import_profile.h"
 #include "live_priv.h"
 #include "util/xalloc.h"
 
@@ -141,6 +142,37 @@ void live_zones(struct live_build *b)
 	zone_expect(b, zn, n);
 }
 
+/* ---- the semantics profile ---- */
+
+/*
+ * The machine's "kernel": the log's version line's, through mbviz import;
+ * without one, chosen here, where the debugfs files' format may tell.
+ * First in "machine", where people look.
+ */
+void live_profile(struct live_build *b)
+{
+	const cJSON *had = cJSON_GetObjectItemCaseSensitive(b->machine, "kernel");
+	struct imp_profile p;
+	cJSON *m, *k;
+
+	if (had && b->version[0])
+		return;
+	/* a log without its version line: debugfs under sys/kernel may tell */
+	imp_choose_profile(b->version, b->d->dbg_has_nid ||
+			   (cJSON_IsString(had) && !strcmp(had->valuestring, "6.12")), &p);
+	cJSON_DeleteItemFromObjectCaseSensitive(b->machine, "kernel");
+	cJSON_DeleteItemFromObjectCaseSensitive(b->machine, "x-kernel-why");
+	m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "kernel", p.kernel);
+	cJSON_AddStringToObject(m, "x-kernel-why", p.why);
+	while ((k = b->machine->child) != NULL) {
+		cJSON_DetachItemViaPointer(b->machine, k);
+		cJSON_AddItemToObject(m, k->string, k);
+	}
+	cJSON_Delete(b->machine);
+	b->machine = m;
+}
+
 /* ---- what was read, for people ---- */
 
 const char *live_status_word(enum live_status st)
@@ -160,6 +192,7 @@ const char *live_status_word(enum live_status st)
 void live_describe(struct live_build *b, FILE *diag)
 {
 	struct live_data *d = b->d;
+	const cJSON *kernel = cJSON_GetObjectItemCaseSensitive(b->machine, "kernel");
 	int s;
 
 	if (d->root)
@@ -167,7 +200,10 @@ void live_describe(struct live_build *b, FILE *diag)
 	else
 		live_desc_add(b, "The machine mbviz import --live ran on.");
 	if (b->version[0])
-		live_desc_add(b, " Its log says Linux %s; mbviz models memblock of Linux 6.1.", b->version);
+		live_desc_add(b, " Its log says Linux %s; replayed with mbviz's Linux %s semantics.", b->version,
+			      kernel ? kernel->valuestring : "6.1");
+	else if (kernel)
+		live_desc_add(b, " Replayed with mbviz's Linux %s semantics.", kernel->valuestring);
 	for (s = 0; s < NR_LIVE_SRC; s++) {
 		const struct live_source *src = &d->src[s];
 
