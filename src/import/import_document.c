@@ -65,6 +65,8 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 		cJSON_AddNumberToObject(m, "memory_regions", (double)im->regions[IMP_MEMORY]);
 	if (im->regions[IMP_RESERVED])
 		cJSON_AddNumberToObject(m, "reserved_regions", (double)im->regions[IMP_RESERVED]);
+	if (im->zones)
+		cJSON_AddItemReferenceToObject(m, "zones", im->zones);
 	if (bottom_up)
 		cJSON_AddTrueToObject(m, "bottom_up");
 	if (im->allow_resize)

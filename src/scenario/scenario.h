@@ -102,6 +102,8 @@ struct expect {
 	struct expect_zone *zones;
 	bool		has_totalram_pages, has_lost_pages;
 	uint64_t	totalram_pages, lost_pages;
+	bool		has_physpages;	/* every zone's present pages: get_num_physpages() */
+	uint64_t	physpages;
 	/* The kernel panics in this step with this message (6.12); the run ends there. */
 	char		*panic;
 };
