@@ -123,6 +123,8 @@ struct step {
 	char		*note;
 	struct expect	*expect;	/* NULL when the step has none (see step_expect()) */
 	struct src_pos	pos;		/* of the step object (path NULL) */
+	int		log_line;	/* "x-log-line": the boot log's line it comes from
+					   (mbviz import), for check's report; 0: none */
 };
 
 /* The step's expectations, or NULL when it has none. */
