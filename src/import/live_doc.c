@@ -13,6 +13,7 @@
 
 #include "import_live.h"
 #include "import_profile.h"
+#include "import_text.h"
 #include "live_priv.h"
 #include "util/xalloc.h"
 
@@ -255,89 +256,6 @@ static void move_x_keys_last(cJSON *o)
 	cJSON_Delete(tail);
 }
 
-struct text {
-	char	*s;
-	size_t	len, alloc;
-};
-
-static void text_add(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (t->len + n + 1 > t->alloc) {
-		t->alloc = (t->len + n + 1) * 2;
-		t->s = xrealloc(t->s, t->alloc);
-	}
-	memcpy(t->s + t->len, s, n + 1);
-	t->len += n;
-}
-
-static void text_item(struct text *t, const cJSON *item)
-{
-	char *s = cJSON_PrintUnformatted(item);
-
-	if (!s) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
-	text_add(t, s);
-	free(s);
-}
-
-static void text_key(struct text *t, const char *indent, const char *key)
-{
-	cJSON *k = cJSON_CreateString(key);
-
-	text_add(t, indent);
-	text_item(t, k);
-	cJSON_Delete(k);
-	text_add(t, ": ");
-}
-
-/* One key of the top level a line, one step, zone or note a line, as import prints. */
-static char *print_doc(const cJSON *doc)
-{
-	struct text t = { 0 };
-	const cJSON *item, *sub, *el;
-
-	text_add(&t, "{\n");
-	for (item = doc->child; item; item = item->next) {
-		text_key(&t, "  ", item->string);
-		if (cJSON_IsArray(item) && item->child) {
-			text_add(&t, "[\n");
-			cJSON_ArrayForEach(sub, item) {
-				text_add(&t, "    ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  ]");
-		} else if (!strcmp(item->string, "expect") && cJSON_IsObject(item)) {
-			text_add(&t, "{\n");
-			cJSON_ArrayForEach(sub, item) {
-				text_key(&t, "    ", sub->string);
-				if (cJSON_IsArray(sub) && sub->child) {
-					text_add(&t, "[\n");
-					cJSON_ArrayForEach(el, sub) {
-						text_add(&t, "      ");
-						text_item(&t, el);
-						text_add(&t, el->next ? ",\n" : "\n");
-					}
-					text_add(&t, "    ]");
-				} else {
-					text_item(&t, sub);
-				}
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  }");
-		} else {
-			text_item(&t, item);
-		}
-		text_add(&t, item->next ? ",\n" : "\n");
-	}
-	text_add(&t, "}");
-	return t.s;
-}
-
 /*
  * The UI shows a step's note, not the description: the last step's note
  * says what is checked after it and what is not.
@@ -390,7 +308,7 @@ char *live_document(struct live_build *b, const struct live_opts *o)
 	if (b->version[0])
 		cJSON_AddStringToObject(doc, "x-kernel-version", b->version);
 	b->machine = b->unchecked = b->steps = b->expect = NULL;
-	text = print_doc(doc);
+	text = imp_print_doc(doc, true);
 	cJSON_Delete(doc);
 	return text;
 }
