@@ -41,6 +41,8 @@ enum imp_kind {
 	IMP_MOVABLE_START,	/*   Node N: 0x... (Movable zone start for each node) */
 	IMP_INITMEM,		/* Initmem setup node N [mem A-B] (usable), or as memoryless */
 	IMP_ZONE_PAGES,		/*   DMA zone: N pages, LIFO batch:B (cnt: present pages) */
+	IMP_ZONEINFO_ZONE,	/* Node N, zone      DMA (a /proc/zoneinfo extract) */
+	IMP_ZONEINFO_COUNT,	/*         spanned  4095 (name: the field, cnt: its value) */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

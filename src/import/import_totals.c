@@ -27,6 +27,13 @@
  *    counts highmem freed by the architecture, and what memblock
  *    allocated before memblock=debug took effect is in neither; the log
  *    does not say which of these applies.
+ *  - a /proc/zoneinfo extract in the log ("Node %d, zone %8s", then
+ *    "spanned", "present", "managed": mm/vmstat.c 6.1:1664-1693) gives the
+ *    same zones' spanned and present pages, which stay as boot made them
+ *    (memory hotplug aside); managed pages are counted at the time of the
+ *    extract, long after boot, and are kept as x-managed-now, unchecked.
+ *    Only when the extract's present pages add up to the "Memory:" line's
+ *    K in the machine's pages.
  *  - "On node %d, zone %s: %lld pages in unavailable ranges" (6.1:6963)
  *    counts the holes' struct pages in valid sections, from pfn 0 and up
  *    to the end of the last section: it depends on the sections' size and
@@ -165,14 +172,33 @@ enum imp_kind imp_parse_totals(const char *p, struct imp_line *out)
 		return out->kind = IMP_INITMEM;
 	}
 	if (starts(p, "Node ")) {
-		/* "  Node %d: %#018Lx" under "Movable zone start for each node" */
 		q = number(p + 5, 10, &v);
-		if (!q || v > TOTALS_MAX_NID || !starts(q, ": 0x") || !(q = number(q + 2, 16, &out->base)) ||
-		    !at_end(q))
+		if (!q || v > TOTALS_MAX_NID)
 			return IMP_IGNORE;
 		out->nid = (int)v;
 		out->has_nid = true;
+		if (starts(q, ", zone ")) {
+			/* /proc/zoneinfo: "Node %d, zone %8s" (mm/vmstat.c zoneinfo_show_print) */
+			size_t n;
+
+			q = skip_ws(q + 7);
+			if (zone_name(q, &n) < 0 || !at_end(q + n))
+				return IMP_IGNORE;
+			snprintf(out->name, sizeof(out->name), "%.*s", (int)n, q);
+			return out->kind = IMP_ZONEINFO_ZONE;
+		}
+		/* "  Node %d: %#018Lx" under "Movable zone start for each node" */
+		if (!starts(q, ": 0x") || !(q = number(q + 2, 16, &out->base)) || !at_end(q))
+			return IMP_IGNORE;
 		return out->kind = IMP_MOVABLE_START;
+	}
+	if (starts(p, "spanned ") || starts(p, "present ") || starts(p, "managed ")) {
+		/* /proc/zoneinfo: "\n        spanned  %lu" and the like */
+		q = number(skip_ws(p + 8), 10, &out->cnt);
+		if (!q || !at_end(q))
+			return IMP_IGNORE;
+		snprintf(out->name, sizeof(out->name), "%.7s", p);
+		return out->kind = IMP_ZONEINFO_COUNT;
 	}
 	if (starts(p, "Memory: ") && strstr(p, " available")) {
 		uint64_t avail, phys;
@@ -358,13 +384,141 @@ static cJSON *zones_expect(struct importer *im, uint64_t page, int *line)
 	return arr;
 }
 
+/* ---- /proc/zoneinfo extracts ---- */
+
+struct zi_zone {
+	int		nid, lineno;
+	char		name[48];
+	uint64_t	spanned, present, managed;
+	bool		has_spanned, has_present;
+};
+
+/* The zone blocks of the log's /proc/zoneinfo extracts, in order; their number. */
+static int zoneinfo_zones(const struct importer *im, struct zi_zone **out)
+{
+	struct zi_zone *z = NULL;
+	int i, n = 0;
+
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_ZONEINFO_ZONE) {
+			z = realloc(*out, (size_t)(n + 1) * sizeof(**out));
+			if (!z)
+				break;
+			*out = z;
+			memset(&z[n], 0, sizeof(z[n]));
+			z[n].nid = l->nid;
+			z[n].lineno = im->recs[i].lineno;
+			snprintf(z[n].name, sizeof(z[n].name), "%s", l->name);
+			n++;
+		} else if (l->kind == IMP_ZONEINFO_COUNT && n) {
+			struct zi_zone *c = &(*out)[n - 1];
+
+			if (!strcmp(l->name, "spanned"))
+				c->spanned = l->cnt, c->has_spanned = true;
+			else if (!strcmp(l->name, "present"))
+				c->present = l->cnt, c->has_present = true;
+			else
+				c->managed = l->cnt;
+		}
+	}
+	return n;
+}
+
+static bool machine_has_zone(const struct importer *im, const char *name)
+{
+	static const char *const defaults[] = { "DMA", "DMA32", "Normal" };
+	const cJSON *z;
+	size_t i;
+
+	if (!im->zones) {
+		for (i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+			if (!strcmp(defaults[i], name))
+				return true;
+		return false;
+	}
+	cJSON_ArrayForEach(z, im->zones)
+		if (!strcmp(cJSON_GetObjectItemCaseSensitive(z, "name")->valuestring, name))
+			return true;
+	return false;
+}
+
+/* Whether the extract's pages are the machine's: its present pages are the Memory: line's K. */
+static bool zoneinfo_usable(struct importer *im, const struct zi_zone *z, int n, uint64_t page)
+{
+	uint64_t sum = 0, kb = 0;
+	int i, line = z[0].lineno;
+
+	for (i = 0; i < n; i++) {
+		if (!strcmp(z[i].name, "Movable") && z[i].spanned) {
+			imp_report(im, z[i].lineno, "a /proc/zoneinfo extract with a ZONE_MOVABLE: mbviz has none, so its zones are not expected");
+			return false;
+		}
+		sum += z[i].present;
+	}
+	for (i = 0; i < im->nr; i++)
+		if (im->recs[i].l.kind == IMP_MEM_INIT && im->recs[i].l.usable) {
+			kb = im->recs[i].l.size;
+			break;
+		}
+	if (sum && sum * (page / 1024) == kb)
+		return true;
+	imp_report(im, line, "a /proc/zoneinfo extract whose present pages (%" PRIu64 ") are not the \"Memory:\" line's %" PRIu64 "K in %" PRIu64 "-byte pages: its zones are not expected",
+		   sum, kb, page);
+	return false;
+}
+
+/* The extract's zones into @arr (made if NULL): each one's spanned and present pages. */
+static cJSON *zoneinfo_expect(struct importer *im, cJSON *arr, uint64_t page)
+{
+	struct zi_zone *z = NULL;
+	int i, n = zoneinfo_zones(im, &z);
+
+	if (!n || !im->freed_all || !adds_memory(im) || !zoneinfo_usable(im, z, n, page)) {
+		free(z);
+		return arr;
+	}
+	if (!arr)
+		arr = cJSON_CreateArray();
+	for (i = 0; i < n; i++) {
+		cJSON *o = NULL, *it;
+
+		if (!machine_has_zone(im, z[i].name) || (!im->numa && z[i].nid))
+			continue;
+		/* the same zone from the boot's own lines: one item, the extract adds to it */
+		cJSON_ArrayForEach(it, arr)
+			if (cJSON_GetObjectItemCaseSensitive(it, "nid")->valueint == (im->numa ? z[i].nid : 0) &&
+			    !strcmp(cJSON_GetObjectItemCaseSensitive(it, "zone")->valuestring, z[i].name))
+				o = it;
+		if (!o) {
+			o = cJSON_CreateObject();
+			cJSON_AddNumberToObject(o, "nid", im->numa ? z[i].nid : 0);
+			cJSON_AddStringToObject(o, "zone", z[i].name);
+			cJSON_AddItemToArray(arr, o);
+		}
+		if (z[i].has_spanned && !cJSON_GetObjectItemCaseSensitive(o, "spanned"))
+			cJSON_AddNumberToObject(o, "spanned", (double)z[i].spanned);
+		if (z[i].has_present && !cJSON_GetObjectItemCaseSensitive(o, "present"))
+			cJSON_AddNumberToObject(o, "present", (double)z[i].present);
+		cJSON_AddNumberToObject(o, "x-managed-now", (double)z[i].managed);
+		cJSON_AddNumberToObject(o, "x-zoneinfo-log-line", z[i].lineno);
+	}
+	free(z);
+	if (!cJSON_GetArraySize(arr)) {
+		cJSON_Delete(arr);
+		return NULL;
+	}
+	return arr;
+}
+
 void imp_totals(struct importer *im)
 {
 	uint64_t page = 4096;	/* the machine's PAGE_SIZE: import writes none, so the default */
 	cJSON *ex = cJSON_CreateObject(), *zones;
 	int i, line = 0;
 
-	zones = zones_expect(im, page, &line);
+	zones = zoneinfo_expect(im, zones_expect(im, page, &line), page);
 	if (zones)
 		cJSON_AddItemToObject(ex, "zones", zones);
 	/* the "Memory:" line's second figure: K of present pages, in the machine's pages */

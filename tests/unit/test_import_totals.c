@@ -49,5 +49,13 @@ int main(void)
 	is_int(parse("[    0.000000] On node 0, zone DMA: 1 pages in unavailable ranges"), IMP_IGNORE, "unavailable ranges: not read");
 	is_int(parse("[    0.000000]   Movable  [mem 0x0000000100000000-0x000000017fffffff] extra"), IMP_IGNORE, "a zone line with more after it");
 	is_int(parse("[    0.000000]   Foo      [mem 0x0000000100000000-0x000000017fffffff]"), IMP_IGNORE, "not a zone's name");
+	is_int(parse("Node 1, zone    DMA32"), IMP_ZONEINFO_ZONE, "a /proc/zoneinfo zone");
+	is_int(l.nid, 1, "its node");
+	is_str(l.name, "DMA32", "its name");
+	is_int(parse("        present  520160"), IMP_ZONEINFO_COUNT, "a /proc/zoneinfo count");
+	is_str(l.name, "present", "its field");
+	is_u64(l.cnt, 520160, "its value");
+	is_int(parse("        present  520160 pages"), IMP_IGNORE, "more after the number: not one");
+	is_int(parse("Node 1, zone    Foo"), IMP_IGNORE, "not a zone's name");
 	return done_testing();
 }
