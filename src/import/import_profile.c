@@ -9,8 +9,10 @@
  *   6.2 to 6.11            -> "6.12", with a note: what separates the two
  *                             profiles (an empty type's cnt 0, RSRV_NOINIT,
  *                             debugfs's node and flag columns, reserve_mem)
- *                             came in during those releases, and a log of
- *                             them prints 6.12's debugfs format
+ *                             came in after 6.1, release by release (the
+ *                             debugfs columns and RSRV_NOINIT around 6.5),
+ *                             and mbviz has no profile per release: the
+ *                             newer one is the nearer for most of them
  *   no version line        -> "6.12" if a debugfs dump has the node and
  *                             flag columns (6.1's memblock_debug_show,
  *                             mm/memblock.c 6.1:2141-2156, prints neither;
@@ -48,7 +50,7 @@ void imp_choose_profile(const char *release, bool new_debugfs, struct imp_profil
 		snprintf(p->why, sizeof(p->why), "the log's Linux 6.1");
 	} else if (major == 6 && minor >= PROFILE_612_FROM_MINOR) {
 		p->kernel = "6.12";
-		snprintf(p->why, sizeof(p->why), "Linux 6.%d lies between 6.1 and 6.12, the kernels mbviz has semantics for: replayed as 6.12, whose memblock changes (an empty type's cnt 0, RSRV_NOINIT, debugfs's node and flag columns) came in after 6.1",
+		snprintf(p->why, sizeof(p->why), "Linux 6.%d lies between 6.1 and 6.12, the kernels mbviz has semantics for: replayed as 6.12; 6.12's memblock changes (an empty type's cnt 0, RSRV_NOINIT, debugfs's node and flag columns) came in after 6.1, not all of them by this release",
 			 minor);
 	} else {
 		p->kernel = "6.1";
