@@ -212,8 +212,8 @@ static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
 
 /*
  * Nodes drawn whole share one scale, the coarsest any of them needs, so
- * that two equal nodes look equal (without it a node at 4 GiB, which
- * cannot start on a 3 * 2^k column, gets another scale than node 0).
+ * that nodes can be compared by eye (equal nodes get equal scales from
+ * the axis anyway; a smaller node is drawn at the larger one's scale).
  */
 static void equal_scales(struct ui *u, struct ui_pane *pn, const struct frame *in,
 			 const struct render_opts *ro)
