@@ -101,6 +101,7 @@ void ui_goto(struct ui *u, int k)
 	reset_final(u);
 	ret = ui_pane_goto(u, 0, k);
 	u->step = timeline_pos(t);
+	u->follow = true;
 	if (ret) {
 		u->stop = u->step;
 		ui_message(u, true, "the run stops after %d steps: %s", u->step,

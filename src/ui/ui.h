@@ -157,6 +157,7 @@ struct ui {
 	uint64_t	zoom_start, zoom_end;	/* [start, end), absolute addresses */
 	enum render_scale scale;
 	bool		no_alloc_view;		/* a: the direction, limit and searches hidden */
+	bool		follow;			/* a step was taken: the focus goes to its block */
 	struct render_node *spans;		/* each section's span over all the steps */
 	int		nr_spans;
 	int		map_top;		/* first map row shown */
