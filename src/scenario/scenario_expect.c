@@ -77,14 +77,13 @@ static int load_ret_value(struct loader *ld, const cJSON *n, const char *path,
 {
 	char got[96];
 
-	ld_describe(ld, n, got, sizeof(got));
 	if (spec->ret == RET_INT) {
 		if (cJSON_IsNumber(n))
 			return ld_int(ld, n, path, INT32_MIN, INT32_MAX, integer);
 		if (cJSON_IsString(n) && int_string(n->valuestring, integer))
 			return 0;
 		return ld_err(ld, n, path, "expected an int (0, -12 or \"-ENOMEM\": %s returns "
-			      "int), got %s", spec->name, got);
+			      "int), got %s", spec->name, ld_describe(ld, n, got, sizeof(got)));
 	}
 	return ld_phys(ld, n, path, 0, phys);
 }
@@ -96,13 +95,13 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 			    const struct op_spec *spec, struct expect_ret *r)
 {
 	const cJSON *k[3];
-	char *kp[3];
+	char kp[3][LD_PATH_LEN];
 	int i, ret = 0;
 
 	if (ld_object(ld, n, path, ret_keys, 3, k))
 		return -1;
 	for (i = 0; i < 3; i++)
-		kp[i] = ld_key_path(path, ret_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, ret_keys[i]);
 	if (k[0] && (k[1] || k[2]))
 		ret = ld_err_key(ld, k[k[1] ? 1 : 2], kp[k[1] ? 1 : 2], "ret has either \"ne\" "
 				 "or a range (\"min\", \"max\"), not both");
@@ -128,8 +127,6 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 				     "below min %#" PRIx64, r->phys_max.constant,
 				     r->phys_min.constant);
 	}
-	for (i = 0; i < 3; i++)
-		free(kp[i]);
 	return ret;
 }
 
@@ -141,13 +138,12 @@ static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 	r->present = true;
 	r->kind = spec->ret;
 	r->cmp = RET_CMP_EQ;
-	ld_set_pos(ld, &r->pos, n, path);
-	ld_describe(ld, n, got, sizeof(got));
+	ld_set_pos(ld, &r->pos, n, NULL);
 	switch (spec->ret) {
 	case RET_BOOL:
 		if (!cJSON_IsBool(n))
 			return ld_err(ld, n, path, "expected true or false (%s returns bool), "
-				      "got %s", spec->name, got);
+				      "got %s", spec->name, ld_describe(ld, n, got, sizeof(got)));
 		r->boolean = cJSON_IsTrue(n);
 		return 0;
 	case RET_INT:
@@ -191,14 +187,14 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 		       struct expect_region *r)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int i, ret = -1;
 
-	ld_set_pos(ld, &r->pos, n, path);
+	ld_set_pos(ld, &r->pos, n, NULL);
 	if (ld_object(ld, n, path, region_keys, 4, k))
 		return -1;
 	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, region_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, region_keys[i]);
 	if (!k[0] || !k[1])
 		ld_err(ld, n, kp[k[0] ? 1 : 0], "missing: a region needs base and size");
 	else if (!ld_phys(ld, k[0], kp[0], 0, &r->base) &&
@@ -208,8 +204,6 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 		ret = 0;
 	r->has_nid = k[2] != NULL;
 	r->has_flags = k[3] != NULL;
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
 	return ret;
 }
 
@@ -234,7 +228,7 @@ static int load_some_regions(struct loader *ld, const cJSON *n, const char *path
 			     struct expect_type *t)
 {
 	const cJSON *item;
-	char *ip;
+	char *ip, ib[LD_PATH_LEN];
 	int nr = 0, ret = 0;
 
 	t->has_regions = true;
@@ -254,11 +248,10 @@ static int load_some_regions(struct loader *ld, const cJSON *n, const char *path
 			free(ip);
 			break;
 		}
-		ip = ld_index_path(path, idx);
+		ld_index_path_buf(ib, sizeof(ib), path, idx);
 		t->indices[t->nr_regions] = idx;
 		t->nr_regions++;
-		ret = load_region(ld, item, ip, &t->regions[t->nr_regions - 1]);
-		free(ip);
+		ret = load_region(ld, item, ib, &t->regions[t->nr_regions - 1]);
 	}
 	return ret;
 }
@@ -267,7 +260,7 @@ static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_type *t)
 {
 	const cJSON *item;
-	char got[96], *ip;
+	char got[96], ib[LD_PATH_LEN];
 	int i = 0, ret = 0;
 
 	if (cJSON_IsObject(n))
@@ -278,10 +271,9 @@ static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 	t->has_regions = true;
 	t->regions = xzalloc((cJSON_GetArraySize(n) + 1) * sizeof(*t->regions));
 	for (item = n->child; item && !ret; item = item->next, i++) {
-		ip = ld_index_path(path, i);
+		ld_index_path_buf(ib, sizeof(ib), path, i);
 		t->nr_regions = i + 1;
-		ret = load_region(ld, item, ip, &t->regions[i]);
-		free(ip);
+		ret = load_region(ld, item, ib, &t->regions[i]);
 	}
 	return ret;
 }
@@ -292,15 +284,15 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_type *t)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int i, ret = 0;
 
 	if (ld_object(ld, n, path, type_keys, 4, k))
 		return -1;
 	t->present = true;
-	ld_set_pos(ld, &t->pos, n, path);
+	ld_set_pos(ld, &t->pos, n, NULL);
 	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, type_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, type_keys[i]);
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
@@ -309,15 +301,13 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
 	    (k[3] && load_regions(ld, k[3], kp[3], t)))
 		ret = -1;
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
 	return ret;
 }
 
 static const char *const content_keys[] = { "base", "size", "state", "byte" };
 
 /* "zeroed", "untouched", or "filled" with its "byte" (0 to 255). */
-static int load_content_state(struct loader *ld, const cJSON *const *k, char *const *kp,
+static int load_content_state(struct loader *ld, const cJSON *const *k, char kp[][LD_PATH_LEN],
 			      const cJSON *n, struct expect_content *c)
 {
 	char got[96];
@@ -349,14 +339,14 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_content *c)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int i, ret = -1;
 
-	ld_set_pos(ld, &c->pos, n, path);
+	ld_set_pos(ld, &c->pos, n, NULL);
 	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
 	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, content_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, content_keys[i]);
 	for (i = 0; i < 3 && k[i]; i++)
 		;
 	if (i < 3)
@@ -364,8 +354,6 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
 		 !ld_phys(ld, k[1], kp[1], 0, &c->size))
 		ret = load_content_state(ld, k, kp, n, c);
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
 	return ret;
 }
 
@@ -407,14 +395,14 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_zone *z)
 {
 	const cJSON *k[5];
-	char *kp[5];
+	char kp[5][LD_PATH_LEN];
 	int i, ret = -1;
 
-	ld_set_pos(ld, &z->pos, n, path);
+	ld_set_pos(ld, &z->pos, n, NULL);
 	if (ld_object(ld, n, path, zone_keys, 5, k))
 		return -1;
 	for (i = 0; i < 5; i++)
-		kp[i] = ld_key_path(path, zone_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, zone_keys[i]);
 	z->has_spanned = k[2] != NULL;
 	z->has_present = k[3] != NULL;
 	z->has_managed = k[4] != NULL;
@@ -426,8 +414,6 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
 		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
 		ret = 0;
-	for (i = 0; i < 5; i++)
-		free(kp[i]);
 	return ret;
 }
 
@@ -437,7 +423,7 @@ static int load_array(struct loader *ld, const cJSON *n, const char *path, size_
 		      int (*one)(struct loader *, const cJSON *, const char *, void *))
 {
 	const cJSON *item;
-	char got[96], *ip;
+	char got[96], ib[LD_PATH_LEN];
 	int i = 0, ret = 0;
 
 	if (!cJSON_IsArray(n))
@@ -446,10 +432,9 @@ static int load_array(struct loader *ld, const cJSON *n, const char *path, size_
 	*items = xzalloc((cJSON_GetArraySize(n) + 1) * elem);
 	*nr = 0;
 	for (item = n->child; item && !ret; item = item->next, i++) {
-		ip = ld_index_path(path, i);
+		ld_index_path_buf(ib, sizeof(ib), path, i);
 		*nr = i + 1;
-		ret = one(ld, item, ip, (char *)*items + i * elem);
-		free(ip);
+		ret = one(ld, item, ib, (char *)*items + i * elem);
 	}
 	return ret;
 }
@@ -499,7 +484,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 	      const struct op_spec *spec)
 {
 	const cJSON *k[NR_EXPECT_KEYS];
-	char *kp[NR_EXPECT_KEYS];
+	char kp[NR_EXPECT_KEYS][LD_PATH_LEN];
 	int i, ret = -1;
 
 	e->nr_contents = -1;
@@ -507,9 +492,9 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 	if (ld_object(ld, n, path, expect_keys, NR_EXPECT_KEYS, k))
 		return -1;
 	e->present = true;
-	ld_set_pos(ld, &e->pos, n, path);
+	ld_set_pos(ld, &e->pos, n, NULL);
 	for (i = 0; i < NR_EXPECT_KEYS; i++)
-		kp[i] = ld_key_path(path, expect_keys[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, expect_keys[i]);
 	if (k[E_RET] && !spec)
 		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
 			   "top level has no result");
@@ -539,8 +524,6 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		ret = load_counts(ld, k, path, e);
 	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
 	e->has_current_limit = k[E_CURRENT_LIMIT] != NULL;
-	for (i = 0; i < NR_EXPECT_KEYS; i++)
-		free(kp[i]);
 	return ret;
 }
 
