@@ -103,6 +103,7 @@ static int test_mode(struct ui_args *a)
 		return 0;
 	}
 	a->opts.dump = getenv("MBVIZ_UI_DUMP");
+	a->opts.keytimes = getenv("MBVIZ_UI_KEYTIMES");
 	a->opts.cols = 80;
 	a->opts.rows = 24;
 	if (size && parse_size(size, &a->opts.cols, &a->opts.rows)) {
@@ -307,7 +308,10 @@ int cmd_ui(const struct cmd_line *cl)
 		goto out;
 	if (a.opts.script) {
 		u.script = ui_script_load(a.opts.script, err, sizeof(err));
-		if (!u.script) {
+		err[0] = '\0';
+		if (u.script)
+			u.keytime = ui_keytime_open(a.opts.keytimes, err, sizeof(err));
+		if (!u.script || err[0]) {
 			fprintf(stderr, "mbviz: %s\n", err);
 			goto out;
 		}
@@ -340,6 +344,10 @@ dumps:
 	if (a.opts.script && write_dumps(&a, &u))
 		status = 2;
 out:
+	if (ui_keytime_close(u.keytime)) {
+		fputs("mbviz: MBVIZ_UI_KEYTIMES: cannot write the times\n", stderr);
+		status = 2;
+	}
 	ui_script_free(u.script);
 	free(u.dumps);
 	close_run(&r);

@@ -243,10 +243,15 @@ int ui_run(struct ui *u)
 	ui_map_spans(u);
 	ui_goto(u, u->first_step);
 	ui_layout(u);
+	ui_draw(u);
 	while (!u->quit) {
-		ui_draw(u);
 		ui_term_event(u, u->playing ? ui_play_delays[u->speed] : -1, &ev);
+		ui_keytime_start(u->keytime);
 		handle(u, &ev);
+		ui_keytime_lap(u->keytime, KT_KEY);
+		if (!u->quit)
+			ui_draw(u);
+		ui_keytime_end(u->keytime, ev.kind == EV_KEY ? ev.key : -1);
 	}
 	ui_map_free(u);
 	canvas_free(&u->ecv);
