@@ -14,7 +14,9 @@
  * The test mode is hidden from the usage: with MBVIZ_UI_SCRIPT=FILE the UI
  * draws on /dev/null at MBVIZ_UI_SIZE (COLSxROWS, default 80x24), takes
  * its keys from the script and writes the screens the script's `dump`
- * commands ask for to MBVIZ_UI_DUMP (default: standard output).
+ * commands ask for to MBVIZ_UI_DUMP (default: standard output).  With
+ * MBVIZ_UI_KEYTIMES=FILE it also writes each key's CPU time, phase by
+ * phase, to FILE (src/ui/ui_keytime.h; bench_ui reads it).
  */
 #include <errno.h>
 #include <limits.h>

@@ -119,6 +119,9 @@ int main(int argc, char **argv)
 
 	printf("bench_ui: %ld+%ld regions at 250x70 (%d keys timed, phases in ms):\n", n, n, nr);
 	report(kt, nr, 'p', "step back");
+	printf("    (a step back restores the nearest checkpoint and replays up to 63 steps, "
+	       "each O(regions) as in the kernel: memblock_add_range() and "
+	       "memblock_merge_regions() walk the whole array)\n");
 	report(kt, nr, 'n', "step forward");
 	report(kt, nr, 'G', "to the last step");
 	unlink(file);
