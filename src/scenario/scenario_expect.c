@@ -17,11 +17,11 @@
 
 static const char *const expect_keys[] = {
 	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
-	"zones", "totalram_pages", "lost_pages", "panic",
+	"zones", "totalram_pages", "lost_pages", "panic", "physpages",
 };
 enum {
 	E_RET, E_MEMORY, E_RESERVED, E_BOTTOM_UP, E_CURRENT_LIMIT, E_CONTENTS, E_WARNINGS,
-	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, NR_EXPECT_KEYS
+	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, E_PHYSPAGES, NR_EXPECT_KEYS
 };
 
 const char *const *scenario_expect_keys(int *n)
@@ -31,6 +31,15 @@ const char *const *scenario_expect_keys(int *n)
 }
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
+/* The paths of an object's @n members @keys, for messages (on the stack: no malloc). */
+static void key_paths(const char *path, const char *const *keys, int n, char kp[][LD_PATH_LEN])
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
+}
+
 static const struct { const char *name; int err; } errnos[] = {
 	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ENOMEM", 12 }, { "EFAULT", 14 },
 	{ "EBUSY", 16 }, { "EEXIST", 17 }, { "ENODEV", 19 }, { "EINVAL", 22 },
@@ -96,12 +105,11 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[3];
 	char kp[3][LD_PATH_LEN];
-	int i, ret = 0;
+	int ret = 0;
 
 	if (ld_object(ld, n, path, ret_keys, 3, k))
 		return -1;
-	for (i = 0; i < 3; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, ret_keys[i]);
+	key_paths(path, ret_keys, 3, kp);
 	if (k[0] && (k[1] || k[2]))
 		ret = ld_err_key(ld, k[k[1] ? 1 : 2], kp[k[1] ? 1 : 2], "ret has either \"ne\" "
 				 "or a range (\"min\", \"max\"), not both");
@@ -188,13 +196,12 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[4];
 	char kp[4][LD_PATH_LEN];
-	int i, ret = -1;
+	int ret = -1;
 
 	ld_set_pos(ld, &r->pos, n, NULL);
 	if (ld_object(ld, n, path, region_keys, 4, k))
 		return -1;
-	for (i = 0; i < 4; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, region_keys[i]);
+	key_paths(path, region_keys, 4, kp);
 	if (!k[0] || !k[1])
 		ld_err(ld, n, kp[k[0] ? 1 : 0], "missing: a region needs base and size");
 	else if (!ld_phys(ld, k[0], kp[0], 0, &r->base) &&
@@ -285,14 +292,13 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[4];
 	char kp[4][LD_PATH_LEN];
-	int i, ret = 0;
+	int ret = 0;
 
 	if (ld_object(ld, n, path, type_keys, 4, k))
 		return -1;
 	t->present = true;
 	ld_set_pos(ld, &t->pos, n, NULL);
-	for (i = 0; i < 4; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, type_keys[i]);
+	key_paths(path, type_keys, 4, kp);
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
@@ -345,8 +351,7 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	ld_set_pos(ld, &c->pos, n, NULL);
 	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
-	for (i = 0; i < 4; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, content_keys[i]);
+	key_paths(path, content_keys, 4, kp);
 	for (i = 0; i < 3 && k[i]; i++)
 		;
 	if (i < 3)
@@ -396,13 +401,12 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[5];
 	char kp[5][LD_PATH_LEN];
-	int i, ret = -1;
+	int ret = -1;
 
 	ld_set_pos(ld, &z->pos, n, NULL);
 	if (ld_object(ld, n, path, zone_keys, 5, k))
 		return -1;
-	for (i = 0; i < 5; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, zone_keys[i]);
+	key_paths(path, zone_keys, 5, kp);
 	z->has_spanned = k[2] != NULL;
 	z->has_present = k[3] != NULL;
 	z->has_managed = k[4] != NULL;
@@ -477,6 +481,12 @@ static int load_counts(struct loader *ld, const cJSON *const *k, const char *pat
 		free(kp);
 		e->has_lost_pages = true;
 	}
+	if (!ret && k[E_PHYSPAGES]) {
+		kp = ld_key_path(path, "physpages");
+		ret = ld_count(ld, k[E_PHYSPAGES], kp, 0, UINT64_MAX, &e->physpages);
+		free(kp);
+		e->has_physpages = true;
+	}
 	return ret;
 }
 
@@ -485,7 +495,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 {
 	const cJSON *k[NR_EXPECT_KEYS];
 	char kp[NR_EXPECT_KEYS][LD_PATH_LEN];
-	int i, ret = -1;
+	int ret = -1;
 
 	e->nr_contents = -1;
 	e->nr_zones = -1;
@@ -493,8 +503,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		return -1;
 	e->present = true;
 	ld_set_pos(ld, &e->pos, n, NULL);
-	for (i = 0; i < NR_EXPECT_KEYS; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, expect_keys[i]);
+	key_paths(path, expect_keys, NR_EXPECT_KEYS, kp);
 	if (k[E_RET] && !spec)
 		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
 			   "top level has no result");

@@ -21,19 +21,11 @@
 #include "core/ops.h"
 #include "render/render.h"
 #include "core/state.h"
+#include "bench/util.h"
 
 #define NR_REGIONS	10000
 #define WIDTH		250
 #define FRAMES		20
-
-/* CPU time: steadier than the clock on a shared machine. */
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -106,14 +98,14 @@ static double frame_bands(const struct frame *in, enum render_scale scale)
 	o.scale = scale;
 	canvas_init(&cv);
 	for (f = 0; f < FRAMES; f++) {
-		t0 = now_ms();
+		t0 = bench_cpu_s() * 1e3;	/* CPU: steadier on a shared machine */
 		canvas_clear(&cv);
 		n = render_nodes(in, &nodes);
 		if (n)
 			render_bands(&cv, &map, in, &o, &nodes[0], 0, 0);
 		render_map_free(&map);
 		free(nodes);
-		t[f] = now_ms() - t0;
+		t[f] = bench_cpu_s() * 1e3 - t0;
 	}
 	canvas_free(&cv);
 	qsort(t, FRAMES, sizeof(*t), cmp_double);
@@ -124,7 +116,7 @@ static double frame_snapshot(const struct frame *in, size_t *bytes)
 {
 	struct render_opts o;
 	struct canvas cv;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	int f;
 
 	render_opts_init(&o);
@@ -139,7 +131,7 @@ static double frame_snapshot(const struct frame *in, size_t *bytes)
 		free(text);
 	}
 	canvas_free(&cv);
-	return (now_ms() - t0) / FRAMES;
+	return (bench_now_ms() - t0) / FRAMES;
 }
 
 /* Returns the time per frame of the bands, linear. */
