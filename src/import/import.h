@@ -37,6 +37,10 @@ enum imp_kind {
 	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
 	IMP_ARCH,		/* a line only one architecture prints: text names it */
+	IMP_EFI_MD,		/* efi:   0x...-0x... [Conventional|...|WB|WT|WC|UC] (efi=debug) */
+	IMP_FW_RESERVED,	/* OF: reserved mem: A..B, Reserved memory: created ..., cma: Reserved */
+	IMP_ZONE_SPAN,		/*   Normal   [mem A-B] (Zone ranges): text is the zone */
+	IMP_PAGE_HINT,		/* a line that shows PAGE_SIZE: size holds it */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };
@@ -66,6 +70,9 @@ struct imp_line {
 	const char	*why;		/* UNUSABLE */
 	bool		incomplete;	/* UNUSABLE: could be the first half of a wrapped line */
 };
+
+/* import_fwmap.c: the firmware's memory maps and the machine's hints; IMP_IGNORE if none. */
+enum imp_kind imp_parse_fwmap(const char *line, struct imp_line *out);
 
 /* Skip "> " quoting, "<6>" levels, "[    0.000000] " times, syslog's "kernel: ". */
 const char *import_strip_prefix(const char *line);

@@ -118,6 +118,12 @@ static void base_size_step(struct importer *im, const char *op, uint64_t base, u
 	put_note(s, note);
 }
 
+void imp_range_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
+		    const char *note)
+{
+	base_size_step(im, op, base, size, note);
+}
+
 static int blk_cmp(const void *a, const void *b)
 {
 	const struct node_blk *x = a, *y = b;
@@ -671,6 +677,8 @@ static void initial_memory(struct importer *im)
 			cJSON_AddStringToObject(s, "flags", "NONE");
 			put_note(s, "Early memory node ranges");
 		}
+	} else {
+		imp_fw_initial_memory(im);
 	}
 }
 
@@ -692,7 +700,7 @@ static void build(struct importer *im)
 
 		im->cur_line = r->lineno;
 		if (!fits(im, &r->l)) {
-			if (k == IMP_E820 || k == IMP_NUMA_NODE || k == IMP_NODE_RANGE)
+			if (k == IMP_E820 || k == IMP_NUMA_NODE || k == IMP_NODE_RANGE || imp_fw_kind(k))
 				continue;
 			if (is_dump_kind(k) && im->d.open && im->d.type >= 0)
 				im->d.t[im->d.type].broken = true;
@@ -700,6 +708,8 @@ static void build(struct importer *im)
 				 r->l.name[0] ? r->l.name : "");
 			continue;
 		}
+		if (imp_fw_record(im, r))
+			continue;
 		if (is_dump_kind(k)) {
 			/* the header line of a debugfs dump may name physmem: skip its lines */
 			dump_line(im, r);
@@ -745,6 +755,7 @@ static void build(struct importer *im)
 		}
 	}
 	dump_close(im);
+	imp_fw_record(im, NULL);
 	resolve_request(im, true);
 	end_adds_run(im);
 	flush_nodes(im);
@@ -772,8 +783,10 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		goto out;
 	}
 	text = imp_finish(&im, err, errlen);
-	if (text)
+	if (text) {
 		imp_summary(&im);
+		imp_fw_summary(&im);
+	}
 out:
 	*nr_unusable = im.nr_unusable;
 	for (i = 0; i < nr; i++)
@@ -781,6 +794,7 @@ out:
 	free(lines);
 	free(im.recs);
 	free(im.blks);
+	imp_fw_free(&im);
 	dump_reset(&im.d);
 	cJSON_Delete(im.steps);
 	cJSON_Delete(im.pending);

@@ -40,6 +40,7 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 		cJSON_AddNumberToObject(m, "phys_addr_bits", 32);
 	if (im->smp_cache_bytes && im->smp_cache_bytes != 64)
 		cJSON_AddNumberToObject(m, "smp_cache_bytes", im->smp_cache_bytes);
+	imp_fw_machine(im, m);
 	if (im->arch)
 		cJSON_AddStringToObject(m, "x-arch", im->arch);
 	if (im->regions[IMP_MEMORY])
@@ -104,13 +105,13 @@ enum placement_fix {
  */
 static bool placement_fixes(struct importer *im, unsigned char *fixes, int nr)
 {
-	cJSON *doc = document(im, false, true);
+	cJSON *doc = document(im, im->fw.bottom_up, true);
 	char *text = cJSON_PrintUnformatted(doc), err[512];
 	struct scenario *sc = NULL;
 	struct engine *eng = NULL;
 	struct run *r = NULL;
 	struct step_outcome o;
-	bool dir = false, initial = false, checked = false, raised = !im->x86_low_limit;
+	bool dir = im->fw.bottom_up, initial = dir, checked = false, raised = !im->x86_low_limit;
 
 	cJSON_Delete(doc);
 	if (!text)
@@ -317,7 +318,7 @@ static void line_keys_last(cJSON *steps)
 
 char *imp_finish(struct importer *im, char *err, int errlen)
 {
-	bool bottom_up = false;
+	bool bottom_up = im->fw.bottom_up;
 	char *text;
 	cJSON *doc;
 

@@ -670,6 +670,8 @@ static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
 		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
 	if (starts(c->p, "Memory: ") && strstr(c->p, " available"))
 		return out->kind = IMP_MEM_INIT;
+	if (imp_parse_fwmap(c->p, out) != IMP_IGNORE)
+		return out->kind;
 	if (*c->p == '#')
 		return out->kind = IMP_COMMENT;
 	{
