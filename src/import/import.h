@@ -41,6 +41,7 @@ enum imp_kind {
 	IMP_FW_RESERVED,	/* OF: reserved mem: A..B, Reserved memory: created ..., cma: Reserved */
 	IMP_ZONE_SPAN,		/*   Normal   [mem A-B] (Zone ranges): text is the zone */
 	IMP_PAGE_HINT,		/* a line that shows PAGE_SIZE: size holds it */
+	IMP_ARCH_MEMORY,	/*  memory: SIZE @ START (usable): MIPS's "Determined physical RAM map" */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

@@ -330,6 +330,7 @@ char *imp_finish(struct importer *im, char *err, int errlen)
 		insert_fixes(im, fixes, n, bottom_up);
 		free(fixes);
 	}
+	im->fw.final_bottom_up = bottom_up;
 	line_keys_last(im->steps);
 	doc = document(im, bottom_up, true);
 	text = print_doc(doc);

@@ -260,7 +260,40 @@ static enum imp_kind parse_hash(const char *p, struct imp_line *out)
 	return out->kind = IMP_PAGE_HINT;
 }
 
-enum imp_kind imp_parse_fwmap(const char *p, struct imp_line *out)
+/* " memory: 10000000 @ 00000000 (usable)": MIPS's print_memory_map() (4.x), size @ start */
+static enum imp_kind parse_mips_map(const char *p, struct imp_line *out)
+{
+	char buf[20];
+	uint64_t size;
+	const char *q;
+	size_t n;
+
+	p += strlen("memory: ");
+	for (n = 0; p[n] && p[n] != ' ' && n < 17; n++)
+		;
+	if (!n || n > 16 || !starts(p + n, " @ "))
+		return IMP_IGNORE;
+	snprintf(buf, sizeof(buf), "0x%.*s", (int)n, p);
+	q = buf;
+	if (!hexnum(&q, &size, NULL) || *q || !size)
+		return IMP_IGNORE;
+	p += n + 3;
+	for (n = 0; p[n] && p[n] != ' ' && n < 17; n++)
+		;
+	if (!n || n > 16 || !starts(p + n, " ("))
+		return IMP_IGNORE;
+	snprintf(buf, sizeof(buf), "0x%.*s", (int)n, p);
+	q = buf;
+	if (!hexnum(&q, &out->base, NULL) || *q || out->base + size - 1 < out->base)
+		return IMP_IGNORE;
+	out->end = out->base + size - 1;
+	p += n + 2;
+	snprintf(out->text, sizeof(out->text), "%.*s", (int)strcspn(p, ")"), p);
+	out->usable = !strcmp(out->text, "usable");
+	return out->kind = IMP_ARCH_MEMORY;
+}
+
+static enum imp_kind parse_fw_line(const char *p, struct imp_line *out)
 {
 	if (starts(p, "efi: ") && strstr(p, "0x") == skip_ws(p + 4))
 		return parse_efi_md(p, out);
@@ -268,9 +301,20 @@ enum imp_kind imp_parse_fwmap(const char *p, struct imp_line *out)
 		return parse_of_rmem(p, out);
 	if (starts(p, "cma: Reserved ") || starts(p, "Reserved memory: created "))
 		return parse_cma(p, out);
+	if (starts(p, "memory: ") && strstr(p, " @ "))
+		return parse_mips_map(p, out);
 	if (strstr(p, " hash table entries: "))
 		return parse_hash(p, out);
 	return parse_zone(p, out);
+}
+
+enum imp_kind imp_parse_fwmap(const char *p, struct imp_line *out)
+{
+	if (parse_fw_line(p, out) == IMP_IGNORE) {
+		memset(out, 0, sizeof(*out));	/* a parse that gave up leaves nothing behind */
+		return IMP_IGNORE;
+	}
+	return out->kind;
 }
 
 /* ---- the machine ---- */
@@ -416,7 +460,7 @@ static void learn_phys_why(struct importer *im)
 
 void imp_fw_learn(struct importer *im)
 {
-	bool efi = false, zones = false, reserved = false;
+	bool efi = false, zones = false, reserved = false, arch_map = false;
 	int i;
 
 	learn_phys_why(im);
@@ -430,10 +474,16 @@ void imp_fw_learn(struct importer *im)
 		efi |= l->kind == IMP_EFI_MD && efi_is_memory(l);
 		zones |= l->kind == IMP_ZONE_SPAN;
 		reserved |= l->kind == IMP_FW_RESERVED;
+		arch_map |= l->kind == IMP_ARCH_MEMORY && l->usable;
 	}
 	if (im->have_adds || im->use_e820)
 		return;
-	if (efi) {
+	if (arch_map && !efi && !im->use_node_ranges) {
+		/* added before memblock=debug took effect; it lists only boot_mem_map,
+		 * which may not be all memory (SGI IP27 adds its nodes' memory itself):
+		 * node ranges, where printed, are the better account */
+		im->fw.use_arch_map = true;
+	} else if (efi) {
 		/* the map is what memblock got; the node ranges become expectations */
 		im->fw.use_efi_map = true;
 		im->use_node_ranges = false;
@@ -563,6 +613,7 @@ bool imp_fw_record(struct importer *im, const struct rec *r)
 		return true;
 	case IMP_ZONE_SPAN:
 	case IMP_PAGE_HINT:
+	case IMP_ARCH_MEMORY:
 		return true;
 	default:
 		return false;
@@ -576,6 +627,13 @@ void imp_fw_initial_memory(struct importer *im)
 
 	if (im->fw.no_memory)
 		imp_report(im, 0, "the log shows no memory map (no memblock_add, e820, EFI map, node ranges, zones or dump): the scenario holds only the reservations it shows");
+	for (i = 0; im->fw.use_arch_map && i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_ARCH_MEMORY && l->usable)
+			emit(im, im->recs[i].lineno, "memblock_add", l->base, l->end - l->base + 1,
+			     "MIPS's \"Determined physical RAM map\": usable memory, added before memblock=debug took effect");
+	}
 	if (!im->fw.use_zone_spans)
 		return;
 	for (i = 0; i < im->nr; i++) {
@@ -607,23 +665,30 @@ static void size_text(char *buf, size_t len, uint64_t v)
 void imp_fw_summary(struct importer *im)
 {
 	const struct imp_fw *fw = &im->fw;
-	char ps[24], low[40];
+	char ps[24], low[40], dir[320];
 
 	size_text(ps, sizeof(ps), page_size(im));
 	if (fw->low_limit)
 		snprintf(low, sizeof(low), "0x%" PRIx64, fw->low_limit);
 	else
 		snprintf(low, sizeof(low), "0xffffffff");
-	imp_report(im, 0, "summary: machine: PAGE_SIZE %s (%s); ARCH_LOW_ADDRESS_LIMIT %s (%s); allocations begin %s (%s)",
+	if (fw->final_bottom_up != fw->bottom_up)
+		snprintf(dir, sizeof(dir), "%s (the first placement says so; %s)",
+			 fw->final_bottom_up ? "bottom-up" : "top-down",
+			 fw->dir_why ? "the architecture's default is the other way in 6.12" :
+			 "memblock's default is top-down");
+	else
+		snprintf(dir, sizeof(dir), "%s (%s)", fw->final_bottom_up ? "bottom-up" : "top-down",
+			 fw->dir_why ? fw->dir_why : "memblock's default; the placements may say otherwise");
+	imp_report(im, 0, "summary: machine: PAGE_SIZE %s (%s); ARCH_LOW_ADDRESS_LIMIT %s (%s); allocations begin %s",
 		   ps, fw->page_size ? fw->page_why : "the default: the log does not show it",
-		   low, fw->low_limit ? fw->low_why : "the default",
-		   fw->bottom_up ? "bottom-up" : "top-down",
-		   fw->dir_why ? fw->dir_why : "memblock's default; the placements may say otherwise");
+		   low, fw->low_limit ? fw->low_why : "the default", dir);
 }
 
 bool imp_fw_kind(enum imp_kind k)
 {
-	return k == IMP_EFI_MD || k == IMP_FW_RESERVED || k == IMP_ZONE_SPAN || k == IMP_PAGE_HINT;
+	return k == IMP_EFI_MD || k == IMP_FW_RESERVED || k == IMP_ZONE_SPAN || k == IMP_PAGE_HINT ||
+	       k == IMP_ARCH_MEMORY;
 }
 
 void imp_fw_machine(const struct importer *im, cJSON *m)

@@ -670,8 +670,6 @@ static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
 		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
 	if (starts(c->p, "Memory: ") && strstr(c->p, " available"))
 		return out->kind = IMP_MEM_INIT;
-	if (imp_parse_fwmap(c->p, out) != IMP_IGNORE)
-		return out->kind;
 	if (*c->p == '#')
 		return out->kind = IMP_COMMENT;
 	{
@@ -713,6 +711,8 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 			return unusable(out, &c, "expected 'memory size = 0x... reserved size = 0x...'");
 		return out->kind = IMP_DUMP_SIZES;
 	}
+	if (imp_parse_fwmap(c.p, out) != IMP_IGNORE)
+		return out->kind;
 	if ((kind = parse_memblock_line(&c, out)) != NO_MATCH)
 		return kind;
 	if ((kind = parse_type_line(&c, out)) != NO_MATCH)

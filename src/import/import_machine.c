@@ -141,7 +141,7 @@ static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_NUMA_NODE, "NUMA lines" }, { IMP_NODE_RANGE, "node ranges" },
 	{ IMP_MEM_INIT, "Memory: lines" }, { IMP_EFI_MD, "EFI memory map entries" },
 	{ IMP_FW_RESERVED, "reserved-memory lines" }, { IMP_ZONE_SPAN, "zone lines" },
-	{ IMP_PAGE_HINT, "page size hints" },
+	{ IMP_PAGE_HINT, "page size hints" }, { IMP_ARCH_MEMORY, "MIPS memory map lines" },
 };
 
 /*
@@ -178,6 +178,7 @@ void imp_summary(struct importer *im)
 		   im->have_adds ? "the log's memblock_add lines" : im->use_e820 ? "the e820 table" :
 		   im->use_node_ranges ? "the early node ranges" :
 		   im->synth_from_dump ? "the dump" : im->fw.use_efi_map ? "the EFI memory map" :
+		   im->fw.use_arch_map ? "MIPS's physical RAM map" :
 		   im->fw.use_zone_spans ? "the zones' span (no memory map in the log)" :
 		   "nothing the log shows");
 }

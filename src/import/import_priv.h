@@ -61,8 +61,9 @@ struct imp_fw {
 	char		low_why[160];
 	char		phys_why[64];
 	bool		bottom_up;	/* the architecture's direction when the log begins */
+	bool		final_bottom_up;	/* the direction written, after the placements */
 	const char	*dir_why;
-	bool		use_efi_map, use_zone_spans;	/* where memory comes from */
+	bool		use_efi_map, use_zone_spans, use_arch_map;	/* where memory comes from */
 	bool		no_memory;	/* the log shows no memory at all */
 	bool		pending;	/* an EFI descriptor's NOMAP mark waits for its add */
 	bool		pending_added;
