@@ -108,20 +108,14 @@ static void put_op_note(cJSON *s, const struct imp_line *l)
 	put_note(s, note);
 }
 
-static void base_size_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
-			   const char *note)
+void imp_range_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
+		    const char *note)
 {
 	cJSON *s = new_step(im, op);
 
 	imp_put_hex(s, "base", base);
 	imp_put_hex(s, "size", size);
 	put_note(s, note);
-}
-
-void imp_range_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
-		    const char *note)
-{
-	base_size_step(im, op, base, size, note);
 }
 
 static int blk_cmp(const void *a, const void *b)
@@ -276,7 +270,7 @@ static void range_op(struct importer *im, const struct rec *r)
 
 		snprintf(note, sizeof(note), "%s: an allocation whose request memblock=debug does not log (memblock_phys_alloc_try_nid); replayed as a reservation where it landed",
 			 l->caller);
-		base_size_step(im, "memblock_reserve", l->base, size, note);
+		imp_range_step(im, "memblock_reserve", l->base, size, note);
 		return;
 	}
 	s = new_step(im, l->op);
@@ -347,7 +341,7 @@ static void synthesize(struct importer *im)
 		if (!r->size)
 			continue;
 		if (!im->numa && (!r->has_flags || !r->flags)) {
-			base_size_step(im, "memblock_add", r->base, r->size, "the dumped memory");
+			imp_range_step(im, "memblock_add", r->base, r->size, "the dumped memory");
 			continue;
 		}
 		s = new_step(im, "memblock_add_node");
@@ -366,7 +360,7 @@ static void synthesize(struct importer *im)
 	}
 	for (i = 0; i < res->nr; i++)
 		if (res->r[i].size)
-			base_size_step(im, "memblock_reserve", res->r[i].base, res->r[i].size,
+			imp_range_step(im, "memblock_reserve", res->r[i].base, res->r[i].size,
 				       "the dumped reservations");
 	for (i = 0; im->numa && i < res->nr; i++) {
 		const struct dump_region *r = &res->r[i];
@@ -605,7 +599,7 @@ static void numa_node(struct importer *im, const struct rec *r)
 	if (l->hotplug && l->end > l->base) {
 		resolve_request(im, false);
 		end_adds_run(im);
-		base_size_step(im, "memblock_mark_hotplug", l->base, l->end - l->base + 1,
+		imp_range_step(im, "memblock_mark_hotplug", l->base, l->end - l->base + 1,
 			       "acpi_parse_memory_affinity: SRAT says hotpluggable (not logged by memblock=debug)");
 	}
 }
@@ -640,7 +634,7 @@ static void e820_add(struct importer *im, uint64_t base, uint64_t size, int line
 	if (!fits(im, &l))
 		return;
 	im->cur_line = im->last_add_line = lineno;
-	base_size_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
+	imp_range_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
 }
 
 static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int lineno)
@@ -650,7 +644,7 @@ static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int 
 	if (!fits(im, &l))
 		return;
 	im->cur_line = lineno;
-	base_size_step(im, "memblock_reserve", base, size,
+	imp_range_step(im, "memblock_reserve", base, size,
 		       "e820__memblock_setup: a soft reserved e820 entry (not logged by memblock=debug)");
 }
 
