@@ -414,7 +414,7 @@ static void learn_low_limit(struct importer *im)
 			continue;
 		fw->low_limit = l->end;
 		snprintf(fw->low_why, sizeof(fw->low_why),
-			 "line %d: the end of ZONE_%s (arm64_dma_phys_limit - 1, arch/arm64/include/asm/processor.h:104)",
+			 "line %d: the end of ZONE_%.8s (arm64_dma_phys_limit - 1, arch/arm64/include/asm/processor.h:104)",
 			 im->recs[i].lineno, l->text);
 		return;
 	}
