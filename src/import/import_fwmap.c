@@ -526,6 +526,7 @@ static void efi_md(struct importer *im, const struct rec *r)
 {
 	const struct imp_line *l = &r->l;
 	uint64_t p = page_size(im), base = l->base & ~(p - 1), size;
+	bool usable = l->usable && (l->flags & FW_WB);	/* is_usable_memory: writeback only */
 
 	if (!efi_is_memory(l))
 		return;
@@ -533,7 +534,7 @@ static void efi_md(struct importer *im, const struct rec *r)
 	if (im->fw.use_efi_map) {
 		emit(im, r->lineno, "memblock_add", base, size,
 		     "reserve_regions: an EFI descriptor of memory, in whole pages (early_init_dt_add_memory_arch)");
-		if (!l->usable)
+		if (!usable)
 			emit(im, r->lineno, "memblock_mark_nomap", base, size,
 			     "reserve_regions: not usable RAM by its EFI type, so NOMAP (efi-init.c:202-203)");
 		if (l->hotplug)
@@ -541,7 +542,7 @@ static void efi_md(struct importer *im, const struct rec *r)
 			     "reserve_regions: ACPI reclaim memory is kept (efi-init.c:206-207)");
 		return;
 	}
-	if (l->usable)
+	if (usable)
 		return;
 	/* the add follows in the log: the mark goes after it */
 	im->fw.pending = true;
@@ -551,12 +552,17 @@ static void efi_md(struct importer *im, const struct rec *r)
 	im->fw.pend_line = r->lineno;
 }
 
+/*
+ * The same region said twice ("created ... pool" then "OF: reserved mem:",
+ * printed together for each node by fdt_init_reserved_mem_node): looked
+ * for among the last few only, so that a long log stays linear.
+ */
 static bool done_before(struct importer *im, uint64_t base, uint64_t size)
 {
 	struct imp_fw *fw = &im->fw;
 	int i;
 
-	for (i = 0; i < fw->nr_done; i++)
+	for (i = fw->nr_done > 16 ? fw->nr_done - 16 : 0; i < fw->nr_done; i++)
 		if (fw->done[2 * i] == base && fw->done[2 * i + 1] == size)
 			return true;
 	fw->done = xrealloc(fw->done, (size_t)(fw->nr_done + 1) * 2 * sizeof(*fw->done));
