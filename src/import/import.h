@@ -42,6 +42,7 @@ enum imp_kind {
 	IMP_ZONE_SPAN,		/*   Normal   [mem A-B] (Zone ranges): text is the zone */
 	IMP_PAGE_HINT,		/* a line that shows PAGE_SIZE: size holds it */
 	IMP_ARCH_MEMORY,	/*  memory: SIZE @ START (usable): MIPS's "Determined physical RAM map" */
+	IMP_MODEL,		/* Machine model: X, DMI: X: text names the machine */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

@@ -293,8 +293,38 @@ static enum imp_kind parse_mips_map(const char *p, struct imp_line *out)
 	return out->kind = IMP_ARCH_MEMORY;
 }
 
+/* "Machine model: X" (drivers/of/fdt.c, arm's "OF: fdt: Machine model:"), x86's "DMI: X" */
+static enum imp_kind parse_model(const char *p, struct imp_line *out)
+{
+	size_t n;
+
+	if (starts(p, "OF: fdt: "))
+		p += strlen("OF: fdt: ");
+	if (starts(p, "Machine model: "))
+		p += strlen("Machine model: ");
+	else if (starts(p, "DMI: "))
+		p += strlen("DMI: ");
+	else
+		return IMP_IGNORE;
+	p = skip_ws(p);
+	n = strcspn(p, "\r\n");
+	while (n && p[n - 1] == ' ')
+		n--;
+	if (!n)
+		return IMP_IGNORE;
+	if (n > 80)
+		n = 80;
+	snprintf(out->text, sizeof(out->text), "%.*s", (int)n, p);
+	for (n = 0; out->text[n]; n++)	/* text, never control bytes */
+		if ((unsigned char)out->text[n] < 0x20 || (unsigned char)out->text[n] > 0x7e)
+			out->text[n] = '?';
+	return out->kind = IMP_MODEL;
+}
+
 static enum imp_kind parse_fw_line(const char *p, struct imp_line *out)
 {
+	if (parse_model(p, out) != IMP_IGNORE)
+		return out->kind;
 	if (starts(p, "efi: ") && strstr(p, "0x") == skip_ws(p + 4))
 		return parse_efi_md(p, out);
 	if (starts(p, "OF: reserved mem: 0x"))
@@ -322,7 +352,7 @@ enum imp_kind imp_parse_fwmap(const char *p, struct imp_line *out)
 /* PAGE_SIZE of the architecture's default configuration, where it is not 4K. */
 static const struct { const char *arch; uint64_t size; const char *why; } page_defaults[] = {
 	{ "powerpc64", 64 << 10, "arch/powerpc/Kconfig:794, 64K for Book3S-64 by default" },
-	{ "sparc64", 8 << 10, "arch/sparc/Kconfig, HAVE_PAGE_SIZE_8KB: always 8K" },
+	{ "sparc64", 8 << 10, "arch/sparc/Kconfig:82, HAVE_PAGE_SIZE_8KB: always 8K" },
 	{ "loongarch", 16 << 10, "arch/loongarch/Kconfig:293-295, 16K by default" },
 	{ "ia64", 16 << 10, "arch/ia64/Kconfig (5.x), IA64_PAGE_SIZE_16KB by default" },
 };
@@ -464,7 +494,10 @@ void imp_fw_learn(struct importer *im)
 	int i;
 
 	learn_phys_why(im);
-
+	for (i = 0; i < im->nr && !im->fw.model[0]; i++)
+		if (im->recs[i].l.kind == IMP_MODEL)
+			snprintf(im->fw.model, sizeof(im->fw.model), "%.80s, line %d",
+				 im->recs[i].l.text, im->recs[i].lineno);
 	learn_page_size(im);
 	learn_low_limit(im);
 	learn_direction(im);
@@ -620,6 +653,7 @@ bool imp_fw_record(struct importer *im, const struct rec *r)
 	case IMP_ZONE_SPAN:
 	case IMP_PAGE_HINT:
 	case IMP_ARCH_MEMORY:
+	case IMP_MODEL:
 		return true;
 	default:
 		return false;
@@ -686,7 +720,8 @@ void imp_fw_summary(struct importer *im)
 	else
 		snprintf(dir, sizeof(dir), "%s (%s)", fw->final_bottom_up ? "bottom-up" : "top-down",
 			 fw->dir_why ? fw->dir_why : "memblock's default; the placements may say otherwise");
-	imp_report(im, 0, "summary: machine: PAGE_SIZE %s (%s); ARCH_LOW_ADDRESS_LIMIT %s (%s); allocations begin %s",
+	imp_report(im, 0, "summary: machine: %s%s%sPAGE_SIZE %s (%s); ARCH_LOW_ADDRESS_LIMIT %s (%s); allocations begin %s",
+		   fw->model[0] ? "model " : "", fw->model, fw->model[0] ? "; " : "",
 		   ps, fw->page_size ? fw->page_why : "the default: the log does not show it",
 		   low, fw->low_limit ? fw->low_why : "the default", dir);
 }
@@ -694,7 +729,7 @@ void imp_fw_summary(struct importer *im)
 bool imp_fw_kind(enum imp_kind k)
 {
 	return k == IMP_EFI_MD || k == IMP_FW_RESERVED || k == IMP_ZONE_SPAN || k == IMP_PAGE_HINT ||
-	       k == IMP_ARCH_MEMORY;
+	       k == IMP_ARCH_MEMORY || k == IMP_MODEL;
 }
 
 void imp_fw_machine(const struct importer *im, cJSON *m)

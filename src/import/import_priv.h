@@ -60,6 +60,7 @@ struct imp_fw {
 	uint64_t	low_limit;	/* ARCH_LOW_ADDRESS_LIMIT; 0: the default */
 	char		low_why[160];
 	char		phys_why[64];
+	char		model[112];	/* "NAME, line N" of Machine model: or DMI:, or empty */
 	bool		bottom_up;	/* the architecture's direction when the log begins */
 	bool		final_bottom_up;	/* the direction written, after the placements */
 	const char	*dir_why;
