@@ -254,7 +254,8 @@ static enum imp_kind parse_hash(const char *p, struct imp_line *out)
 	    !starts(q, " bytes") || order > 30 || !bytes || (bytes & (bytes - 1)))
 		return IMP_IGNORE;
 	out->size = bytes >> order;
-	if (out->size < 4096 || out->size > (256u << 10) || (out->size << order) != bytes)
+	/* up to 128K: a 256K PAGE_SIZE needs a section_size the default (128M) is not */
+	if (out->size < 4096 || out->size > (128u << 10) || (out->size << order) != bytes)
 		return IMP_IGNORE;
 	snprintf(out->text, sizeof(out->text), "%.*s bytes", (int)(q - p), p);
 	return out->kind = IMP_PAGE_HINT;
@@ -357,12 +358,12 @@ static const struct { const char *arch; uint64_t size; const char *why; } page_d
 	{ "ia64", 16 << 10, "arch/ia64/Kconfig (5.x), IA64_PAGE_SIZE_16KB by default" },
 };
 
-/* The page sizes (bit k: 4K << k) that round @md to the add that follows it. */
+/* The page sizes (bit k: 4K << k, up to 128K) that round @md to the add that follows it. */
 static unsigned int efi_rounding(const struct imp_line *md, const struct imp_line *add)
 {
 	unsigned int mask = 0, k;
 
-	for (k = 0; k < 7; k++) {
+	for (k = 0; k < 6; k++) {	/* 4K..128K, as parse_hash */
 		uint64_t p = 4096ull << k, base = md->base & ~(p - 1);
 		uint64_t end = ((md->end | (p - 1)));
 
@@ -375,7 +376,7 @@ static unsigned int efi_rounding(const struct imp_line *md, const struct imp_lin
 static void learn_page_size(struct importer *im)
 {
 	struct imp_fw *fw = &im->fw;
-	unsigned int mask = 0x7f;
+	unsigned int mask = 0x3f;
 	int i, pairs = 0, line = 0;
 	size_t k;
 
