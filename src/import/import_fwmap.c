@@ -17,8 +17,8 @@
  *   later than the reservation.  "Reserved memory: created ... pool at"
  *   (kernel/dma/contiguous.c:490) and "cma: Reserved N MiB at" (mm/cma.c:369)
  *   say the same of CMA areas.
- * - "Zone ranges", for the arm64 low limit and, when the log shows nothing
- *   else, the span of memory.
+ * - "Zone ranges" (read by import_totals.c), for the arm64 low limit and,
+ *   when the log shows nothing else, the span of memory.
  * - PAGE_SIZE: alloc_large_system_hash's "... hash table entries: N
  *   (order: O, B bytes" (mm/mm_init.c:2457) is B = PAGE_SIZE << O when B is
  *   a power of two; the EFI descriptors' rounding to whole pages shows it too.
@@ -214,30 +214,6 @@ static enum imp_kind parse_cma(const char *p, struct imp_line *out)
 	return mib_at(at + strlen(" pool at "), mib, out, "reserved-memory pool");
 }
 
-/* "  Normal   [mem 0x...-0x...]" under "Zone ranges:" (mm/mm_init.c, free_area_init) */
-static enum imp_kind parse_zone(const char *p, struct imp_line *out)
-{
-	static const char *const zones[] = { "DMA32", "DMA", "Normal", "HighMem", "Movable", "Device" };
-	size_t i, n;
-
-	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
-		n = strlen(zones[i]);
-		if (!strncmp(p, zones[i], n) && p[n] == ' ')
-			break;
-	}
-	if (i == sizeof(zones) / sizeof(zones[0]))
-		return IMP_IGNORE;
-	snprintf(out->text, sizeof(out->text), "%s", zones[i]);
-	p = skip_ws(p + n);
-	if (!starts(p, "[mem "))
-		return IMP_IGNORE;
-	p += 5;
-	if (!hexnum(&p, &out->base, NULL) || *p++ != '-' || !hexnum(&p, &out->end, NULL) ||
-	    *p != ']' || out->end < out->base)
-		return IMP_IGNORE;
-	return out->kind = IMP_ZONE_SPAN;
-}
-
 /* "Dentry cache hash table entries: 2097152 (order: 12, 16777216 bytes, linear)" */
 static enum imp_kind parse_hash(const char *p, struct imp_line *out)
 {
@@ -336,7 +312,7 @@ static enum imp_kind parse_fw_line(const char *p, struct imp_line *out)
 		return parse_mips_map(p, out);
 	if (strstr(p, " hash table entries: "))
 		return parse_hash(p, out);
-	return parse_zone(p, out);
+	return IMP_IGNORE;
 }
 
 enum imp_kind imp_parse_fwmap(const char *p, struct imp_line *out)
@@ -441,12 +417,13 @@ static void learn_low_limit(struct importer *im)
 	for (i = 0; i < im->nr; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
-		if (l->kind != IMP_ZONE_SPAN || (strcmp(l->text, "DMA") && strcmp(l->text, "DMA32")))
+		if (l->kind != IMP_ZONE_RANGE || !l->usable ||
+		    (strcmp(l->name, "DMA") && strcmp(l->name, "DMA32")))
 			continue;
 		fw->low_limit = l->end;
 		snprintf(fw->low_why, sizeof(fw->low_why),
 			 "line %d: the end of ZONE_%.8s (arm64_dma_phys_limit - 1, arch/arm64/include/asm/processor.h:104)",
-			 im->recs[i].lineno, l->text);
+			 im->recs[i].lineno, l->name);
 		return;
 	}
 }
@@ -506,7 +483,7 @@ void imp_fw_learn(struct importer *im)
 		const struct imp_line *l = &im->recs[i].l;
 
 		efi |= l->kind == IMP_EFI_MD && efi_is_memory(l);
-		zones |= l->kind == IMP_ZONE_SPAN;
+		zones |= l->kind == IMP_ZONE_RANGE && l->usable;
 		reserved |= l->kind == IMP_FW_RESERVED;
 		arch_map |= l->kind == IMP_ARCH_MEMORY && l->usable;
 	}
@@ -651,7 +628,6 @@ bool imp_fw_record(struct importer *im, const struct rec *r)
 	case IMP_FW_RESERVED:
 		fw_reserved(im, r);
 		return true;
-	case IMP_ZONE_SPAN:
 	case IMP_PAGE_HINT:
 	case IMP_ARCH_MEMORY:
 	case IMP_MODEL:
@@ -680,7 +656,7 @@ void imp_fw_initial_memory(struct importer *im)
 	for (i = 0; i < im->nr; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
-		if (l->kind != IMP_ZONE_SPAN)
+		if (l->kind != IMP_ZONE_RANGE || !l->usable)	/* "empty" zones have no span */
 			continue;
 		emit(im, im->recs[i].lineno, "memblock_add", l->base, l->end - l->base + 1,
 		     "the log shows no memory map: the span of this zone (Zone ranges) is taken as memory, holes would not show");
@@ -729,7 +705,7 @@ void imp_fw_summary(struct importer *im)
 
 bool imp_fw_kind(enum imp_kind k)
 {
-	return k == IMP_EFI_MD || k == IMP_FW_RESERVED || k == IMP_ZONE_SPAN || k == IMP_PAGE_HINT ||
+	return k == IMP_EFI_MD || k == IMP_FW_RESERVED || k == IMP_PAGE_HINT ||
 	       k == IMP_ARCH_MEMORY || k == IMP_MODEL;
 }
 

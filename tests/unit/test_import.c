@@ -286,9 +286,6 @@ static void firmware_lines(void)
 	is_int(parse("cma: Reserved 64 MiB at 0x00000040fc000000 on node -1"), IMP_FW_RESERVED, "a CMA area");
 	ok(l.base == 0x40fc000000ull && l.end == 0x40ffffffffull, "... 64 MiB");
 	is_int(parse("cma: Failed to reserve 512 MiB"), IMP_IGNORE, "a CMA failure");
-	is_int(parse("  DMA32    [mem 0x0000000001000000-0x00000000ffffffff]"), IMP_ZONE_SPAN, "a zone's span");
-	ok(!strcmp(l.text, "DMA32") && l.end == 0xffffffff, "... its name and end");
-	is_int(parse("  DMA32    empty"), IMP_IGNORE, "an empty zone");
 	is_int(parse("Dentry cache hash table entries: 524288 (order: 8, 4194304 bytes, linear)"), IMP_PAGE_HINT,
 	       "a hash table's size and order");
 	is_u64(l.size, 16384, "... say PAGE_SIZE 16K");
