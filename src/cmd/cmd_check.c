@@ -203,6 +203,14 @@ static void add_failures(struct verdict *v, const struct step_outcome *o)
 	char line[1024];
 	int i;
 
+	/* Opened at the first failure: most scenarios have none. */
+	if (o->nr_failures && !v->out) {
+		v->out = open_memstream(&v->diag, &v->diag_len);
+		if (!v->out) {
+			fputs("mbviz: out of memory\n", stderr);
+			exit(3);
+		}
+	}
 	for (i = 0; i < o->nr_failures; i++) {
 		failure_format(&o->failures[i], line, sizeof(line));
 		fprintf(v->out, "#   %s\n", line);
@@ -223,6 +231,7 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 				     engine_error(eng) ? engine_error(eng) : "");
 		return false;
 	}
+	run_keep_debug_lines(r, false);	/* only failures and warnings are reported */
 	while (run_done(r) < sc->nr_steps) {
 		int i = run_done(r), ret = run_step(r, &o);
 
@@ -281,13 +290,9 @@ static int check_one(struct engine *eng, const struct file_entry *fe, int n)
 		printf("\n#   %s\n", err);
 		return 2;
 	}
-	v.out = open_memstream(&v.diag, &v.diag_len);
-	if (!v.out) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
 	status = run_scenario(eng, sc, &v) ? 1 : 0;
-	fclose(v.out);
+	if (v.out)
+		fclose(v.out);
 	if (v.error) {
 		status = 2;
 		fflush(stdout);
@@ -304,7 +309,8 @@ static int check_one(struct engine *eng, const struct file_entry *fe, int n)
 		tap_description(stdout, sc->title);
 	}
 	putchar('\n');
-	fputs(v.diag, stdout);
+	if (v.diag)
+		fputs(v.diag, stdout);
 	if (v.error)
 		printf("#   %s\n", v.error);
 	print_unchecked(sc);

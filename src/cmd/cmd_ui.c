@@ -14,7 +14,9 @@
  * The test mode is hidden from the usage: with MBVIZ_UI_SCRIPT=FILE the UI
  * draws on /dev/null at MBVIZ_UI_SIZE (COLSxROWS, default 80x24), takes
  * its keys from the script and writes the screens the script's `dump`
- * commands ask for to MBVIZ_UI_DUMP (default: standard output).
+ * commands ask for to MBVIZ_UI_DUMP (default: standard output).  With
+ * MBVIZ_UI_KEYTIMES=FILE it also writes each key's CPU time, phase by
+ * phase, to FILE (src/ui/ui_keytime.h; bench_ui reads it).
  */
 #include <errno.h>
 #include <limits.h>
@@ -103,6 +105,7 @@ static int test_mode(struct ui_args *a)
 		return 0;
 	}
 	a->opts.dump = getenv("MBVIZ_UI_DUMP");
+	a->opts.keytimes = getenv("MBVIZ_UI_KEYTIMES");
 	a->opts.cols = 80;
 	a->opts.rows = 24;
 	if (size && parse_size(size, &a->opts.cols, &a->opts.rows)) {
@@ -412,7 +415,11 @@ int cmd_ui(const struct cmd_line *cl)
 		goto out;
 	if (a.opts.script) {
 		u.script = ui_script_load(a.opts.script, err, sizeof(err));
-		if (!u.script) {
+		if (u.script) {
+			err[0] = '\0';
+			u.keytime = ui_keytime_open(a.opts.keytimes, err, sizeof(err));
+		}
+		if (!u.script || err[0]) {
 			fprintf(stderr, "mbviz: %s\n", err);
 			goto out;
 		}
@@ -446,6 +453,10 @@ dumps:
 	if (a.opts.script && write_dumps(&a, &u))
 		status = 2;
 out:
+	if (ui_keytime_close(u.keytime)) {
+		fputs("mbviz: MBVIZ_UI_KEYTIMES: cannot write the times\n", stderr);
+		status = 2;
+	}
 	ui_script_free(u.script);
 	free(u.dumps);
 	close_run(&r);

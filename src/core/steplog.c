@@ -124,12 +124,32 @@ static void append_text(struct steplog *log, enum log_kind kind, const char *tex
 	free(all);
 }
 
+/*
+ * Whether a message of format @fmt surely ends its line: its format ends
+ * in a newline that no conversion can take away (the formatted text is
+ * cut at 1023 bytes, far above any debug message memblock prints).
+ */
+static bool ends_line(const char *fmt)
+{
+	size_t n = strlen(fmt);
+
+	return n > 0 && fmt[n - 1] == '\n';
+}
+
 void steplog_vprintk(enum log_kind kind, const char *fmt, va_list ap)
 {
 	char buf[1024];
 
 	if (!current_log)
 		return;
+	/*
+	 * A whole debug line that nobody will read: it would only complete the
+	 * pending line and add lines of its own, which are not warnings.
+	 */
+	if (kind == LOG_DEBUG && current_log->skip_debug && ends_line(fmt)) {
+		flush_partial(current_log);
+		return;
+	}
 	kernel_vsnprintf(buf, sizeof(buf), current_phys_bytes, fmt, ap);
 	if (kind != LOG_CONT)
 		flush_partial(current_log);

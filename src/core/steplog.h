@@ -10,6 +10,7 @@
 #define MBVIZ_STEPLOG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 enum log_kind {
@@ -31,6 +32,8 @@ struct steplog {
 	int		alloc;
 	struct log_line	*lines;
 	char		*partial;	/* text printed without newline so far */
+	bool		skip_debug;	/* nobody reads LOG_DEBUG lines: drop them
+					   unformatted (see steplog_vprintk) */
 };
 
 void steplog_init(struct steplog *log);

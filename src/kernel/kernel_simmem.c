@@ -30,12 +30,14 @@
 struct chunk {
 	uint64_t	key;
 	int		fd;
+	unsigned long	generation;	/* the last boot that used it */
 };
 
 struct window {
 	uint64_t	key;
 	char		*base;
 	size_t		len;		/* one chunk, or two */
+	unsigned long	generation;	/* the last boot that used it */
 };
 
 struct simmem {
@@ -72,6 +74,31 @@ static void drop_all(struct simmem *sm)
 	sm->error[0] = '\0';
 }
 
+/*
+ * Drop the windows and chunks no part of this boot has used (kept from
+ * earlier boots), to make room: the limits are this boot's alone.
+ */
+static void evict_unused(struct simmem *sm)
+{
+	int i, n = 0;
+
+	for (i = 0; i < sm->nr_windows; i++) {
+		if (sm->windows[i].generation == sm->generation)
+			sm->windows[n++] = sm->windows[i];
+		else
+			munmap(sm->windows[i].base, sm->windows[i].len);
+	}
+	sm->nr_windows = n;
+	for (i = n = 0; i < sm->nr_chunks; i++) {
+		if (sm->chunks[i].generation == sm->generation)
+			sm->chunks[n++] = sm->chunks[i];
+		else
+			close(sm->chunks[i].fd);
+	}
+	sm->nr_chunks = n;
+	sm->last = NULL;
+}
+
 void simmem_destroy(struct simmem *sm)
 {
 	if (!sm)
@@ -100,8 +127,12 @@ static struct chunk *get_chunk(struct simmem *sm, uint64_t key)
 	struct chunk *c = find_chunk(sm, key);
 	int fd;
 
-	if (c)
+	if (c) {
+		c->generation = sm->generation;
 		return c;
+	}
+	if (sm->nr_chunks == MAX_CHUNKS)
+		evict_unused(sm);
 	if (sm->nr_chunks == MAX_CHUNKS) {
 		snprintf(sm->error, sizeof(sm->error),
 			 "simulated memory: more than %d areas of %llu GiB touched", MAX_CHUNKS,
@@ -119,6 +150,7 @@ static struct chunk *get_chunk(struct simmem *sm, uint64_t key)
 	c = &sm->chunks[sm->nr_chunks++];
 	c->key = key;
 	c->fd = fd;
+	c->generation = sm->generation;
 	return c;
 }
 
@@ -141,6 +173,8 @@ static struct window *new_window(struct simmem *sm, uint64_t key)
 	size_t len;
 	void *base;
 
+	if (sm->nr_windows == MAX_CHUNKS)
+		evict_unused(sm);
 	if (sm->nr_windows == MAX_CHUNKS) {
 		snprintf(sm->error, sizeof(sm->error), "simulated memory: too many windows");
 		return NULL;
@@ -169,7 +203,22 @@ static struct window *new_window(struct simmem *sm, uint64_t key)
 	w->key = key;
 	w->base = base;
 	w->len = len;
+	w->generation = sm->generation;
 	return w;
+}
+
+/* A window kept from an earlier boot is used again: so are its chunks. */
+static void reuse_window(struct simmem *sm, struct window *w)
+{
+	struct chunk *c;
+
+	if (w->generation == sm->generation)
+		return;
+	w->generation = sm->generation;
+	if ((c = find_chunk(sm, w->key)))
+		c->generation = sm->generation;
+	if (w->key != LAST_CHUNK && (c = find_chunk(sm, w->key + 1)))
+		c->generation = sm->generation;
 }
 
 void *simmem_va(struct simmem *sm, uint64_t pa)
@@ -183,7 +232,9 @@ void *simmem_va(struct simmem *sm, uint64_t pa)
 		for (i = 0; i < sm->nr_windows; i++)
 			if (sm->windows[i].key == key)
 				w = &sm->windows[i];
-		if (!w)
+		if (w)
+			reuse_window(sm, w);
+		else
 			w = new_window(sm, key);
 		if (!w)
 			return NULL;
@@ -269,20 +320,50 @@ void simmem_zero(struct simmem *sm, void *va, size_t n)
 }
 
 /*
- * Everything goes, windows too: a long fuzz run boots thousands of
- * machines, each touching other parts of the 64-bit space, and windows
- * are address space that runs out.
+ * Make chunk @c read as zero by punching only what holds data (SEEK_DATA
+ * and SEEK_HOLE find it): the kernel then unmaps those pages, not the
+ * whole chunk from both windows.  -1 if the file system cannot say.
  */
+static int empty_chunk(const struct chunk *c)
+{
+	off_t pos = 0, data, hole;
+
+	while ((data = lseek(c->fd, pos, SEEK_DATA)) >= 0) {
+		hole = lseek(c->fd, data, SEEK_HOLE);
+		if (hole <= data || fallocate(c->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+					      data, hole - data) < 0)
+			return -1;
+		pos = hole;
+	}
+	return errno == ENXIO ? 0 : -1;
+}
+
 /*
- * Every scenario starts with a clear.  Keeping the memfds and windows and
- * punching the chunks empty instead was tried (issue 15) and is much
- * slower: a hole over a whole chunk makes the kernel walk the page tables
- * of both windows that map it, on every reset (bench_engines went from
- * 10 s to minutes).  Dropping them costs a few system calls per chunk.
+ * Every scenario starts with a clear.  The memfds and windows of the last
+ * boot are kept for the next, emptied of what that boot wrote (a check of
+ * many small scenarios then makes no memfd and no mapping after the
+ * first); the windows of boots before it are dropped when the room is
+ * needed (evict_unused), and all of them when more than KEEP_CHUNKS were
+ * used: a long fuzz run boots thousands of machines, each touching other
+ * parts of the 64-bit space, and windows are address space.  (Punching
+ * whole chunks instead, tried first, made the kernel walk the page
+ * tables of both windows over 64 GiB at every reset.)
  */
+#define KEEP_CHUNKS	16
+
 void simmem_clear(struct simmem *sm)
 {
-	drop_all(sm);
+	int i;
+
+	for (i = 0; i < sm->nr_chunks && sm->nr_chunks <= KEEP_CHUNKS; i++)
+		if (sm->chunks[i].generation == sm->generation && empty_chunk(&sm->chunks[i]))
+			break;
+	if (sm->nr_chunks > KEEP_CHUNKS || i < sm->nr_chunks || sm->error[0]) {
+		drop_all(sm);
+	} else {
+		/* Chunks of earlier boots were emptied when their boot ended. */
+		sm->last = NULL;
+	}
 	sm->generation++;
 }
 

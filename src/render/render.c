@@ -463,17 +463,6 @@ unsigned long type_count(const struct mb_type *t)
 	return t->cnt;
 }
 
-uint64_t region_end_excl(const struct mb_region *r)
-{
-	return r->base + r->size < r->base ? UINT64_MAX : r->base + r->size;
-}
-
-uint64_t pfn_addr(const struct machine *m, uint64_t pfn)
-{
-	uint64_t ps = m->page_size ? m->page_size : 4096;
-
-	return pfn > UINT64_MAX / ps ? UINT64_MAX : pfn * ps;
-}
 
 /* ---- the whole picture ---- */
 

@@ -231,12 +231,26 @@ static void paint_columns(const struct band *b, const struct axis *ax, struct co
 	}
 }
 
+/*
+ * The column holding @addr, as axis_col() finds it (the last column whose
+ * first address is at or below @addr), searched forward from column @c,
+ * which must not be past it.  The items come in address order, so the
+ * walks of a whole band move through the columns once: no division and
+ * no search per item.
+ */
+static int col_from(const struct axis *ax, uint64_t addr, int c)
+{
+	while (c + 1 < ax->n && ax->b[c + 1] <= addr)
+		c++;
+	return c;
+}
+
 void band_paint(const struct band *b, const struct axis *ax, struct rline *l, bool utf8,
 		bool by_priority)
 {
 	struct colstate *cs = xzalloc(ax->n * sizeof(*cs));
-	uint64_t lo = ax->b[0], hi = ax->b[ax->n];
-	int i, c;
+	uint64_t lo = ax->b[0], hi = ax->b[ax->n], prev_start = 0;
+	int i, c, cur = 0;
 
 	for (c = 0; c < ax->n; c++)
 		cs[c].best = -1;
@@ -246,8 +260,11 @@ void band_paint(const struct band *b, const struct axis *ax, struct rline *l, bo
 
 		if (it->end <= lo || it->start >= hi)
 			continue;
-		c0 = axis_col(ax, it->start);
-		c1 = axis_col(ax, it->end - 1);
+		if (it->start < prev_start)
+			cur = 0;	/* out of order: never happens, but stays right */
+		prev_start = it->start;
+		c0 = cur = col_from(ax, it->start, cur);
+		c1 = col_from(ax, it->end - 1, c0);
 		if (show(it->kind) != SHOW_NONE)
 			choose_home(cs, b, ax, i, c0, c1);
 		for (c = c0; c <= c1; c++) {

@@ -226,6 +226,24 @@ void diff_compute(struct diff *d, const struct mb_state *prev, const struct mb_s
 	diff_type(&d->rsv, &prev->reserved, &st->reserved);
 }
 
+void diff_removed(struct mb_type *out, const struct mb_type *ot, const struct mb_type *nt)
+{
+	struct ranges removed = { 0 };
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	subtract(ot->regions, type_count(ot), nt->regions, type_count(nt), CH_REMOVED, &removed);
+	if (!removed.nr)
+		return;
+	out->regions = xrealloc(NULL, removed.nr * sizeof(*out->regions));
+	for (i = 0; i < removed.nr; i++)
+		out->regions[i] = (struct mb_region){ removed.r[i].start,
+						      removed.r[i].end - removed.r[i].start, 0,
+						      removed.r[i].nid };
+	out->cnt = removed.nr;
+	free(removed.r);
+}
+
 static void type_diff_free(struct type_diff *d)
 {
 	free(d->mark);

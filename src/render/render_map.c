@@ -47,29 +47,14 @@ struct layout {
 	struct mb_type	gone[2];
 };
 
-static void gone_type(struct mb_type *t, const struct type_diff *d)
-{
-	int i;
-
-	memset(t, 0, sizeof(*t));
-	for (i = 0; i < d->nr_ranges; i++) {
-		const struct drange *r = &d->ranges[i];
-
-		if (r->kind != CH_REMOVED)
-			continue;
-		t->regions = xrealloc(t->regions, (t->cnt + 1) * sizeof(*t->regions));
-		t->regions[t->cnt++] = (struct mb_region){ r->start, r->end - r->start, 0, r->nid };
-	}
-}
-
+/* Memory and reservations the step removed are drawn too, as what is gone. */
 static void layout_init(struct layout *l, const struct frame *in)
 {
-	struct diff d;
-
-	diff_compute(&d, in->prev, in->st);
-	gone_type(&l->gone[0], &d.mem);
-	gone_type(&l->gone[1], &d.rsv);
-	diff_free(&d);
+	memset(l->gone, 0, sizeof(l->gone));
+	if (in->prev) {
+		diff_removed(&l->gone[0], &in->prev->memory, &in->st->memory);
+		diff_removed(&l->gone[1], &in->prev->reserved, &in->st->reserved);
+	}
 	l->mem[0] = &in->st->memory;
 	l->mem[1] = &l->gone[0];
 	l->rsv[0] = &in->st->reserved;

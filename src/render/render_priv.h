@@ -33,10 +33,24 @@ const char *hex_phys(const struct machine *m, uint64_t v, char *buf, int len);
 
 /* Regions of a type that are drawn: none when only the empty dummy is there. */
 unsigned long type_count(const struct mb_type *t);
-/* base + size, saturated (a region's end never wraps in the kernel). */
-uint64_t region_end_excl(const struct mb_region *r);
-/* A page range's addresses, saturated. */
-uint64_t pfn_addr(const struct machine *m, uint64_t pfn);
+/* base + size, saturated (a region's end never wraps in the kernel).  Inline: bands call it per region. */
+static inline uint64_t region_end_excl(const struct mb_region *r)
+{
+	return r->base + r->size < r->base ? UINT64_MAX : r->base + r->size;
+}
+
+/* A page range's addresses, saturated; a shift for the usual power-of-two page size. */
+static inline uint64_t pfn_addr(const struct machine *m, uint64_t pfn)
+{
+	uint64_t ps = m->page_size ? m->page_size : 4096;
+
+	if (!(ps & (ps - 1))) {
+		int shift = __builtin_ctzll(ps);
+
+		return pfn > UINT64_MAX >> shift ? UINT64_MAX : pfn << shift;
+	}
+	return pfn > UINT64_MAX / ps ? UINT64_MAX : pfn * ps;
+}
 
 /* ---- the difference between two states (render_diff.c) ---- */
 
@@ -76,6 +90,11 @@ struct diff {
 };
 
 void diff_compute(struct diff *d, const struct mb_state *prev, const struct mb_state *st);
+/*
+ * Only the bytes of @ot that @nt no longer covers, as regions (the
+ * removed ranges of diff_compute, in order, without the rest of its work).
+ */
+void diff_removed(struct mb_type *out, const struct mb_type *ot, const struct mb_type *nt);
 void diff_free(struct diff *d);
 
 /* Page frames whose fate differs between two states that both ran memblock_free_all. */

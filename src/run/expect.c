@@ -67,16 +67,27 @@ static int eval(struct checker *c, const struct value *v, uint64_t *out)
 	return value_eval(v, c->ctx->env, c->ctx->file, out, c->err, c->errlen);
 }
 
-/* Compare a value-typed expectation; @hex chooses the notation of the report. */
+/*
+ * Compare a value-typed expectation; @hex chooses the notation of the
+ * report.  Its path is "@name.@field", or "@name.regions[@idx].@field"
+ * for @idx >= 0, written only for a failure.
+ */
 static int check_value(struct checker *c, const struct value *v, uint64_t got,
-		       const char *path, bool hex)
+		       const char *name, int idx, const char *field, bool hex)
 {
+	char path[PATH_LEN];
 	uint64_t want;
 
 	if (eval(c, v, &want))
 		return -1;
 	if (want == got)
 		return 0;
+	if (idx >= 0)
+		snprintf(path, sizeof(path), "%s.regions[%d].%s", name, idx, field);
+	else if (field)
+		snprintf(path, sizeof(path), "%s.%s", name, field);
+	else
+		snprintf(path, sizeof(path), "%s", name);
 	if (hex)
 		fail_hex(c, v->pos.line, path, want, got);
 	else
@@ -124,7 +135,8 @@ static int ret_compare(struct checker *c, const struct expect_ret *er, uint64_t 
 		*holds = er->cmp == RET_CMP_NE ? got != lo :
 			 (!er->has_min || got >= lo) && (!er->has_max || got <= hi);
 	}
-	ret_cmp_desc(er, res->kind, lo, hi, e, elen);
+	if (!*holds)
+		ret_cmp_desc(er, res->kind, lo, hi, e, elen);
 	return 0;
 }
 
@@ -137,12 +149,15 @@ static int check_ret(struct checker *c, const struct expect_ret *er)
 
 	if (!er->present || !res)
 		return 0;
-	ret_format(res->kind, res->value, a, sizeof(a));
+	/* The result as the report writes it: only for a failure. */
+	a[0] = '\0';
 	if (er->cmp != RET_CMP_EQ && res->kind != RET_BOOL && res->kind != RET_NONE) {
 		if (ret_compare(c, er, res->value, e, sizeof(e), &holds))
 			return -1;
-		if (!holds)
+		if (!holds) {
+			ret_format(res->kind, res->value, a, sizeof(a));
 			fail(c, er->pos.line, "ret", e, a);
+		}
 		return 0;
 	}
 	switch (res->kind) {
@@ -172,6 +187,8 @@ static int check_ret(struct checker *c, const struct expect_ret *er)
 		snprintf(a, sizeof(a), "none (the operation returns void)");
 		break;
 	}
+	if (!a[0])
+		ret_format(res->kind, res->value, a, sizeof(a));
 	fail(c, er->pos.line, "ret", e, a);
 	return 0;
 }
@@ -189,11 +206,8 @@ static int check_region(struct checker *c, const struct expect_region *er,
 {
 	char path[PATH_LEN], e[VAL_LEN], a[VAL_LEN];
 
-	snprintf(path, sizeof(path), "%s.regions[%d].base", name, i);
-	if (check_value(c, &er->base, r->base, path, true))
-		return -1;
-	snprintf(path, sizeof(path), "%s.regions[%d].size", name, i);
-	if (check_value(c, &er->size, r->size, path, true))
+	if (check_value(c, &er->base, r->base, name, i, "base", true) ||
+	    check_value(c, &er->size, r->size, name, i, "size", true))
 		return -1;
 	if (er->has_nid && er->nid != r->nid) {
 		snprintf(path, sizeof(path), "%s.regions[%d].nid", name, i);
@@ -245,17 +259,18 @@ static int check_regions(struct checker *c, const struct expect_type *et,
 	unsigned long n;
 	int i;
 
-	snprintf(path, sizeof(path), "%s.regions", name);
 	if (et->indices)
 		return check_some_regions(c, et, t, name);
 	if (et->nr_regions == 0) {
 		if (!mb_type_is_empty(t)) {
+			snprintf(path, sizeof(path), "%s.regions", name);
 			count_desc(a, sizeof(a), t->cnt, false);
 			fail(c, et->pos.line, path, "empty", a);
 		}
 		return 0;
 	}
 	if ((unsigned long)et->nr_regions != t->cnt) {
+		snprintf(path, sizeof(path), "%s.regions", name);
 		count_desc(e, sizeof(e), et->nr_regions, false);
 		count_desc(a, sizeof(a), t->cnt, mb_type_is_empty(t));
 		fail(c, et->pos.line, path, e, a);
@@ -270,25 +285,13 @@ static int check_regions(struct checker *c, const struct expect_type *et,
 static int check_type(struct checker *c, const struct expect_type *et,
 		      const struct mb_type *t, const char *name)
 {
-	char path[PATH_LEN];
-
 	if (!et->present)
 		return 0;
-	if (et->has_cnt) {
-		snprintf(path, sizeof(path), "%s.cnt", name);
-		if (check_value(c, &et->cnt, t->cnt, path, false))
-			return -1;
-	}
-	if (et->has_max) {
-		snprintf(path, sizeof(path), "%s.max", name);
-		if (check_value(c, &et->max, t->max, path, false))
-			return -1;
-	}
-	if (et->has_total_size) {
-		snprintf(path, sizeof(path), "%s.total_size", name);
-		if (check_value(c, &et->total_size, t->total_size, path, true))
-			return -1;
-	}
+	if ((et->has_cnt && check_value(c, &et->cnt, t->cnt, name, -1, "cnt", false)) ||
+	    (et->has_max && check_value(c, &et->max, t->max, name, -1, "max", false)) ||
+	    (et->has_total_size &&
+	     check_value(c, &et->total_size, t->total_size, name, -1, "total_size", true)))
+		return -1;
 	if (et->has_regions)
 		return check_regions(c, et, t, name);
 	return 0;
@@ -440,7 +443,8 @@ int expect_check(const struct expect *e, const struct mb_state *st,
 		fail(&c, line, "bottom_up", e->bottom_up ? "true" : "false",
 		     st->bottom_up ? "true" : "false");
 	if (e->has_current_limit &&
-	    check_value(&c, &e->current_limit, st->current_limit, "current_limit", true))
+	    check_value(&c, &e->current_limit, st->current_limit, "current_limit", -1, NULL,
+			true))
 		return -1;
 	for (i = 0; i < e->nr_contents; i++)
 		if (check_content(&c, &e->contents[i], i))

@@ -35,6 +35,7 @@ struct run {
 	struct label		*labels;
 	struct mb_state		state;
 	bool			have_state;
+	bool			skip_debug;	/* !run_keep_debug_lines() */
 	unsigned int		state_parts;	/* of state, with have_state */
 	struct expr_env		env;
 	char			caller[32];	/* "steps[N]" of the step running */
@@ -202,6 +203,11 @@ void run_destroy(struct run *r)
 	free(r);
 }
 
+void run_keep_debug_lines(struct run *r, bool keep)
+{
+	r->skip_debug = !keep;
+}
+
 int run_done(const struct run *r)
 {
 	return r->done;
@@ -300,6 +306,7 @@ int run_step(struct run *r, struct step_outcome *out)
 
 	memset(out, 0, sizeof(*out));
 	steplog_init(&out->log);
+	out->log.skip_debug = r->skip_debug;
 	if (i >= sc->nr_steps) {
 		out->error = xasprintf("%s: no step left to run (%d steps)",
 				       sc->file ? sc->file : "?", sc->nr_steps);

@@ -24,6 +24,12 @@ int run_done(const struct run *r);
 /* Execute the next step into @out (initialised by the call; free with
  * step_outcome_free).  Returns 0, or -1 on a run-time scenario error (out->error). */
 int run_step(struct run *r, struct step_outcome *out);
+/*
+ * Whether the steps' logs keep memblock=debug lines (LOG_DEBUG); by
+ * default they do.  `check` reads only failures and warnings, and spares
+ * their formatting.
+ */
+void run_keep_debug_lines(struct run *r, bool keep);
 /* Check the top-level expect after the last step: appends to @out. */
 void run_check_final(struct run *r, struct step_outcome *out);
 /* Current visible state (valid until the next run_step/run_restore). */

@@ -161,6 +161,16 @@ static void skip_ws(struct cursor *c)
 		step(c);
 }
 
+/* Whether the 8 bytes at @p are all ASCII and none is NUL. */
+static bool ascii8(const unsigned char *p)
+{
+	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return !(v & high) && !((v - ones) & ~v & high);
+}
+
 int json_check_text(const char *buf, size_t len, struct json_error *e)
 {
 	const unsigned char *s = (const unsigned char *)buf;
@@ -176,6 +186,9 @@ int json_check_text(const char *buf, size_t len, struct json_error *e)
 			return fail_at(&c, i, "binary file: NUL byte, expected UTF-8 text");
 		if (b < 0x80) {
 			i++;
+			/* Eight ASCII bytes at a time, none of them NUL, while they last. */
+			while (i + 8 <= len && ascii8(s + i))
+				i += 8;
 			continue;
 		}
 		if (b >= 0xc2 && b <= 0xdf) {
@@ -301,6 +314,47 @@ static char *decode_string(struct cursor *c, size_t open, size_t close)
 }
 
 /*
+ * Skip the bytes of a string that need no look: no quote, backslash or
+ * control character (so no line break: only the column moves, by
+ * characters, as step() counts it).
+ */
+static void plain_run(struct cursor *c)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	const unsigned char *s = c->s;
+	size_t i = c->i, len = c->len;
+	int col = c->col;
+	uint64_t v, q, b;
+
+	/*
+	 * Eight ASCII bytes at a time while none is a quote, a backslash or
+	 * below 0x20 (a byte is zero in v ^ q exactly where v has a quote;
+	 * the test may also flag a byte after a real one, never a word
+	 * without one).  The rest, one byte at a time.
+	 */
+	while (i + 8 <= len) {
+		memcpy(&v, s + i, sizeof(v));
+		q = v ^ (ones * '"');
+		b = v ^ (ones * '\\');
+		if ((v & high) || ((q - ones) & ~q & high) || ((b - ones) & ~b & high) ||
+		    ((v - ones * 0x20) & ~v & high))
+			break;
+		i += 8;
+		col += 8;
+	}
+	while (i < len) {
+		unsigned char x = s[i];
+
+		if (x == '"' || x == '\\' || x < 0x20)
+			break;
+		col += (x & 0xc0) != 0x80;
+		i++;
+	}
+	c->i = i;
+	c->col = col;
+}
+
+/*
  * A string at c->i; its decoded value in *@value unless @value is NULL.
  * A string without escapes is its own text: its closing quote becomes
  * the NUL that ends it, and the text keeps every other byte.
@@ -313,6 +367,7 @@ static int scan_string(struct cursor *c, char **value)
 
 	step(c);
 	for (;;) {
+		plain_run(c);
 		b = peek(c);
 		if (b < 0)
 			return fail_at(c, open, "unterminated string: the file ends before its "

@@ -19,8 +19,10 @@
 struct src_pos {
 	int		line;		/* 1-based; 0 when unknown */
 	int		col;		/* 1-based */
-	char		*path;		/* JSON path: "steps[3].expect.memory.regions[1].size";
-					   NULL for a step and its arguments (step_path()) */
+	char		*path;		/* JSON path: "steps[3].expect.memory.regions[1].size",
+					   kept only for a value that is an expression (its
+					   run-time errors name it); NULL for a step and its
+					   arguments (step_path()) */
 };
 
 /* An address/size/count value: a constant, or an expression to evaluate. */

@@ -31,21 +31,13 @@ const char *const *scenario_expect_keys(int *n)
 }
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
-/* The paths of an object's @n members @keys, for messages; free_paths() after. */
-static void key_paths(const char *path, const char *const *keys, int n, char **kp)
+/* The paths of an object's @n members @keys, for messages (on the stack: no malloc). */
+static void key_paths(const char *path, const char *const *keys, int n, char kp[][LD_PATH_LEN])
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		kp[i] = ld_key_path(path, keys[i]);
-}
-
-static void free_paths(char **kp, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		free(kp[i]);
+		ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
 }
 
 static const struct { const char *name; int err; } errnos[] = {
@@ -94,14 +86,13 @@ static int load_ret_value(struct loader *ld, const cJSON *n, const char *path,
 {
 	char got[96];
 
-	ld_describe(ld, n, got, sizeof(got));
 	if (spec->ret == RET_INT) {
 		if (cJSON_IsNumber(n))
 			return ld_int(ld, n, path, INT32_MIN, INT32_MAX, integer);
 		if (cJSON_IsString(n) && int_string(n->valuestring, integer))
 			return 0;
 		return ld_err(ld, n, path, "expected an int (0, -12 or \"-ENOMEM\": %s returns "
-			      "int), got %s", spec->name, got);
+			      "int), got %s", spec->name, ld_describe(ld, n, got, sizeof(got)));
 	}
 	return ld_phys(ld, n, path, 0, phys);
 }
@@ -113,7 +104,7 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 			    const struct op_spec *spec, struct expect_ret *r)
 {
 	const cJSON *k[3];
-	char *kp[3];
+	char kp[3][LD_PATH_LEN];
 	int ret = 0;
 
 	if (ld_object(ld, n, path, ret_keys, 3, k))
@@ -144,7 +135,6 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 				     "below min %#" PRIx64, r->phys_max.constant,
 				     r->phys_min.constant);
 	}
-	free_paths(kp, 3);
 	return ret;
 }
 
@@ -156,13 +146,12 @@ static int load_ret(struct loader *ld, const cJSON *n, const char *path,
 	r->present = true;
 	r->kind = spec->ret;
 	r->cmp = RET_CMP_EQ;
-	ld_set_pos(ld, &r->pos, n, path);
-	ld_describe(ld, n, got, sizeof(got));
+	ld_set_pos(ld, &r->pos, n, NULL);
 	switch (spec->ret) {
 	case RET_BOOL:
 		if (!cJSON_IsBool(n))
 			return ld_err(ld, n, path, "expected true or false (%s returns bool), "
-				      "got %s", spec->name, got);
+				      "got %s", spec->name, ld_describe(ld, n, got, sizeof(got)));
 		r->boolean = cJSON_IsTrue(n);
 		return 0;
 	case RET_INT:
@@ -206,10 +195,10 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 		       struct expect_region *r)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int ret = -1;
 
-	ld_set_pos(ld, &r->pos, n, path);
+	ld_set_pos(ld, &r->pos, n, NULL);
 	if (ld_object(ld, n, path, region_keys, 4, k))
 		return -1;
 	key_paths(path, region_keys, 4, kp);
@@ -222,7 +211,6 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 		ret = 0;
 	r->has_nid = k[2] != NULL;
 	r->has_flags = k[3] != NULL;
-	free_paths(kp, 4);
 	return ret;
 }
 
@@ -247,7 +235,7 @@ static int load_some_regions(struct loader *ld, const cJSON *n, const char *path
 			     struct expect_type *t)
 {
 	const cJSON *item;
-	char *ip;
+	char *ip, ib[LD_PATH_LEN];
 	int nr = 0, ret = 0;
 
 	t->has_regions = true;
@@ -267,11 +255,10 @@ static int load_some_regions(struct loader *ld, const cJSON *n, const char *path
 			free(ip);
 			break;
 		}
-		ip = ld_index_path(path, idx);
+		ld_index_path_buf(ib, sizeof(ib), path, idx);
 		t->indices[t->nr_regions] = idx;
 		t->nr_regions++;
-		ret = load_region(ld, item, ip, &t->regions[t->nr_regions - 1]);
-		free(ip);
+		ret = load_region(ld, item, ib, &t->regions[t->nr_regions - 1]);
 	}
 	return ret;
 }
@@ -280,7 +267,7 @@ static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_type *t)
 {
 	const cJSON *item;
-	char got[96], *ip;
+	char got[96], ib[LD_PATH_LEN];
 	int i = 0, ret = 0;
 
 	if (cJSON_IsObject(n))
@@ -291,10 +278,9 @@ static int load_regions(struct loader *ld, const cJSON *n, const char *path,
 	t->has_regions = true;
 	t->regions = xzalloc((cJSON_GetArraySize(n) + 1) * sizeof(*t->regions));
 	for (item = n->child; item && !ret; item = item->next, i++) {
-		ip = ld_index_path(path, i);
+		ld_index_path_buf(ib, sizeof(ib), path, i);
 		t->nr_regions = i + 1;
-		ret = load_region(ld, item, ip, &t->regions[i]);
-		free(ip);
+		ret = load_region(ld, item, ib, &t->regions[i]);
 	}
 	return ret;
 }
@@ -305,13 +291,13 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_type *t)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int ret = 0;
 
 	if (ld_object(ld, n, path, type_keys, 4, k))
 		return -1;
 	t->present = true;
-	ld_set_pos(ld, &t->pos, n, path);
+	ld_set_pos(ld, &t->pos, n, NULL);
 	key_paths(path, type_keys, 4, kp);
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
@@ -321,14 +307,13 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
 	    (k[3] && load_regions(ld, k[3], kp[3], t)))
 		ret = -1;
-	free_paths(kp, 4);
 	return ret;
 }
 
 static const char *const content_keys[] = { "base", "size", "state", "byte" };
 
 /* "zeroed", "untouched", or "filled" with its "byte" (0 to 255). */
-static int load_content_state(struct loader *ld, const cJSON *const *k, char *const *kp,
+static int load_content_state(struct loader *ld, const cJSON *const *k, char kp[][LD_PATH_LEN],
 			      const cJSON *n, struct expect_content *c)
 {
 	char got[96];
@@ -360,10 +345,10 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 			struct expect_content *c)
 {
 	const cJSON *k[4];
-	char *kp[4];
+	char kp[4][LD_PATH_LEN];
 	int i, ret = -1;
 
-	ld_set_pos(ld, &c->pos, n, path);
+	ld_set_pos(ld, &c->pos, n, NULL);
 	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
 	key_paths(path, content_keys, 4, kp);
@@ -374,7 +359,6 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
 		 !ld_phys(ld, k[1], kp[1], 0, &c->size))
 		ret = load_content_state(ld, k, kp, n, c);
-	free_paths(kp, 4);
 	return ret;
 }
 
@@ -416,10 +400,10 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_zone *z)
 {
 	const cJSON *k[5];
-	char *kp[5];
+	char kp[5][LD_PATH_LEN];
 	int ret = -1;
 
-	ld_set_pos(ld, &z->pos, n, path);
+	ld_set_pos(ld, &z->pos, n, NULL);
 	if (ld_object(ld, n, path, zone_keys, 5, k))
 		return -1;
 	key_paths(path, zone_keys, 5, kp);
@@ -434,7 +418,6 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
 		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
 		ret = 0;
-	free_paths(kp, 5);
 	return ret;
 }
 
@@ -444,7 +427,7 @@ static int load_array(struct loader *ld, const cJSON *n, const char *path, size_
 		      int (*one)(struct loader *, const cJSON *, const char *, void *))
 {
 	const cJSON *item;
-	char got[96], *ip;
+	char got[96], ib[LD_PATH_LEN];
 	int i = 0, ret = 0;
 
 	if (!cJSON_IsArray(n))
@@ -453,10 +436,9 @@ static int load_array(struct loader *ld, const cJSON *n, const char *path, size_
 	*items = xzalloc((cJSON_GetArraySize(n) + 1) * elem);
 	*nr = 0;
 	for (item = n->child; item && !ret; item = item->next, i++) {
-		ip = ld_index_path(path, i);
+		ld_index_path_buf(ib, sizeof(ib), path, i);
 		*nr = i + 1;
-		ret = one(ld, item, ip, (char *)*items + i * elem);
-		free(ip);
+		ret = one(ld, item, ib, (char *)*items + i * elem);
 	}
 	return ret;
 }
@@ -512,7 +494,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 	      const struct op_spec *spec)
 {
 	const cJSON *k[NR_EXPECT_KEYS];
-	char *kp[NR_EXPECT_KEYS];
+	char kp[NR_EXPECT_KEYS][LD_PATH_LEN];
 	int ret = -1;
 
 	e->nr_contents = -1;
@@ -520,7 +502,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 	if (ld_object(ld, n, path, expect_keys, NR_EXPECT_KEYS, k))
 		return -1;
 	e->present = true;
-	ld_set_pos(ld, &e->pos, n, path);
+	ld_set_pos(ld, &e->pos, n, NULL);
 	key_paths(path, expect_keys, NR_EXPECT_KEYS, kp);
 	if (k[E_RET] && !spec)
 		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
@@ -551,7 +533,6 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		ret = load_counts(ld, k, path, e);
 	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
 	e->has_current_limit = k[E_CURRENT_LIMIT] != NULL;
-	free_paths(kp, NR_EXPECT_KEYS);
 	return ret;
 }
 

@@ -51,8 +51,11 @@ const char *ld_describe(const struct loader *ld, const cJSON *n, char *buf, int 
 char *ld_key_path(const char *parent, const char *key);
 char *ld_index_path(const char *parent, int i);
 /* The same into @buf (cut to @len), for the paths of every step: no printf, no malloc. */
+#define LD_PATH_LEN	160	/* room for any path the format's nesting makes */
 void ld_index_path_buf(char *buf, int len, const char *parent, int i);
 void ld_key_path_buf(char *buf, int len, const char *parent, const char *key);
+/* The same for a key of the format's own tables, known to need no quoting. */
+void ld_field_path(char *buf, int len, const char *parent, const char *key);
 /* Fill @p with @n's position and a copy of @path (none for NULL). */
 void ld_set_pos(const struct loader *ld, struct src_pos *p, const cJSON *n, const char *path);
 

@@ -205,7 +205,7 @@ static int load_op(struct loader *ld, const cJSON *step, const char *path,
 	const char *best;
 	int ret = -1;
 
-	ld_key_path_buf(opath, sizeof(opath), path, "op");
+	ld_field_path(opath, sizeof(opath), path, "op");
 	if (!op) {
 		ld_err(ld, step, opath, "missing: expected the name of a memblock operation");
 		goto out;
@@ -323,7 +323,7 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 		return -1;
 	ld->visible = i;
 	for (a = 0; a < st->spec->nargs; a++) {
-		ld_key_path_buf(kp, sizeof(kp), path, names[a]);
+		ld_field_path(kp, sizeof(kp), path, names[a]);
 		if (!k[a] && !st->spec->args[a].optional) {
 			arg_list(st->spec, args, sizeof(args));
 			ret = ld_err(ld, n, kp, "missing argument: %s takes %s", st->spec->name,
@@ -336,17 +336,17 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 	}
 	nk = st->spec->nargs;
 	if (k[nk + 1]) {
-		ld_key_path_buf(kp, sizeof(kp), path, "as");
+		ld_field_path(kp, sizeof(kp), path, "as");
 		ret = load_label(ld, k[nk + 1], kp, st);
 	}
 	if (!ret && k[nk + 2]) {
-		ld_key_path_buf(kp, sizeof(kp), path, "note");
+		ld_field_path(kp, sizeof(kp), path, "note");
 		ret = ld_string(ld, k[nk + 2], kp, &st->note);
 	}
 	if (!ret && k[nk + 3]) {
 		/* The step's own label is bound when its expectations are checked. */
 		ld->visible = i + 1;
-		ld_key_path_buf(kp, sizeof(kp), path, "expect");
+		ld_field_path(kp, sizeof(kp), path, "expect");
 		st->expect = xzalloc(sizeof(*st->expect));
 		st->expect->nr_contents = -1;
 		st->expect->nr_zones = -1;

@@ -214,8 +214,17 @@ void ld_index_path_buf(char *buf, int len, const char *parent, int i)
 {
 	char digits[16], *d = digits + sizeof(digits);
 	unsigned int u = i < 0 ? 0u - (unsigned int)i : (unsigned int)i;
-	int at = put_str(buf, len, 0, parent ? parent : "");
+	size_t pl = parent ? strlen(parent) : 0;
+	int at;
 
+	if (pl + 1 < (size_t)len) {
+		if (pl)
+			memcpy(buf, parent, pl);
+		buf[pl] = '\0';
+		at = (int)pl;
+	} else {
+		at = put_str(buf, len, 0, parent ? parent : "");
+	}
 	*--d = '\0';
 	do
 		*--d = (char)('0' + u % 10);
@@ -227,8 +236,22 @@ void ld_index_path_buf(char *buf, int len, const char *parent, int i)
 	put_str(buf, len, at, "]");
 }
 
+void ld_field_path(char *buf, int len, const char *parent, const char *key)
+{
+	size_t pl = parent ? strlen(parent) : 0, kl = strlen(key);
+
+	if (!pl || pl + kl + 2 > (size_t)len) {
+		ld_key_path_buf(buf, len, parent, key);
+		return;
+	}
+	memcpy(buf, parent, pl);
+	buf[pl] = '.';
+	memcpy(buf + pl + 1, key, kl + 1);
+}
+
 void ld_key_path_buf(char *buf, int len, const char *parent, const char *key)
 {
+	size_t pl, kl;
 	char *heap;
 	int at;
 
@@ -238,9 +261,17 @@ void ld_key_path_buf(char *buf, int len, const char *parent, const char *key)
 		free(heap);
 		return;
 	}
-	at = put_str(buf, len, 0, parent);
-	at = put_str(buf, len, at, ".");
-	put_str(buf, len, at, key);
+	pl = strlen(parent);
+	kl = strlen(key);
+	if (pl + kl + 2 > (size_t)len) {
+		at = put_str(buf, len, 0, parent);
+		at = put_str(buf, len, at, ".");
+		put_str(buf, len, at, key);
+		return;
+	}
+	memcpy(buf, parent, pl);
+	buf[pl] = '.';
+	memcpy(buf + pl + 1, key, kl + 1);
 }
 
 void ld_set_pos(const struct loader *ld, struct src_pos *p, const cJSON *n, const char *path)
@@ -376,8 +407,9 @@ static int unsigned_number(struct loader *ld, const cJSON *n, const char *path, 
 	struct jnum num;
 	char got[96];
 
-	ld_describe(ld, n, got, sizeof(got));
 	read_number(ld, n, &num);
+	if (num.fraction || num.exponent || num.neg || num.huge || num.mag > JSON_EXACT_MAX)
+		ld_describe(ld, n, got, sizeof(got));	/* for the message */
 	if (num.fraction || num.exponent)
 		return ld_err(ld, n, path, "expected an integer, got %s%s", got,
 			      num.fraction ? "" : " (write integers without an exponent)");
@@ -474,9 +506,15 @@ int ld_phys(struct loader *ld, const cJSON *n, const char *path, unsigned int fl
 	char got[96];
 
 	memset(v, 0, sizeof(*v));
-	ld_set_pos(ld, &v->pos, n, (flags & LD_NO_PATH) ? NULL : path);
-	if (cJSON_IsString(n))
-		return phys_string(ld, n, path, flags, v);
+	ld_set_pos(ld, &v->pos, n, NULL);
+	if (cJSON_IsString(n)) {
+		if (phys_string(ld, n, path, flags, v))
+			return -1;
+		/* The path is only read by an expression's run-time message (value_eval). */
+		if (v->expr && !(flags & LD_NO_PATH) && path)
+			v->pos.path = xstrdup(path);
+		return 0;
+	}
 	if (!cJSON_IsNumber(n))
 		return ld_err(ld, n, path, "expected an integer or an expression string, got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
@@ -495,23 +533,25 @@ int ld_int(struct loader *ld, const cJSON *n, const char *path, int64_t min, int
 	char got[96];
 	int64_t v;
 
-	ld_describe(ld, n, got, sizeof(got));
 	if (!cJSON_IsNumber(n))
-		return ld_err(ld, n, path, "expected an integer, got %s", got);
+		return ld_err(ld, n, path, "expected an integer, got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
 	read_number(ld, n, &num);
 	if (num.fraction || num.exponent)
-		return ld_err(ld, n, path, "expected an integer, got %s", got);
+		return ld_err(ld, n, path, "expected an integer, got %s",
+			      ld_describe(ld, n, got, sizeof(got)));
 	/* -0 is 0 to JSON, but a sign where none is allowed: refused, as for unsigned values. */
 	if (num.neg && min >= 0)
 		return ld_err(ld, n, path, "expected a non-negative integer from %" PRId64 " to %"
-			      PRId64 ", got %s", min, max, got);
+			      PRId64 ", got %s", min, max,
+			      ld_describe(ld, n, got, sizeof(got)));
 	if (num.huge || num.mag > (uint64_t)INT64_MAX)
 		v = num.neg ? INT64_MIN : INT64_MAX;
 	else
 		v = num.neg ? -(int64_t)num.mag : (int64_t)num.mag;
 	if (v < min || v > max)
 		return ld_err(ld, n, path, "expected an integer from %" PRId64 " to %" PRId64
-			      ", got %s", min, max, got);
+			      ", got %s", min, max, ld_describe(ld, n, got, sizeof(got)));
 	*out = v;
 	return 0;
 }

@@ -295,10 +295,15 @@ int ui_run(struct ui *u)
 	u->view_all = true;
 	u->scale = SCALE_LINEAR;
 	scenario_start(u);
+	ui_draw(u);
 	while (!u->quit) {
-		ui_draw(u);
 		ui_term_event(u, u->playing ? ui_play_delays[u->speed] : -1, &ev);
+		ui_keytime_start(u->keytime);
 		handle(u, &ev);
+		ui_keytime_lap(u->keytime, KT_KEY);
+		if (!u->quit)
+			ui_draw(u);
+		ui_keytime_end(u->keytime, ev.kind == EV_KEY ? ev.key : -1);
 	}
 	scenario_end(u);
 	return 0;

@@ -19,6 +19,7 @@
 #include "render/render.h"
 #include "scenario/scenario.h"
 #include "run/timeline.h"
+#include "ui/ui_keytime.h"
 
 /* Below this size the UI shows only a "terminal too small" screen. */
 #define UI_MIN_COLS	50
@@ -63,6 +64,7 @@ struct ui_options {
 	/* Test mode: curses on /dev/null, keys from a script, screen dumps to a file. */
 	const char	*script;
 	const char	*dump;
+	const char	*keytimes;	/* per-key phase times to this file (bench_ui) */
 	int		cols, rows;
 };
 
@@ -138,6 +140,7 @@ struct ui {
 
 	/* Test mode. */
 	struct ui_script *script;
+	struct ui_keytime *keytime;		/* MBVIZ_UI_KEYTIMES, or NULL */
 	char		*dumps;			/* screen dumps so far */
 	size_t		dumps_len;
 	int		nr_dumps;

@@ -117,14 +117,18 @@ void ui_draw(struct ui *u)
 		return;
 	}
 	ui_render_input(u, &in);
+	ui_keytime_lap(u->keytime, KT_FRAME);
 	ui_map_sections(u, &in);
 	layout_lower(u, ui_map_height(u, &in));
 	ui_draw_header(u, &in);
 	ui_draw_map(u, &in);
+	ui_keytime_lap(u->keytime, KT_MAP);
 	ui_draw_table(u, &in);
 	draw_separator(u);
+	ui_keytime_lap(u->keytime, KT_TABLE);
 	/* Last: it may replay steps, which can move other outcomes. */
 	ui_draw_log(u);
+	ui_keytime_lap(u->keytime, KT_LOG);
 	ui_draw_legend(u, &in);
 	ui_draw_status(u);
 	if (u->mode == MODE_HELP)

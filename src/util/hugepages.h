@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -33,13 +35,20 @@ static inline void hugepages_advise(void *p, size_t n)
 #endif
 }
 
-/* A zeroed block of @n bytes (never NULL), with the advice. */
+/*
+ * A zeroed block of @n bytes (never NULL), with the advice.  calloc():
+ * a large block comes zeroed from the kernel, untouched, so the advice
+ * still applies to its first touch, and it is not written twice.
+ */
 static inline void *hugepages_zalloc(size_t n)
 {
-	void *p = xrealloc(NULL, n);
+	void *p = calloc(1, n ? n : 1);
 
+	if (!p) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
 	hugepages_advise(p, n);
-	memset(p, 0, n);
 	return p;
 }
 

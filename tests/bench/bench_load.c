@@ -11,11 +11,22 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "scenario/scenario.h"
 #include "bench/util.h"
+
+/* User and system CPU seconds of the process so far. */
+static void usage_s(double *user, double *sys)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	*user = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6;
+	*sys = ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
 
 static int bench(long n)
 {
@@ -23,14 +34,16 @@ static int bench(long n)
 	struct scenario *sc;
 	size_t rss0, rss1, peak;
 	struct stat st;
-	double t0, c0, t, cpu;
+	double t0, c0, t, cpu, u0, s0, u1, s1;
 
 	stat(file, &st);
 	rss0 = bench_rss();
 	bench_hwm_reset();
 	t0 = bench_now_s();
 	c0 = bench_cpu_s();
+	usage_s(&u0, &s0);
 	sc = scenario_load(file, err, sizeof(err));
+	usage_s(&u1, &s1);
 	t = bench_now_s() - t0;
 	cpu = bench_cpu_s() - c0;
 	peak = bench_hwm();
@@ -43,8 +56,9 @@ static int bench(long n)
 		return 1;
 	}
 	printf("  %8ld steps (%.1f MiB): %.3f s wall, %.3f s CPU (%.2f us/step; target 2 s "
-	       "per 10^6); resident %.0f bytes/step (target 300), peak while loading %.0f "
-	       "bytes/step\n", n, st.st_size / 1048576.0, t, cpu, cpu * 1e6 / n,
+	       "per 10^6): %.2f s user, %.2f s system (page faults of the parse tree); "
+	       "resident %.0f bytes/step (target 300), peak while loading %.0f "
+	       "bytes/step\n", n, st.st_size / 1048576.0, t, cpu, cpu * 1e6 / n, u1 - u0, s1 - s0,
 	       (double)(rss1 - rss0) / n,
 	       (double)(peak > rss0 ? peak - rss0 : 0) / n);
 	scenario_free(sc);

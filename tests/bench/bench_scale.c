@@ -4,13 +4,17 @@
  *
  * 1. check: 150 small scenarios of `gen-scenario.sh suite I` (the kinds
  *    of check of the kernel's tools/testing/memblock suite, an
- *    expectation after every step) through what `mbviz check` does in
- *    process (load the file, run, check every expectation), and through
- *    `mbviz check` itself (one process), against a reference loop in the
- *    same process: the same operations, already decoded, on the model
- *    engine, each followed by a comparison of the region arrays with the
- *    expected ones -- the cost of the kernel's own test binary.
- *    Target: <= 1.5x the reference.
+ *    expectation after every step).  The reference is what the kernel's
+ *    test binary does: memblock's functions called directly (the model's,
+ *    on its globals), the arrays reset before each case, ret and the
+ *    arrays compared in place after every call, nothing printed.  Against
+ *    it: the same calls through the engine interface; what `mbviz check`
+ *    does in process (load each file, run, check every expectation),
+ *    split into load, run, expectations and free; and `mbviz check` as a
+ *    process against /bin/true plus the reference (the test binary is a
+ *    process too), with the process starts shown apart.  Target: <= 1.5x.
+ *    `check` reads and parses text that the test binary has compiled in:
+ *    the load share printed is what the target cannot take away.
  * 2. engines: the kernel engine against the model on
  *    `gen-scenario.sh regions 50000` (100,002 operations growing to
  *    100,000 regions).  Every memblock_add and memblock_reserve walks and
@@ -20,11 +24,16 @@
  *
  * Run by `make bench`; never part of `make check`.
  */
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include "model/memblock.h"
+#include "model/model_ops.h"
 #include "run/engine.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
@@ -32,7 +41,9 @@
 
 #define NR_SUITE	150
 
-/* One decoded scenario for the reference loop. */
+extern char **environ;
+
+/* One decoded scenario for the reference loops. */
 struct ref_case {
 	struct machine	machine;
 	int		nr;
@@ -40,30 +51,48 @@ struct ref_case {
 	const struct expect **expects;
 };
 
-static void exec_call(struct engine *e, const struct op_call *c, struct steplog *log, int bytes)
-{
-	struct op_result res;
-
-	steplog_reset(log);
-	steplog_set_current(log, bytes);
-	e->ops->exec(e, c, &res);
-	steplog_set_current(NULL, 8);
-}
-
 /* The regions as expected (constants only, as the suite writes them); 0 if they match. */
-static int compare(const struct expect_type *et, const struct mb_type *t)
+static int compare(const struct expect_type *et, unsigned long cnt, uint64_t total,
+		   const struct mb_region *regions)
 {
 	int i;
 
 	if (!et->present)
 		return 0;
-	if (et->has_cnt && et->cnt.constant != t->cnt)
+	if ((et->has_cnt && et->cnt.constant != cnt) ||
+	    (et->has_total_size && et->total_size.constant != total))
+		return 1;
+	for (i = 0; et->has_regions && i < et->nr_regions; i++)
+		if ((unsigned long)i >= cnt || et->regions[i].base.constant != regions[i].base ||
+		    et->regions[i].size.constant != regions[i].size)
+			return 1;
+	return 0;
+}
+
+/* The same against the model's own arrays, in place, as the kernel's tests read them. */
+static int compare_type(const struct expect_type *et, const struct memblock_type *t)
+{
+	int i;
+
+	if (!et->present)
+		return 0;
+	if ((et->has_cnt && et->cnt.constant != t->cnt) ||
+	    (et->has_total_size && et->total_size.constant != t->total_size))
 		return 1;
 	for (i = 0; et->has_regions && i < et->nr_regions; i++)
 		if ((unsigned long)i >= t->cnt || et->regions[i].base.constant != t->regions[i].base ||
 		    et->regions[i].size.constant != t->regions[i].size)
 			return 1;
 	return 0;
+}
+
+static int compare_ret(const struct expect *e, uint64_t value)
+{
+	if (!e->ret.present)
+		return 0;
+	if (e->ret.kind == RET_INT)
+		return (int64_t)(int)value != e->ret.integer;
+	return e->ret.phys.constant != value;
 }
 
 static struct ref_case decode(const struct scenario *sc)
@@ -86,7 +115,37 @@ static struct ref_case decode(const struct scenario *sc)
 	return rc;
 }
 
-static double reference(struct engine *e, const struct ref_case *rc, int n, int *bad)
+/*
+ * The kernel's test binary (tools/testing/memblock): memblock's functions
+ * called directly on the model's globals, the arrays reset before each
+ * case, ret and the arrays compared in place after each call; nothing is
+ * printed (its memblock_dbg() is off unless asked for).
+ */
+static double reference(const struct ref_case *rc, int n, int *bad)
+{
+	double t0 = bench_cpu_s();
+	int k, i;
+
+	steplog_set_current(NULL, 8);
+	for (k = 0; k < n; k++) {
+		memblock_model_reset(&rc[k].machine);
+		for (i = 0; i < rc[k].nr; i++) {
+			const struct expect *e = rc[k].expects[i];
+			uint64_t value = 0;
+
+			model_run_op(&rc[k].calls[i], &value);
+			*bad += compare_ret(e, value) + compare_type(&e->memory, &memblock.memory) +
+				compare_type(&e->reserved, &memblock.reserved);
+		}
+	}
+	return bench_cpu_s() - t0;
+}
+
+/*
+ * The same through mbviz's engine interface: the model instance swapped
+ * in and out around each call, messages captured, the arrays copied out.
+ */
+static double engine_loop(struct engine *e, const struct ref_case *rc, int n, int *bad)
 {
 	struct steplog log;
 	double t0 = bench_cpu_s();
@@ -96,12 +155,20 @@ static double reference(struct engine *e, const struct ref_case *rc, int n, int 
 	for (k = 0; k < n; k++) {
 		e->ops->reset(e, &rc[k].machine);
 		for (i = 0; i < rc[k].nr; i++) {
+			const struct expect *ex = rc[k].expects[i];
+			struct op_result res;
 			struct mb_state st;
 
-			exec_call(e, &rc[k].calls[i], &log, 8);
+			steplog_reset(&log);
+			steplog_set_current(&log, 8);
+			e->ops->exec(e, &rc[k].calls[i], &res);
+			steplog_set_current(NULL, 8);
 			e->ops->get_state_parts(e, &st, SP_TYPES);
-			*bad += compare(&rc[k].expects[i]->memory, &st.memory) +
-				compare(&rc[k].expects[i]->reserved, &st.reserved);
+			*bad += compare_ret(ex, res.value) +
+				compare(&ex->memory, st.memory.cnt, st.memory.total_size,
+					st.memory.regions) +
+				compare(&ex->reserved, st.reserved.cnt, st.reserved.total_size,
+					st.reserved.regions);
 			state_free(&st);
 		}
 	}
@@ -109,7 +176,39 @@ static double reference(struct engine *e, const struct ref_case *rc, int n, int 
 	return bench_cpu_s() - t0;
 }
 
-/* What `mbviz check FILE` does for each file (src/cmd/cmd_check.c), in process. */
+/* Where the time of `check` goes, in process (CPU seconds, summed). */
+struct phases {
+	double	load, run, bare, free;	/* bare: the run without expectations */
+};
+
+/* Run @sc to its end (and its final expectations); the number of failures. */
+static int run_through(struct engine *e, const struct scenario *sc)
+{
+	struct run *r = run_create(sc, e);
+	struct step_outcome o;
+	int failed = !r;
+
+	while (r && run_done(r) < sc->nr_steps) {
+		int ret = run_step(r, &o);
+
+		failed += ret || o.nr_failures;
+		step_outcome_free(&o);
+		if (ret)
+			break;
+	}
+	if (r) {
+		memset(&o, 0, sizeof(o));
+		run_check_final(r, &o);
+		failed += o.nr_failures;
+		step_outcome_free(&o);
+	}
+	run_destroy(r);
+	return failed;
+}
+
+#define MAX_SUITE_STEPS	16
+
+/* What `mbviz check FILE` does for each file (src/cmd/cmd_check.c), in process: CPU seconds. */
 static double in_process(struct engine *e, char **files, int n, int *failed)
 {
 	double t0 = bench_cpu_s();
@@ -118,80 +217,161 @@ static double in_process(struct engine *e, char **files, int n, int *failed)
 
 	for (k = 0; k < n; k++) {
 		struct scenario *sc = scenario_load(files[k], err, sizeof(err));
-		struct run *r = sc ? run_create(sc, e) : NULL;
-		struct step_outcome o;
 
-		while (r && run_done(r) < sc->nr_steps) {
-			int ret = run_step(r, &o);
-
-			*failed += ret || o.nr_failures;
-			step_outcome_free(&o);
-			if (ret)
-				break;
-		}
-		if (r) {
-			memset(&o, 0, sizeof(o));
-			run_check_final(r, &o);
-			*failed += o.nr_failures;
-			step_outcome_free(&o);
-		}
-		*failed += !sc;
-		run_destroy(r);
+		*failed += !sc || run_through(e, sc);
 		scenario_free(sc);
 	}
 	return bench_cpu_s() - t0;
+}
+
+/*
+ * The same, timed phase by phase (the clock's own cost aside, in another
+ * pass); the run is timed again with the expectations taken away, which
+ * splits it in two.
+ */
+static void phases(struct engine *e, char **files, int n, struct phases *ph)
+{
+	char err[1024];
+	double t, t1;
+	int k, i;
+
+	for (k = 0; k < n; k++) {
+		struct expect *saved[MAX_SUITE_STEPS];
+		struct scenario *sc;
+
+		t = bench_cpu_s();
+		sc = scenario_load(files[k], err, sizeof(err));
+		t1 = bench_cpu_s();
+		ph->load += t1 - t;
+		run_through(e, sc);
+		t = bench_cpu_s();
+		ph->run += t - t1;
+		for (i = 0; sc && i < sc->nr_steps && i < MAX_SUITE_STEPS; i++) {
+			saved[i] = sc->steps[i].expect;
+			sc->steps[i].expect = NULL;
+		}
+		t1 = bench_cpu_s();
+		run_through(e, sc);
+		ph->bare += bench_cpu_s() - t1;
+		for (i = 0; sc && i < sc->nr_steps && i < MAX_SUITE_STEPS; i++)
+			sc->steps[i].expect = saved[i];
+		t = bench_cpu_s();
+		scenario_free(sc);
+		ph->free += bench_cpu_s() - t;
+	}
+}
+
+/* Wall seconds of running @argv with stdout to /dev/null; -1 if it failed. */
+static double spawn_wall(char **argv)
+{
+	posix_spawn_file_actions_t fa;
+	double t0 = bench_now_s();
+	int status;
+	pid_t pid;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (posix_spawn(&pid, argv[0], &fa, NULL, argv, environ) ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+		status = -1;
+	posix_spawn_file_actions_destroy(&fa);
+	return status < 0 ? -1 : bench_now_s() - t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return v[n / 2];
+}
+
+#define REPS	9
+
+struct check_figures {
+	double		ref[REPS], eng[REPS], mine[REPS], proc[REPS], start[REPS], tru[REPS];
+	struct phases	ph;
+};
+
+static void print_check(struct check_figures *f, bool bad)
+{
+	double r = median(f->ref, REPS), g = median(f->eng, REPS), m = median(f->mine, REPS);
+	double proc = median(f->proc, REPS), start = median(f->start, REPS);
+	double tru = median(f->tru, REPS);
+	const struct phases *ph = &f->ph;
+	double all = ph->load + ph->run + ph->free;
+	double check = ph->run - ph->bare;
+
+	printf("  check, %d suite scenarios (%d steps), CPU medians of %d:\n"
+	       "    reference: memblock calls and in-place compares, as the kernel's test "
+	       "binary: %.3f ms\n"
+	       "    the same through the engine interface (swap, messages, state copy): "
+	       "%.3f ms (%.2fx)\n"
+	       "    load+run+check in process, as `mbviz check`: %.3f ms: %.2fx the reference "
+	       "(target <= 1.5x)\n"
+	       "      of which load %.0f%% (%.1f us/file), run %.0f%%, expectations %.0f%%, "
+	       "free %.0f%%\n", NR_SUITE, 3 * NR_SUITE, REPS, r * 1e3, g * 1e3, g / r, m * 1e3,
+	       m / r, 100 * ph->load / all, ph->load * 1e6 / (REPS * NR_SUITE),
+	       100 * ph->bare / all, 100 * check / all, 100 * ph->free / all);
+	printf("    as processes (wall medians): `mbviz check` %.2f ms; its start alone "
+	       "(`mbviz --version`) %.2f ms; /bin/true %.2f ms\n"
+	       "    `mbviz check` / (/bin/true + reference): %.2fx (target <= 1.5x); the "
+	       "starts taken from both: %.2fx%s\n", proc * 1e3, start * 1e3, tru * 1e3,
+	       proc / (tru + r), (proc - start) / r, bad ? "  SOME CHECKS FAILED" : "");
 }
 
 static void bench_check(void)
 {
 	struct engine *model = model_engine_create(-1);
 	struct ref_case rc[NR_SUITE];
-	char *files[NR_SUITE], err[1024], *cmd;
-	double ref = 1e9, mine = 1e9, proc, t;
+	char *files[NR_SUITE], err[1024], *argv[NR_SUITE + 3];
+	char mbviz_path[] = "./src/mbviz", check[] = "check";
+	struct scenario *keep[NR_SUITE];
+	struct check_figures *f = calloc(1, sizeof(*f));
 	int k, bad = 0, failed = 0, rep;
-	size_t len = 64;
 
 	for (k = 0; k < NR_SUITE; k++) {
-		struct scenario *sc;
-
 		files[k] = bench_generate("suite", k);
-		sc = scenario_load(files[k], err, sizeof(err));
-		if (!sc) {
+		keep[k] = scenario_load(files[k], err, sizeof(err));
+		if (!keep[k]) {
 			printf("  check: %s\n", err);
 			exit(1);
 		}
-		rc[k] = decode(sc);
-		len += strlen(files[k]) + 1;
-		/* The expectations stay with the scenario, kept for the reference. */
-	}
-	/* The best of five: the machine is shared. */
-	for (rep = 0; rep < 5; rep++) {
-		t = reference(model, rc, NR_SUITE, &bad);
-		ref = t < ref ? t : ref;
-		t = in_process(model, files, NR_SUITE, &failed);
-		mine = t < mine ? t : mine;
+		rc[k] = decode(keep[k]);	/* its expectations stay with the scenario */
 	}
 	/* make bench runs in the build directory. */
-	cmd = malloc(len + 64);
-	strcpy(cmd, "./src/mbviz check");
+	argv[0] = mbviz_path;
+	argv[1] = check;
 	for (k = 0; k < NR_SUITE; k++)
-		strcat(strcat(cmd, " "), files[k]);
-	strcat(cmd, " >/dev/null");
-	t = bench_now_s();
-	failed += system(cmd) != 0;
-	proc = bench_now_s() - t;
-	printf("  check, %d suite scenarios (%d steps): reference loop %.2f ms CPU; load+run+check "
-	       "in process %.2f ms CPU (%.2fx, target <= 1.5x); `mbviz check` %.2f ms wall "
-	       "(%.2fx, process start included)%s\n", NR_SUITE, 3 * NR_SUITE, ref * 1e3,
-	       mine * 1e3, mine / ref, proc * 1e3, proc / ref,
-	       bad || failed ? "  SOME CHECKS FAILED" : "");
+		argv[k + 2] = files[k];
+	argv[NR_SUITE + 2] = NULL;
+	for (rep = 0; rep < REPS; rep++) {
+		char mbviz[] = "./src/mbviz", opt[] = "--version", tru[] = "/bin/true";
+		char *version[] = { mbviz, opt, NULL }, *t[] = { tru, NULL };
+
+		f->ref[rep] = reference(rc, NR_SUITE, &bad);
+		f->eng[rep] = engine_loop(model, rc, NR_SUITE, &bad);
+		f->mine[rep] = in_process(model, files, NR_SUITE, &failed);
+		phases(model, files, NR_SUITE, &f->ph);
+		f->proc[rep] = spawn_wall(argv);
+		f->start[rep] = spawn_wall(version);
+		f->tru[rep] = spawn_wall(t);
+		failed += f->proc[rep] < 0 || f->start[rep] < 0 || f->tru[rep] < 0;
+	}
+	print_check(f, bad || failed);
 	for (k = 0; k < NR_SUITE; k++) {
 		unlink(files[k]);
 		free(files[k]);
 		free(rc[k].calls);
 		free(rc[k].expects);
+		scenario_free(keep[k]);
 	}
-	free(cmd);
+	free(f);
 	model->ops->destroy(model);
 }
 

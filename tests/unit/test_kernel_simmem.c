@@ -5,6 +5,8 @@
  * keeps (kcontents_*).  Needs no kernel tree.
  */
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/ops.h"
@@ -82,6 +84,58 @@ static void test_clear(struct simmem *sm)
 	ok(peek(sm, 0x3000) == 5 && peek(sm, 0x2000) == 0, "and takes writes again");
 }
 
+/* Bytes of host memory the process holds (VmRSS plus its shared memory). */
+static long resident_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmRSS:", 6))
+			kb = atol(line + 6);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/*
+ * The next boot keeps the last one's windows, emptied: the same host
+ * addresses, zeros everywhere it wrote (a whole written megabyte
+ * included, its pages given back), and windows of boots before it make
+ * room when a boot needs more than the limit.
+ */
+static void test_reuse(struct simmem *sm)
+{
+	unsigned char *va = simmem_va(sm, 0x100000);
+	long before, filled, after;
+	int k, bad = 0;
+
+	simmem_clear(sm);
+	va = simmem_va(sm, 0x100000);
+	before = resident_kb();
+	memset(va, 0xaa, 1 << 20);
+	poke(sm, 7 * SIMMEM_SPAN + 3, 0x55);
+	filled = resident_kb();
+	simmem_clear(sm);
+	after = resident_kb();
+	ok(simmem_va(sm, 0x100000) == va, "a clear keeps the windows: the same host address");
+	ok(peek(sm, 0x100000) == 0 && peek(sm, 0x100000 + (1 << 20) - 1) == 0 &&
+	   peek(sm, 7 * SIMMEM_SPAN + 3) == 0, "what the last boot wrote reads zero");
+	ok(filled - before >= 1000 && after - before < 200, "its pages are given back "
+	   "(%ld kB before, %ld written, %ld after)", before, filled, after);
+	/* 127 windows of two chunks each: with the 4 kept ones, more than the 256 allowed. */
+	simmem_clear(sm);
+	for (k = 0; k < 127; k++)
+		poke(sm, (100 + 2 * (uint64_t)k) * SIMMEM_SPAN, (unsigned char)(k + 1));
+	for (k = 0; k < 127; k++)
+		bad += peek(sm, (100 + 2 * (uint64_t)k) * SIMMEM_SPAN) != (unsigned char)(k + 1);
+	ok(!bad, "a boot may use every window: those kept from earlier boots make room (%s)",
+	   bad ? simmem_error(sm) : "all 127 kept their byte");
+	simmem_clear(sm);
+	ok(peek(sm, 100 * SIMMEM_SPAN) == 0, "and all of it reads zero after a clear");
+}
+
 static void test_contents(void)
 {
 	struct kcontents c = { 0 };
@@ -127,6 +181,7 @@ int main(void)
 	test_map(sm);
 	test_zero(sm);
 	test_clear(sm);
+	test_reuse(sm);
 	simmem_destroy(sm);
 	test_contents();
 	return done_testing();

@@ -187,7 +187,11 @@ static void test_good(void)
 	   sc->expect.zones[0].has_managed && sc->expect.zones[1].nid == 0 &&
 	   !sc->expect.zones[1].has_spanned, "zones; nid defaults to 0");
 	ok(sc->expect.has_lost_pages && sc->expect.lost_pages == 0, "lost_pages");
-	is_str(sc->expect.zones[0].pos.path, "expect.zones[0]", "expectation path");
+	/* Paths are kept for expressions only: their run-time errors name them. */
+	ok(sc->expect.current_limit.pos.path &&
+	   !strcmp(sc->expect.current_limit.pos.path, "expect.current_limit") &&
+	   !sc->expect.zones[0].pos.path, "expression path kept, no other (%s)",
+	   sc->expect.current_limit.pos.path ? sc->expect.current_limit.pos.path : "none");
 	scenario_free(sc);
 }
 
@@ -381,12 +385,48 @@ static void test_versions(void)
 	       "6.12: the flag list names RSRV_NOINIT");
 }
 
+/*
+ * The scanners take plain ASCII eight bytes at a time: a character that
+ * ends the run (a tab, a bad byte, a multi-byte character) must be
+ * found, at the right column, at any offset from the word boundaries.
+ */
+static void test_long_runs(void)
+{
+	static const char head[] = "{ \"scenario\": 1, \"name\": \"m\", \"title\": \"";
+	char text[256], want[256];
+	int k, bad_tab = 0, bad_byte = 0, bad_col = 0, col = (int)strlen(head) + 1;
+
+	for (k = 0; k < 24; k++) {
+		/* k ASCII bytes, a two-byte character, k more, then a tab: one column each. */
+		snprintf(text, sizeof(text), "%s%.*s\xc3\xa9%.*s\t\" }", head, k,
+			 "abcdefghijklmnopqrstuvwxyz", k, "abcdefghijklmnopqrstuvwxyz");
+		snprintf(want, sizeof(want), "t.json:1:%d: control character U+0009 in a string "
+			 "(escape it)", col + 2 * k + 1);
+		bad_tab += strcmp(load_err(text), want) != 0;
+		/* k ASCII bytes, then a byte that is never UTF-8. */
+		snprintf(text, sizeof(text), "%s%.*s\xff\" }", head, k, "abcdefghijklmnopqrstuvwxyz");
+		snprintf(want, sizeof(want), "t.json:1:%d: binary file: invalid UTF-8 byte 0xff",
+			 col + k);
+		bad_byte += strcmp(load_err(text), want) != 0;
+		/* A long title, then an error after it: its column counts characters. */
+		snprintf(text, sizeof(text), "%s%.*s\xc3\xa9%.*s\", \"description\": 5 }", head, k,
+			 "abcdefghijklmnopqrstuvwxyz", k, "abcdefghijklmnopqrstuvwxyz");
+		snprintf(want, sizeof(want), "t.json:1:%d: description: expected a string, got 5",
+			 col + 2 * k + 19);
+		bad_col += strcmp(load_err(text), want) != 0;
+	}
+	ok(!bad_tab, "a tab after runs of 0-23 characters: its column (%d wrong)", bad_tab);
+	ok(!bad_byte, "a bad byte after runs of 0-23 bytes: its column (%d wrong)", bad_byte);
+	ok(!bad_col, "columns after long strings count characters (%d wrong)", bad_col);
+}
+
 int main(void)
 {
 	test_versions();
 	test_good();
 	test_defaults();
 	test_positions();
+	test_long_runs();
 	test_labels();
 	test_files();
 	return done_testing();

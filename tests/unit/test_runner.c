@@ -459,14 +459,61 @@ static void test_expect_direct(void)
 	step_outcome_free(&o);
 }
 
+/* Lines of @kind in @log. */
+static int count_kind(const struct steplog *log, enum log_kind kind)
+{
+	int i, n = 0;
+
+	for (i = 0; i < log->nr; i++)
+		n += log->lines[i].kind == kind;
+	return n;
+}
+
+/*
+ * check spares the formatting of memblock=debug lines: they are gone from
+ * its logs, and nothing else is (warnings are still counted).
+ */
+static void test_debug_lines(void)
+{
+	struct engine *eng = model_engine_create(-1);
+	struct step_outcome o;
+	struct run *r;
+	int pass, debug[2], warn[2], info[2];
+
+	for (pass = 0; pass < 2; pass++) {
+		new_scenario();
+		arg(step(0, OP_MEMBLOCK_ADD, 1), 0, cv(0x100000, 1));
+		arg(&steps[0], 1, cv(0x100000, 1));
+		/* align 0: a stack dump (a warning) as well as the debug line (6.1). */
+		arg(step(1, OP_MEMBLOCK_PHYS_ALLOC, 2), 0, cv(0x1000, 2));
+		arg(&steps[1], 1, cv(0, 2));
+		r = run_create(&sc, eng);
+		run_keep_debug_lines(r, pass == 0);
+		run_step(r, &o);
+		step_outcome_free(&o);
+		run_step(r, &o);
+		debug[pass] = count_kind(&o.log, LOG_DEBUG);
+		warn[pass] = count_kind(&o.log, LOG_WARN) + count_kind(&o.log, LOG_SPLAT);
+		info[pass] = count_kind(&o.log, LOG_INFO) + count_kind(&o.log, LOG_ERR);
+		step_outcome_free(&o);
+		run_destroy(r);
+	}
+	ok(debug[0] > 0 && debug[1] == 0, "debug lines kept by default (%d), dropped on "
+	   "request (%d)", debug[0], debug[1]);
+	ok(warn[0] > 0 && warn[0] == warn[1] && info[0] == info[1], "the other lines stay: %d/%d warnings, "
+	   "%d/%d others", warn[0], warn[1], info[0], info[1]);
+	eng->ops->destroy(eng);
+}
+
 int main(void)
 {
-	plan(47);
+	plan(49);
 	new_scenario();
 	test_formats();
 	test_run();
 	test_final_and_errors();
 	test_expect_direct();
+	test_debug_lines();
 	new_scenario();
 	return done_testing();
 }
