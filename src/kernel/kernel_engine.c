@@ -368,6 +368,7 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 	if (why) {
 		ke->caller = NULL;
 		unsupported(ke, res, "%s: %s", spec->name, why);
+		res->too_long = true;
 		return;
 	}
 	if (!kcall(ke, kop, args, &ret)) {

@@ -768,8 +768,8 @@ const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_ty
 			steps += ((e - s) >> (PA_MAX_ORDER - 1)) + 1;
 	if (steps <= PA_MAX_WALK)
 		return NULL;
-	return "memory is too large to walk in MAX_ORDER blocks (mbviz stops at 2^26 blocks, "
-	       "as many as 256 TiB of 4K pages)";
+	return "memory is too large for the kernel engine to walk in MAX_ORDER blocks (it stops "
+	       "at 2^26 blocks, as many as 256 TiB of 4K pages; the model engine has no limit)";
 }
 
 const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size)
@@ -778,6 +778,6 @@ const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, ui
 
 	if (cursor >= end || end - cursor <= PA_MAX_WALK)
 		return NULL;
-	return "the range is too large to free page by page (mbviz stops at 2^26 pages, "
-	       "256 GiB of 4K pages)";
+	return "the range is too large for the kernel engine to free page by page (it stops at "
+	       "2^26 pages, 256 GiB of 4K pages; the model engine has no limit)";
 }
