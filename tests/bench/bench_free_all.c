@@ -50,7 +50,23 @@ static void write_scenario(const char *path, const char *node, const char *unit)
 	}
 }
 
+/* The fastest of REPEAT checks: one is well under a millisecond, and noisy. */
+#define REPEAT	10
+
+static double time_check_once(char *path);
+
 static double time_check(char *path)
+{
+	double best = time_check_once(path), t;
+	int i;
+
+	for (i = 1; i < REPEAT; i++)
+		if ((t = time_check_once(path)) < best)
+			best = t;
+	return best;
+}
+
+static double time_check_once(char *path)
 {
 	char cmd[] = "check";
 	char *argv[] = { cmd, path, NULL };
@@ -88,7 +104,7 @@ int main(void)
 	big = time_check(path);
 	write_scenario(path, "8G", "64M");
 	small = time_check(path);
-	printf("free_all + init_late 2 x 8 TiB: %8.3f s   2 x 8 GiB: %8.3f s   ratio %.2f\n",
+	printf("free_all + init_late 2 x 8 TiB: %8.5f s   2 x 8 GiB: %8.5f s   ratio %.2f\n",
 	       big, small, small > 0 ? big / small : 0);
 	if (!getenv("MBVIZ_BENCH_KEEP"))
 		unlink(path);
