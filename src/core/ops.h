@@ -124,6 +124,8 @@ struct op_result {
 	 * work out.
 	 */
 	bool		too_long;
+	/* Set with unsupported: the engine's progress hook cancelled the op midway. */
+	bool		cancelled;
 };
 
 #endif

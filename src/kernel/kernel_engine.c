@@ -375,6 +375,7 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 		kpagealloc_end(ke);
 		ke->caller = NULL;
 		unsupported(ke, res, "%s: %s", spec->name, ke->dead_why);
+		res->cancelled = ke->cancelled;
 		return;
 	}
 	kpagealloc_end(ke);

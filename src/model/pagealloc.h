@@ -117,6 +117,9 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
  * string).
  */
 const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory);
+/* The walks' lengths themselves: an upper bound of the blocks, the pages. */
+uint64_t pa_free_all_walk(const struct page_alloc *pa, const struct mb_type *memory);
+uint64_t pa_free_late_walk(const struct page_alloc *pa, uint64_t base, uint64_t size);
 const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size);
 
 /* The zones, nodes and page fates into @out (which holds memblock's part already). */
