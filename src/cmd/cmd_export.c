@@ -11,16 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_open.h"
 #include "commands.h"
 #include "render/dump.h"
-#include "run/engine.h"
 #include "scenario/scenario.h"
 #include "run/timeline.h"
 
 struct export_opts {
-	const char		*file;
-	const char		*step;
-	const char		*engine;
 	enum dump_format	format;
 };
 
@@ -28,9 +25,6 @@ static int parse_args(const struct cmd_line *cl, struct export_opts *o)
 {
 	int i, fmt;
 
-	o->file = cl->operands[0];
-	o->engine = cmd_engine(cl);
-	o->step = cl->step;
 	for (i = 0; i < cl->nr_args; i++) {
 		if (cl->args[i].key != KEY_FORMAT)
 			continue;
@@ -48,47 +42,16 @@ static int parse_args(const struct cmd_line *cl, struct export_opts *o)
 int cmd_export(const struct cmd_line *cl)
 {
 	struct export_opts opts = { .format = DUMP_MEMBLOCK };
-	struct engine *eng = NULL;
-	struct timeline *t = NULL;
-	struct scenario *sc;
-	int status = 2, k;
-	char err[1024];
+	struct cmd_opened o;
+	int status;
 
 	if (parse_args(cl, &opts))
 		return 2;
-	sc = scenario_load(opts.file, err, sizeof(err));
-	if (!sc) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+	status = cmd_open_run(cl, OPEN_STEP, &o);
+	if (!status) {
+		dump_state(stdout, opts.format, &o.sc->machine, timeline_state(o.t));
+		status = cmd_flush_stdout(cl);
 	}
-	k = scenario_step_arg(sc, opts.step, "export");
-	if (k < 0)
-		goto out;
-	eng = engine_open(opts.engine, err, sizeof(err));
-	if (!eng) {
-		fprintf(stderr, "mbviz: export: %s\n", err);
-		goto out;
-	}
-	t = timeline_create(sc, eng, TIMELINE_FORWARD_ONLY);
-	if (!t) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
-			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
-			engine_error(eng) ? engine_error(eng) : "");
-		goto out;
-	}
-	if (timeline_goto(t, k)) {
-		const char *why = timeline_error(t);
-
-		fprintf(stderr, "%s\n", why ? why : "run-time error");
-		goto out;
-	}
-	dump_state(stdout, opts.format, &sc->machine, timeline_state(t));
-	status = cmd_flush_stdout(cl);
-out:
-	if (t)
-		timeline_destroy(t);
-	if (eng)
-		engine_close(eng);
-	scenario_free(sc);
+	cmd_close_run(&o);
 	return status;
 }

@@ -15,10 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_open.h"
 #include "commands.h"
 #include "render/render.h"
 #include "render/render_svg.h"
-#include "run/engine.h"
 #include "run/step_frame.h"
 #include "run/timeline.h"
 #include "scenario/scenario.h"
@@ -76,7 +76,7 @@ static const char page_script[] =
 	"})();\n";
 
 struct html_opts {
-	const char	*file, *output, *engine;
+	const char	*output;
 	int		width;
 	bool		color;
 };
@@ -203,43 +203,22 @@ static int write_page(const struct html_opts *o, const struct scenario *sc, stru
 
 int cmd_html(const struct cmd_line *cl)
 {
-	struct html_opts o = { .file = cl->operands[0], .engine = cmd_engine(cl) };
+	struct html_opts opts = { 0 };
 	const char *nc = getenv("NO_COLOR");
-	struct engine *eng = NULL;
-	struct timeline *t = NULL;
-	struct scenario *sc;
-	char err[1024];
-	int status = 2, i;
+	struct cmd_opened o;
+	int status, i;
 
-	o.width = cl->width ? cl->width : 100;
-	o.color = cl->color == COLOR_ALWAYS || (cl->color == COLOR_AUTO && !(nc && *nc));
+	opts.width = cl->width ? cl->width : 100;
+	opts.color = cl->color == COLOR_ALWAYS || (cl->color == COLOR_AUTO && !(nc && *nc));
 	for (i = 0; i < cl->nr_args; i++)
 		if (cl->args[i].key == 'o')
-			o.output = cl->args[i].value;
-	sc = scenario_load(o.file, err, sizeof(err));
-	if (!sc) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+			opts.output = cl->args[i].value;
+	status = cmd_open_run(cl, OPEN_CHECKPOINTS | OPEN_NO_REASON, &o);
+	if (!status) {
+		status = write_page(&opts, o.sc, o.t);
+		if (!opts.output && cmd_flush_stdout(cl))
+			status = 2;
 	}
-	eng = engine_open(o.engine, err, sizeof(err));
-	if (!eng) {
-		fprintf(stderr, "mbviz: html: %s\n", err);
-		goto out;
-	}
-	t = timeline_create(sc, eng, 0);
-	if (!t) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine\n", sc->file,
-			eng->label ? eng->label : eng->ops->name);
-		goto out;
-	}
-	status = write_page(&o, sc, t);
-	if (!o.output && cmd_flush_stdout(cl))
-		status = 2;
-out:
-	if (t)
-		timeline_destroy(t);
-	if (eng)
-		engine_close(eng);
-	scenario_free(sc);
+	cmd_close_run(&o);
 	return status;
 }

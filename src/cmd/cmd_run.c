@@ -12,15 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_open.h"
 #include "commands.h"
 #include "render/dump.h"
-#include "run/engine.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
 
 struct run_opts {
-	const char		*file;
-	const char		*engine;
 	bool			trace;
 	bool			zoneinfo;
 	enum dump_format	format;
@@ -42,8 +40,6 @@ static int parse_args(const struct cmd_line *cl, struct run_opts *o)
 {
 	int i;
 
-	o->file = cl->operands[0];
-	o->engine = cmd_engine(cl);
 	for (i = 0; i < cl->nr_args; i++) {
 		const struct cmd_arg *a = &cl->args[i];
 
@@ -138,40 +134,19 @@ static void print_state(const struct run_opts *opts, const struct scenario *sc, 
 int cmd_run(const struct cmd_line *cl)
 {
 	struct run_opts opts = { .format = DUMP_MEMBLOCK };
-	struct engine *eng = NULL;
-	struct scenario *sc = NULL;
-	struct run *r = NULL;
-	int status = 2;
-	char err[1024];
+	struct cmd_opened o;
+	int status;
 
 	if (parse_args(cl, &opts))
 		return 2;
-	sc = scenario_load(opts.file, err, sizeof(err));
-	if (!sc) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+	status = cmd_open_run(cl, OPEN_RUN, &o);
+	if (!status) {
+		status = run_steps(&opts, o.sc, o.r);
+		if (status < 2)
+			print_state(&opts, o.sc, o.r);
+		if (cmd_flush_stdout(cl))
+			status = 2;
 	}
-	eng = engine_open(opts.engine, err, sizeof(err));
-	if (!eng) {
-		fprintf(stderr, "mbviz: run: %s\n", err);
-		goto out;
-	}
-	r = run_create(sc, eng);
-	if (!r) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
-			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
-			engine_error(eng) ? engine_error(eng) : "");
-		goto out;
-	}
-	status = run_steps(&opts, sc, r);
-	if (status < 2)
-		print_state(&opts, sc, r);
-	if (cmd_flush_stdout(cl))
-		status = 2;
-out:
-	run_destroy(r);
-	if (eng)
-		engine_close(eng);
-	scenario_free(sc);
+	cmd_close_run(&o);
 	return status;
 }

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "util/atomic_file.h"
+#include "cmd_open.h"
 #include "commands.h"
-#include "run/engine.h"
 #include "run/step_frame.h"
 #include "render/render.h"
 #include "render/render_svg.h"
@@ -27,10 +27,7 @@
 #include "util/xalloc.h"
 
 struct snap_opts {
-	const char		*file;
 	const char		*output;
-	const char		*engine;
-	const char		*step;		/* as given: a number or a label */
 	bool			all;
 	int			width;		/* 0: the terminal's, or 80 */
 	int			node;
@@ -45,9 +42,6 @@ static int parse_args(const struct cmd_line *cl, struct snap_opts *o)
 	long n;
 	int i;
 
-	o->file = cl->operands[0];
-	o->engine = cmd_engine(cl);
-	o->step = cl->step;
 	o->width = cl->width;
 	o->color = cl->color;
 	for (i = 0; i < cl->nr_args; i++) {
@@ -84,7 +78,7 @@ static int parse_args(const struct cmd_line *cl, struct snap_opts *o)
 			break;
 		}
 	}
-	if (o->all && o->step) {
+	if (o->all && cl->step) {
 		cmd_error(cl, "--step and --all exclude each other");
 		return -1;
 	}
@@ -150,11 +144,11 @@ static int draw_step(struct drawing *d, int k, bool last)
 	return 0;
 }
 
-static int draw(struct drawing *d, const struct snap_opts *o)
+static int draw(struct drawing *d, const struct snap_opts *o, const char *step)
 {
 	int k, first, last;
 
-	first = last = scenario_step_arg(d->sc, o->step, "snapshot");
+	first = last = scenario_step_arg(d->sc, step, "snapshot");
 	if (first < 0)
 		return 2;
 	if (o->all) {
@@ -212,44 +206,24 @@ int cmd_snapshot(const struct cmd_line *cl)
 {
 	struct snap_opts opts = { .node = -1 };
 	struct drawing d = { 0 };
-	struct engine *eng = NULL;
-	struct scenario *sc;
-	int status = 2;
-	char err[1024];
+	struct cmd_opened o;
+	int status;
 	bool ansi;
 
 	if (parse_args(cl, &opts))
 		return 2;
-	sc = scenario_load(opts.file, err, sizeof(err));
-	if (!sc) {
-		fprintf(stderr, "%s\n", err);
-		return 2;
+	status = cmd_open_run(cl, 0, &o);
+	if (!status) {
+		d.sc = o.sc;
+		d.t = o.t;
+		settle_output(&opts, &d.ro, &ansi);
+		canvas_init(&d.cv);
+		status = draw(&d, &opts, cl->step);
+		if (!status)
+			status = emit(&opts, o.sc, &d.cv, ansi);
+		canvas_free(&d.cv);
+		state_free(&d.prev);
 	}
-	eng = engine_open(opts.engine, err, sizeof(err));
-	if (!eng) {
-		fprintf(stderr, "mbviz: snapshot: %s\n", err);
-		goto out;
-	}
-	d.sc = sc;
-	d.t = timeline_create(sc, eng, TIMELINE_FORWARD_ONLY);
-	if (!d.t) {
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n", sc->file,
-			eng->label ? eng->label : eng->ops->name, engine_error(eng) ? ": " : "",
-			engine_error(eng) ? engine_error(eng) : "");
-		goto out;
-	}
-	settle_output(&opts, &d.ro, &ansi);
-	canvas_init(&d.cv);
-	status = draw(&d, &opts);
-	if (!status)
-		status = emit(&opts, sc, &d.cv, ansi);
-	canvas_free(&d.cv);
-	state_free(&d.prev);
-out:
-	if (d.t)
-		timeline_destroy(d.t);
-	if (eng)
-		engine_close(eng);
-	scenario_free(sc);
+	cmd_close_run(&o);
 	return status;
 }

@@ -13,6 +13,15 @@
 #include "cmd_line.h"
 #include "commands.h"
 
+/* Options that two commands take alike, spelt once. */
+#define OPT_ROOT OPT("root", KEY_ROOT, required_argument, "DIR", VAL_DIR, NULL, \
+		     "with --live: the system's files under DIR")
+#define OPT_NO_LOG OPT("no-log", KEY_NO_LOG, no_argument, NULL, VAL_NONE, NULL, \
+		       "do not compare the kernel messages")
+/* run --dump and export --format: render/dump.h's formats. */
+#define DUMP_CHOICES "debugfs dump json"
+#define DUMP_CHOICES_HELP "debugfs, dump (memblock_dump_all, the default) or json"
+
 static const struct cmd_option ui_options[] = {
 	OPT_ENGINE2,
 	OPT_STEP,
@@ -25,8 +34,7 @@ static const struct cmd_option ui_options[] = {
 	  "leave the mouse to the terminal (for selecting text)"),
 	OPT("live", KEY_LIVE, no_argument, NULL, VAL_NONE, NULL,
 	    "this machine's boot, as import --live reads it, instead of FILE"),
-	OPT("root", KEY_ROOT, required_argument, "DIR", VAL_DIR, NULL,
-	    "with --live: the system's files under DIR"),
+	OPT_ROOT,
 	OPT_END
 };
 
@@ -42,8 +50,8 @@ static const struct cmd_option run_options[] = {
 	OPT_ENGINE,
 	OPT("trace", KEY_TRACE, no_argument, NULL, VAL_NONE, NULL,
 	  "print each call, then what the kernel would print with memblock=debug"),
-	OPT("dump", KEY_DUMP, required_argument, "FORMAT", VAL_CHOICE, "debugfs dump json",
-	  "the final state as debugfs, dump (memblock_dump_all, the default) or json"),
+	OPT("dump", KEY_DUMP, required_argument, "FORMAT", VAL_CHOICE, DUMP_CHOICES,
+	  "the final state as " DUMP_CHOICES_HELP),
 	OPT("zoneinfo", KEY_ZONEINFO, no_argument, NULL, VAL_NONE, NULL,
 	  "then the zones, as /proc/zoneinfo (after memblock_free_all)"),
 	OPT_END
@@ -69,8 +77,7 @@ static const struct cmd_option snapshot_options[] = {
 
 static const struct cmd_option diff_options[] = {
 	OPT_ENGINE2,
-	OPT("no-log", KEY_NO_LOG, no_argument, NULL, VAL_NONE, NULL,
-	  "do not compare the kernel messages"),
+	OPT_NO_LOG,
 	OPT("brief", KEY_BRIEF, no_argument, NULL, VAL_NONE, NULL,
 	  "only what differs, not both states"),
 	OPT_END
@@ -82,8 +89,7 @@ static const struct cmd_option fuzz_options[] = {
 	  "the random seed (default 1)"),
 	OPT("ops", KEY_OPS, required_argument, "N", VAL_NUMBER, NULL,
 	  "how many operations in all (default 10000)"),
-	OPT("no-log", KEY_NO_LOG, no_argument, NULL, VAL_NONE, NULL,
-	  "do not compare the kernel messages"),
+	OPT_NO_LOG,
 	OPT("no-page-alloc", KEY_NO_PAGE_ALLOC, no_argument, NULL, VAL_NONE, NULL,
 	  "no hand-over to the page allocator in the cases"),
 	OPT_OUTPUT("a divergence's scenario"),
@@ -105,16 +111,15 @@ static const struct cmd_option import_options[] = {
 	    "replay the scenario and say how many allocations land where the kernel's did"),
 	OPT("live", KEY_LIVE, no_argument, NULL, VAL_NONE, NULL,
 	    "read the running system instead of a LOG"),
-	OPT("root", KEY_ROOT, required_argument, "DIR", VAL_DIR, NULL,
-	    "with --live: the system's files under DIR"),
+	OPT_ROOT,
 	OPT_END
 };
 
 static const struct cmd_option export_options[] = {
 	OPT_ENGINE,
 	OPT_STEP,
-	OPT("format", KEY_FORMAT, required_argument, "FORMAT", VAL_CHOICE, "debugfs dump json",
-	  "debugfs, dump (memblock_dump_all, the default) or json"),
+	OPT("format", KEY_FORMAT, required_argument, "FORMAT", VAL_CHOICE, DUMP_CHOICES,
+	  DUMP_CHOICES_HELP),
 	OPT_END
 };
 

@@ -34,6 +34,20 @@ static void free_array(struct memblock_type *type, struct memblock_region *init)
 	type->regions = NULL;
 }
 
+/* The current instance's three arrays and the static ones they began in. */
+static void free_arrays(void)
+{
+	free_array(&memblock.memory, memblock_memory_init_regions);
+	free_array(&memblock.reserved, memblock_reserved_init_regions);
+	free_array(&physmem, memblock_physmem_init_regions);
+	free(memblock_memory_init_regions);
+	free(memblock_reserved_init_regions);
+	free(memblock_physmem_init_regions);
+	memblock_memory_init_regions = NULL;
+	memblock_reserved_init_regions = NULL;
+	memblock_physmem_init_regions = NULL;
+}
+
 static struct memblock_region *alloc_array(unsigned long max)
 {
 	/* An array of at least one entry: the empty dummy always exists. */
@@ -53,12 +67,7 @@ static void init_type(struct memblock_type *type, struct memblock_region *region
 
 void memblock_model_reset(const struct machine *m)
 {
-	free_array(&memblock.memory, memblock_memory_init_regions);
-	free_array(&memblock.reserved, memblock_reserved_init_regions);
-	free_array(&physmem, memblock_physmem_init_regions);
-	free(memblock_memory_init_regions);
-	free(memblock_reserved_init_regions);
-	free(memblock_physmem_init_regions);
+	free_arrays();
 
 	*machine_store = *m;
 	mb_machine = machine_store;
@@ -155,15 +164,7 @@ void memblock_model_free(struct mb_model *o)
 		return;
 	/* What it holds is freed as the current instance's would be. */
 	memblock_model_swap(o);
-	free_array(&memblock.memory, memblock_memory_init_regions);
-	free_array(&memblock.reserved, memblock_reserved_init_regions);
-	free_array(&physmem, memblock_physmem_init_regions);
-	free(memblock_memory_init_regions);
-	free(memblock_reserved_init_regions);
-	free(memblock_physmem_init_regions);
-	memblock_memory_init_regions = NULL;
-	memblock_reserved_init_regions = NULL;
-	memblock_physmem_init_regions = NULL;
+	free_arrays();
 	pa_destroy(mb_page_alloc);
 	mb_page_alloc = NULL;
 	memblock_model_swap(o);

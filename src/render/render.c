@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render_priv.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static const struct render_color_spec colors[NR_RENDER_STYLES] = {
@@ -333,30 +334,6 @@ void put_wrapped(struct canvas *cv, int width, int indent, enum rline_kind kind,
 	free(p.c);
 }
 
-static int utf8_put(char *out, uint32_t c)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | c >> 12);
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | c >> 18);
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 struct sbuf {
 	char		*s;
 	size_t		len, alloc;
@@ -406,7 +383,7 @@ static void line_text(struct sbuf *b, const struct rline *l, bool ansi)
 				strcpy(cur, want);
 			}
 		}
-		sb_add(b, u, utf8_put(u, c->ch));
+		sb_add(b, u, utf8_encode(u, c->ch));
 	}
 	if (strcmp(cur, plain))
 		sb_add(b, plain, strlen(plain));

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "render/render_svg.h"
+#include "util/utf8.h"
 
 /* The grid, in tenths of a pixel (integer arithmetic: the same bytes everywhere). */
 #define CELL_W10	84	/* 0.6 em of a 14 px font */
@@ -77,15 +78,11 @@ static void put_utf8(FILE *f, uint32_t c)
 		fputs("&gt;", f);
 	else if (c < 0x20 || c == 0x7f || (c >= 0xd800 && c < 0xe000) || c > 0x10ffff)
 		fputc('?', f);		/* not allowed in XML */
-	else if (c < 0x80)
-		fputc((int)c, f);
-	else if (c < 0x800)
-		fprintf(f, "%c%c", 0xc0 | (c >> 6), 0x80 | (c & 0x3f));
-	else if (c < 0x10000)
-		fprintf(f, "%c%c%c", 0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
-	else
-		fprintf(f, "%c%c%c%c", 0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f),
-			0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+	else {
+		char b[4];
+
+		fwrite(b, 1, utf8_encode(b, c), f);
+	}
 }
 
 static void put_text(FILE *f, const char *s)

@@ -544,24 +544,30 @@ static int parse_factor(struct parser *p, int depth)
 	return perr(p, start, "expected a number, a name, a $label or '(', got %s", got);
 }
 
-static int parse_product(struct parser *p, int depth)
+/*
+ * A left-associative chain of @operand joined by the operators @ops[0]
+ * (node kind @kinds[0]) and @ops[1] (@kinds[1]): a sum of products, a
+ * product of factors.  Each node is folded as soon as it is made.
+ */
+static int parse_chain(struct parser *p, int depth, const char ops[2],
+		       const enum enode_kind kinds[2], int (*operand)(struct parser *, int))
 {
 	int l, r, n;
 	char c;
 
-	l = parse_factor(p, depth);
+	l = operand(p, depth);
 	for (;;) {
 		if (l < 0)
 			return -1;
 		skip_space(p);
 		c = p->s[p->pos];
-		if (c != '*' && c != '/')
+		if (c != ops[0] && c != ops[1])
 			return l;
 		p->pos++;
-		r = parse_factor(p, depth);
+		r = operand(p, depth);
 		if (r < 0)
 			return -1;
-		n = new_node(p->e, c == '*' ? EN_MUL : EN_DIV, p->e->nodes[l].start,
+		n = new_node(p->e, c == ops[0] ? kinds[0] : kinds[1], p->e->nodes[l].start,
 			     p->e->nodes[r].end);
 		p->e->nodes[n].l = l;
 		p->e->nodes[n].r = r;
@@ -571,33 +577,20 @@ static int parse_product(struct parser *p, int depth)
 	}
 }
 
+static int parse_product(struct parser *p, int depth)
+{
+	static const enum enode_kind kinds[2] = { EN_MUL, EN_DIV };
+
+	return parse_chain(p, depth, "*/", kinds, parse_factor);
+}
+
 static int parse_sum(struct parser *p, int depth)
 {
-	int l, r, n;
-	char c;
+	static const enum enode_kind kinds[2] = { EN_ADD, EN_SUB };
 
 	if (depth > 64)
 		return perr(p, p->pos, "parentheses nested deeper than 64 levels");
-	l = parse_product(p, depth);
-	for (;;) {
-		if (l < 0)
-			return -1;
-		skip_space(p);
-		c = p->s[p->pos];
-		if (c != '+' && c != '-')
-			return l;
-		p->pos++;
-		r = parse_product(p, depth);
-		if (r < 0)
-			return -1;
-		n = new_node(p->e, c == '+' ? EN_ADD : EN_SUB, p->e->nodes[l].start,
-			     p->e->nodes[r].end);
-		p->e->nodes[n].l = l;
-		p->e->nodes[n].r = r;
-		if (fold(p, n))
-			return -1;
-		l = n;
-	}
+	return parse_chain(p, depth, "+-", kinds, parse_product);
 }
 
 /* Defaults for a caller that gives no machine: the format's default machine. */

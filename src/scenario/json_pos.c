@@ -14,6 +14,7 @@
 
 #include "json_pos.h"
 #include "util/hugepages.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 struct cursor {
@@ -254,31 +255,6 @@ static int scan_u_escape(struct cursor *c)
 	return 0;
 }
 
-/* UTF-8 of code point @u into @d; returns the bytes written. */
-static size_t put_utf8(char *d, unsigned int u)
-{
-	if (u < 0x80) {
-		d[0] = (char)u;
-		return 1;
-	}
-	if (u < 0x800) {
-		d[0] = (char)(0xc0 | u >> 6);
-		d[1] = (char)(0x80 | (u & 0x3f));
-		return 2;
-	}
-	if (u < 0x10000) {
-		d[0] = (char)(0xe0 | u >> 12);
-		d[1] = (char)(0x80 | ((u >> 6) & 0x3f));
-		d[2] = (char)(0x80 | (u & 0x3f));
-		return 3;
-	}
-	d[0] = (char)(0xf0 | u >> 18);
-	d[1] = (char)(0x80 | ((u >> 12) & 0x3f));
-	d[2] = (char)(0x80 | ((u >> 6) & 0x3f));
-	d[3] = (char)(0x80 | (u & 0x3f));
-	return 4;
-}
-
 /*
  * The value of the string whose quotes are at @open and @close, which
  * scan_string() validated, NUL-terminated in the arena.  An escape never
@@ -313,7 +289,7 @@ static char *decode_string(struct cursor *c, size_t open, size_t close)
 				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
 				i += 6;
 			}
-			d += put_utf8(d, u);
+			d += utf8_encode(d, u);
 			i += 4;
 			break;
 		default: *d++ = (char)s[i + 1]; break;	/* " \\ / */

@@ -31,6 +31,23 @@ const char *const *scenario_expect_keys(int *n)
 }
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
+/* The paths of an object's @n members @keys, for messages; free_paths() after. */
+static void key_paths(const char *path, const char *const *keys, int n, char **kp)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		kp[i] = ld_key_path(path, keys[i]);
+}
+
+static void free_paths(char **kp, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(kp[i]);
+}
+
 static const struct { const char *name; int err; } errnos[] = {
 	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ENOMEM", 12 }, { "EFAULT", 14 },
 	{ "EBUSY", 16 }, { "EEXIST", 17 }, { "ENODEV", 19 }, { "EINVAL", 22 },
@@ -97,12 +114,11 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[3];
 	char *kp[3];
-	int i, ret = 0;
+	int ret = 0;
 
 	if (ld_object(ld, n, path, ret_keys, 3, k))
 		return -1;
-	for (i = 0; i < 3; i++)
-		kp[i] = ld_key_path(path, ret_keys[i]);
+	key_paths(path, ret_keys, 3, kp);
 	if (k[0] && (k[1] || k[2]))
 		ret = ld_err_key(ld, k[k[1] ? 1 : 2], kp[k[1] ? 1 : 2], "ret has either \"ne\" "
 				 "or a range (\"min\", \"max\"), not both");
@@ -128,8 +144,7 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 				     "below min %#" PRIx64, r->phys_max.constant,
 				     r->phys_min.constant);
 	}
-	for (i = 0; i < 3; i++)
-		free(kp[i]);
+	free_paths(kp, 3);
 	return ret;
 }
 
@@ -192,13 +207,12 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[4];
 	char *kp[4];
-	int i, ret = -1;
+	int ret = -1;
 
 	ld_set_pos(ld, &r->pos, n, path);
 	if (ld_object(ld, n, path, region_keys, 4, k))
 		return -1;
-	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, region_keys[i]);
+	key_paths(path, region_keys, 4, kp);
 	if (!k[0] || !k[1])
 		ld_err(ld, n, kp[k[0] ? 1 : 0], "missing: a region needs base and size");
 	else if (!ld_phys(ld, k[0], kp[0], 0, &r->base) &&
@@ -208,8 +222,7 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 		ret = 0;
 	r->has_nid = k[2] != NULL;
 	r->has_flags = k[3] != NULL;
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
+	free_paths(kp, 4);
 	return ret;
 }
 
@@ -293,14 +306,13 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[4];
 	char *kp[4];
-	int i, ret = 0;
+	int ret = 0;
 
 	if (ld_object(ld, n, path, type_keys, 4, k))
 		return -1;
 	t->present = true;
 	ld_set_pos(ld, &t->pos, n, path);
-	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, type_keys[i]);
+	key_paths(path, type_keys, 4, kp);
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
@@ -309,8 +321,7 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 	    (k[2] && ld_phys(ld, k[2], kp[2], 0, &t->total_size)) ||
 	    (k[3] && load_regions(ld, k[3], kp[3], t)))
 		ret = -1;
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
+	free_paths(kp, 4);
 	return ret;
 }
 
@@ -355,8 +366,7 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	ld_set_pos(ld, &c->pos, n, path);
 	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
-	for (i = 0; i < 4; i++)
-		kp[i] = ld_key_path(path, content_keys[i]);
+	key_paths(path, content_keys, 4, kp);
 	for (i = 0; i < 3 && k[i]; i++)
 		;
 	if (i < 3)
@@ -364,8 +374,7 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
 		 !ld_phys(ld, k[1], kp[1], 0, &c->size))
 		ret = load_content_state(ld, k, kp, n, c);
-	for (i = 0; i < 4; i++)
-		free(kp[i]);
+	free_paths(kp, 4);
 	return ret;
 }
 
@@ -408,13 +417,12 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 {
 	const cJSON *k[5];
 	char *kp[5];
-	int i, ret = -1;
+	int ret = -1;
 
 	ld_set_pos(ld, &z->pos, n, path);
 	if (ld_object(ld, n, path, zone_keys, 5, k))
 		return -1;
-	for (i = 0; i < 5; i++)
-		kp[i] = ld_key_path(path, zone_keys[i]);
+	key_paths(path, zone_keys, 5, kp);
 	z->has_spanned = k[2] != NULL;
 	z->has_present = k[3] != NULL;
 	z->has_managed = k[4] != NULL;
@@ -426,8 +434,7 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
 		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
 		ret = 0;
-	for (i = 0; i < 5; i++)
-		free(kp[i]);
+	free_paths(kp, 5);
 	return ret;
 }
 
@@ -500,7 +507,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 {
 	const cJSON *k[NR_EXPECT_KEYS];
 	char *kp[NR_EXPECT_KEYS];
-	int i, ret = -1;
+	int ret = -1;
 
 	e->nr_contents = -1;
 	e->nr_zones = -1;
@@ -508,8 +515,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		return -1;
 	e->present = true;
 	ld_set_pos(ld, &e->pos, n, path);
-	for (i = 0; i < NR_EXPECT_KEYS; i++)
-		kp[i] = ld_key_path(path, expect_keys[i]);
+	key_paths(path, expect_keys, NR_EXPECT_KEYS, kp);
 	if (k[E_RET] && !spec)
 		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
 			   "top level has no result");
@@ -539,8 +545,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		ret = load_counts(ld, k, path, e);
 	e->has_bottom_up = k[E_BOTTOM_UP] != NULL;
 	e->has_current_limit = k[E_CURRENT_LIMIT] != NULL;
-	for (i = 0; i < NR_EXPECT_KEYS; i++)
-		free(kp[i]);
+	free_paths(kp, NR_EXPECT_KEYS);
 	return ret;
 }
 

@@ -18,6 +18,7 @@
 #include "run/fuzz_gen.h"
 #include "core/state.h"
 #include "core/steplog.h"
+#include "bench/util.h"
 
 #define NR_OPS		1000000
 #define MAX_CASE_OPS	512
@@ -44,14 +45,6 @@ static void *xcalloc(size_t n, size_t size)
 		exit(1);
 	}
 	return p;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static int reset(struct engine *e, const struct machine *m)
@@ -140,7 +133,7 @@ static double replay(struct engine *e, const struct trace *t, int with_state)
 
 		if (reset(e, &tc->machine))
 			exit(1);
-		start = now_s();
+		start = bench_now_s();
 		for (k = tc->first; k < tc->first + tc->nr; k++) {
 			exec(e, &tc->machine, &t->calls[k], &log);
 			if (with_state) {
@@ -150,7 +143,7 @@ static double replay(struct engine *e, const struct trace *t, int with_state)
 				state_free(&st);
 			}
 		}
-		total += now_s() - start;
+		total += bench_now_s() - start;
 	}
 	steplog_free(&log);
 	return total;

@@ -16,14 +16,7 @@
 #include <unistd.h>
 
 #include "cmd/commands.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "bench/util.h"
 
 static void write_scenario(const char *path, const char *mode, unsigned long long size)
 {
@@ -76,9 +69,9 @@ static double time_check_once(char *path)
 
 	fflush(stdout);
 	dup2(null, 1);
-	t0 = now_s();
+	t0 = bench_now_s();
 	rc = cmd_dispatch(2, argv);
-	t0 = now_s() - t0;
+	t0 = bench_now_s() - t0;
 	fflush(stdout);
 	dup2(out, 1);
 	close(out);

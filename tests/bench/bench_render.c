@@ -20,18 +20,11 @@
 #include "core/ops.h"
 #include "render/render.h"
 #include "core/state.h"
+#include "bench/util.h"
 
 #define NR_REGIONS	10000
 #define WIDTH		250
 #define FRAMES		20
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void *zalloc(size_t n)
 {
@@ -89,7 +82,7 @@ static double frame_bands(const struct frame *in, enum render_scale scale)
 	struct render_opts o;
 	struct render_map map;
 	struct canvas cv;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	int f, n;
 
 	render_opts_init(&o);
@@ -105,14 +98,14 @@ static double frame_bands(const struct frame *in, enum render_scale scale)
 		free(nodes);
 	}
 	canvas_free(&cv);
-	return (now_ms() - t0) / FRAMES;
+	return (bench_now_ms() - t0) / FRAMES;
 }
 
 static double frame_snapshot(const struct frame *in, size_t *bytes)
 {
 	struct render_opts o;
 	struct canvas cv;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	int f;
 
 	render_opts_init(&o);
@@ -127,7 +120,7 @@ static double frame_snapshot(const struct frame *in, size_t *bytes)
 		free(text);
 	}
 	canvas_free(&cv);
-	return (now_ms() - t0) / FRAMES;
+	return (bench_now_ms() - t0) / FRAMES;
 }
 
 /* Returns the time per frame of the bands, linear. */

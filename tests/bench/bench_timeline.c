@@ -19,17 +19,10 @@
 #include "scenario/scenario.h"
 #include "core/state.h"
 #include "run/timeline.h"
+#include "bench/util.h"
 
 #define NR_STEPS	1000000
 #define NR_BACKS	20
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static void set_phys(struct step *st, int a, uint64_t v)
 {
@@ -94,26 +87,26 @@ int main(void)
 		fputs("bench_timeline: cannot create the timeline\n", stderr);
 		return 1;
 	}
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	if (timeline_goto(t, NR_STEPS)) {
 		fprintf(stderr, "bench_timeline: %s\n", timeline_error(t));
 		return 1;
 	}
-	printf("forward to step %d: %.0f ms (%.2f us/step)\n", NR_STEPS, now_ms() - t0,
-	       (now_ms() - t0) * 1e3 / NR_STEPS);
+	printf("forward to step %d: %.0f ms (%.2f us/step)\n", NR_STEPS, bench_now_ms() - t0,
+	       (bench_now_ms() - t0) * 1e3 / NR_STEPS);
 
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	timeline_goto(t, NR_STEPS - 1);
 	timeline_state(t);
 	timeline_outcome(t, NR_STEPS - 2);
-	printf("step back to %d: %.3f ms\n", NR_STEPS - 1, now_ms() - t0);
+	printf("step back to %d: %.3f ms\n", NR_STEPS - 1, bench_now_ms() - t0);
 
 	/*
 	 * The UI's step back (ui_goto()) also fetches the state before the
 	 * new step, to highlight the step's changes: two more moves, a copy.
 	 */
 	timeline_goto(t, NR_STEPS);
-	t0 = now_ms();
+	t0 = bench_now_ms();
 	timeline_goto(t, NR_STEPS - 1);
 	timeline_goto(t, NR_STEPS - 2);
 	memset(&prev, 0, sizeof(prev));
@@ -122,18 +115,18 @@ int main(void)
 	timeline_state(t);
 	timeline_outcome(t, NR_STEPS - 2);
 	printf("the UI's step back at step %d (with the state before): %.3f ms\n", NR_STEPS,
-	       now_ms() - t0);
+	       bench_now_ms() - t0);
 	state_free(&prev);
 
 	srand(1);
 	for (i = 0; i < NR_BACKS; i++) {
 		k = 1 + (int)((double)rand() / RAND_MAX * (NR_STEPS - 1));
 		timeline_goto(t, NR_STEPS);
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		timeline_goto(t, k);
 		timeline_state(t);
 		timeline_outcome(t, k - 1);
-		ms = now_ms() - t0;
+		ms = bench_now_ms() - t0;
 		sum += ms;
 		if (ms > max)
 			max = ms;

@@ -23,6 +23,11 @@ static inline double bench_now_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static inline double bench_now_ms(void)
+{
+	return bench_now_s() * 1e3;
+}
+
 /* CPU time of the process (user and system): steadier than the clock on a busy machine. */
 static inline double bench_cpu_s(void)
 {
