@@ -14,15 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/util.h"
 #include "cmd/commands.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* Two nodes of @node bytes each, with a 1 GiB hole at 3 GiB and @unit-sized reservations. */
 static void write_scenario(const char *path, const char *node, const char *unit)
@@ -75,9 +68,9 @@ static double time_check_once(char *path)
 
 	fflush(stdout);
 	dup2(null, 1);
-	t0 = now_s();
+	t0 = bench_now_s();
 	rc = cmd_dispatch(2, argv);
-	t0 = now_s() - t0;
+	t0 = bench_now_s() - t0;
 	fflush(stdout);
 	dup2(out, 1);
 	close(out);
