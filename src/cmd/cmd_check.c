@@ -8,6 +8,7 @@
  * could not be loaded or run.
  */
 #include <dirent.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,12 +129,75 @@ static void tap_description(FILE *f, const char *s)
 	}
 }
 
+/*
+ * An imported scenario's report (issue 13): each allocation that carries
+ * the log line it comes from ("x-log-line") and the kernel's placement
+ * (expect.ret) is one TAP subtest line, indented under the scenario's
+ * test point: placed where the kernel placed it, or where instead.
+ * Scenarios without such steps print nothing more.
+ */
+struct placements {
+	char	*text;
+	size_t	len;
+	FILE	*out;		/* opened at the first such step */
+	int	nr;
+};
+
+static void note_placement(struct placements *p, const struct step *st,
+			   const struct step_outcome *o, int ret)
+{
+	const struct expect *e = step_expect(st);
+	const struct failure *f = NULL;
+	char here[32];
+	int i;
+
+	if (!st->log_line || !e || !e->ret.present || e->ret.kind != RET_ADDR ||
+	    e->ret.cmp != RET_CMP_EQ)
+		return;
+	if (!p->out && !(p->out = open_memstream(&p->text, &p->len))) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
+	for (i = 0; i < o->nr_failures; i++)
+		if (!strcmp(o->failures[i].path, "ret"))
+			f = &o->failures[i];
+	p->nr++;
+	fprintf(p->out, "    %s %d - steps[%d] %s: ", f || ret ? "not ok" : "ok", p->nr, st->index,
+		st->spec->name);
+	snprintf(here, sizeof(here), "0x%" PRIx64, o->res.value);
+	if (ret)
+		fprintf(p->out, "not run: %s", o->error ? o->error : "run-time error");
+	else if (f && !strcmp(f->expected, "0x0"))
+		fprintf(p->out, "the kernel's failed (ret 0), here %s", f->actual);
+	else if (f && !strcmp(f->actual, "0x0"))
+		fprintf(p->out, "the kernel placed it at %s, here it failed (ret 0)", f->expected);
+	else if (f)
+		fprintf(p->out, "the kernel placed it at %s, here %s", f->expected, f->actual);
+	else if (!o->res.value)
+		fputs("failed, as the kernel's did (ret 0)", p->out);
+	else
+		fprintf(p->out, "placed where the kernel placed it, %s", here);
+	fprintf(p->out, " (log line %d)\n", st->log_line);
+}
+
+/* The subtest lines and their plan, before the scenario's own test point. */
+static void print_placements(struct placements *p)
+{
+	if (!p->out)
+		return;
+	fclose(p->out);
+	fputs(p->text, stdout);
+	printf("    1..%d\n", p->nr);
+	free(p->text);
+}
+
 /* What one scenario came to: its failures as diagnostic lines, or an error. */
 struct verdict {
 	char	*diag;		/* "#   ...\n" lines */
 	size_t	diag_len;
 	FILE	*out;
 	char	*error;
+	struct placements placed;
 	double	timeout;	/* --timeout, 0 if none */
 };
 
@@ -182,6 +246,7 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 			break;
 		}
 		ret = run_step(r, &o);
+		note_placement(&v->placed, &sc->steps[i], &o, ret);
 		failed |= o.nr_failures > 0;
 		add_failures(v, &o);
 		if (ret && o.res.cancelled && dl.passed)
@@ -252,6 +317,7 @@ static int check_one(struct engine *eng, const struct file_entry *fe, int n, dou
 		fflush(stdout);
 		fprintf(stderr, "%s\n", v.error);
 	}
+	print_placements(&v.placed);
 	printf("%s %d - ", status ? "not ok" : "ok", n);
 	tap_description(stdout, sc->name ? sc->name : file);
 	/* The version, when it is not the default one. */

@@ -34,9 +34,15 @@ enum imp_kind {
 	IMP_NUMA_NODE,		/* SRAT: Node N PXM P [mem A-B], NUMA: Node N ... -> [mem E-F] */
 	IMP_NODE_RANGE,		/*   node   0: [mem A-B] (Early memory node ranges) */
 	IMP_VERSION,		/* Linux version ... */
-	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run */
+	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run (cnt N, size M) */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
 	IMP_ARCH,		/* a line only one architecture prints: text names it */
+	IMP_ZONE_RANGE,		/*   DMA      [mem A-B] (Zone ranges; usable: not "empty") */
+	IMP_MOVABLE_START,	/*   Node N: 0x... (Movable zone start for each node) */
+	IMP_INITMEM,		/* Initmem setup node N [mem A-B] (usable), or as memoryless */
+	IMP_ZONE_PAGES,		/*   DMA zone: N pages, LIFO batch:B (cnt: present pages) */
+	IMP_ZONEINFO_ZONE,	/* Node N, zone      DMA (a /proc/zoneinfo extract) */
+	IMP_ZONEINFO_COUNT,	/*         spanned  4095 (name: the field, cnt: its value) */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

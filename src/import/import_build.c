@@ -766,6 +766,7 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 	imp_learn(&im);
 	im.steps = cJSON_CreateArray();
 	build(&im);
+	imp_totals(&im);
 	if (!cJSON_GetArraySize(im.steps) && !im.pending) {
 		snprintf(err, (size_t)errlen, "%s: no memblock, e820, NUMA or debugfs lines to import",
 			 o->input_name);
@@ -784,5 +785,6 @@ out:
 	dump_reset(&im.d);
 	cJSON_Delete(im.steps);
 	cJSON_Delete(im.pending);
+	cJSON_Delete(im.zones);
 	return text;
 }

@@ -9,28 +9,48 @@
 
 #include "run/engine.h"
 #include "import_priv.h"
+#include "import_profile.h"
+#include "import_text.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
 #include "util/xalloc.h"
 
 /* ---- the document ---- */
 
+/* A debugfs dump with the node or flag column: a kernel after 6.1 printed it. */
+static bool new_debugfs(const struct importer *im)
+{
+	int i;
+
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_DEBUGFS_REGION && (l->has_nid || l->nid_none || l->has_flags))
+			return true;
+	}
+	return false;
+}
+
 static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 {
 	cJSON *root = cJSON_CreateObject(), *m = cJSON_CreateObject();
-	char desc[512];
+	struct imp_profile prof;
+	char desc[640];
 
 	cJSON_AddNumberToObject(root, "scenario", 1);
 	cJSON_AddStringToObject(root, "name", im->o->name ? im->o->name : "imported");
 	cJSON_AddStringToObject(root, "title", "A boot log, imported by mbviz import");
+	imp_choose_profile(im->version, new_debugfs(im), &prof);
 	if (im->version[0])
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log claims Linux %s; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name, im->version);
+		snprintf(desc, sizeof(desc), "Imported from %s.  The log claims Linux %s; replayed with mbviz's Linux %s semantics.",
+			 im->o->input_name, im->version, prof.kernel);
 	else
-		snprintf(desc, sizeof(desc), "Imported from %s.  The log does not say which kernel printed it; mbviz models memblock of Linux 6.1.",
-			 im->o->input_name);
+		snprintf(desc, sizeof(desc), "Imported from %s.  The log does not say which kernel printed it; replayed with mbviz's Linux %s semantics.",
+			 im->o->input_name, prof.kernel);
 	cJSON_AddStringToObject(root, "description", desc);
 	cJSON_AddStringToObject(root, "x-kernel-version", im->version[0] ? im->version : "unknown");
+	cJSON_AddStringToObject(m, "kernel", prof.kernel);
+	cJSON_AddStringToObject(m, "x-kernel-why", prof.why);
 	if (im->numa) {
 		cJSON_AddTrueToObject(m, "numa");
 		if (im->max_numnodes != 8)
@@ -46,6 +66,8 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 		cJSON_AddNumberToObject(m, "memory_regions", (double)im->regions[IMP_MEMORY]);
 	if (im->regions[IMP_RESERVED])
 		cJSON_AddNumberToObject(m, "reserved_regions", (double)im->regions[IMP_RESERVED]);
+	if (im->zones)
+		cJSON_AddItemReferenceToObject(m, "zones", im->zones);
 	if (bottom_up)
 		cJSON_AddTrueToObject(m, "bottom_up");
 	if (im->allow_resize)
@@ -225,83 +247,6 @@ static bool has_placements(cJSON *steps)
 	return false;
 }
 
-/* A growing string. */
-struct text {
-	char	*s;
-	size_t	len, alloc;
-};
-
-static void text_add(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (t->len + n + 1 > t->alloc) {
-		t->alloc = (t->len + n + 1) * 2;
-		t->s = xrealloc(t->s, t->alloc);
-	}
-	memcpy(t->s + t->len, s, n + 1);
-	t->len += n;
-}
-
-static void text_item(struct text *t, const cJSON *item)
-{
-	char *s = cJSON_PrintUnformatted(item);
-
-	if (!s) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
-	text_add(t, s);
-	free(s);
-}
-
-/*
- * The scenario as people write them: one key of the top level a line,
- * one step a line, expectations' regions one a line.
- */
-static char *print_doc(const cJSON *doc)
-{
-	struct text t = { 0 };
-	const cJSON *item, *sub;
-
-	text_add(&t, "{\n");
-	for (item = doc->child; item; item = item->next) {
-		cJSON *key = cJSON_CreateString(item->string);
-
-		text_add(&t, "  ");
-		text_item(&t, key);
-		cJSON_Delete(key);
-		text_add(&t, ": ");
-		if (cJSON_IsArray(item) && item->child) {
-			text_add(&t, "[\n");
-			for (sub = item->child; sub; sub = sub->next) {
-				text_add(&t, "    ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  ]");
-		} else if (!strcmp(item->string, "expect") && cJSON_IsObject(item)) {
-			text_add(&t, "{\n");
-			for (sub = item->child; sub; sub = sub->next) {
-				cJSON *k = cJSON_CreateString(sub->string);
-
-				text_add(&t, "    ");
-				text_item(&t, k);
-				cJSON_Delete(k);
-				text_add(&t, ": ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  }");
-		} else {
-			text_item(&t, item);
-		}
-		text_add(&t, item->next ? ",\n" : "\n");
-	}
-	text_add(&t, "}");
-	return t.s;
-}
-
 /* "x-log-line" after a step's own keys and its expect, where a reader looks last. */
 static void line_keys_last(cJSON *steps)
 {
@@ -331,7 +276,7 @@ char *imp_finish(struct importer *im, char *err, int errlen)
 	}
 	line_keys_last(im->steps);
 	doc = document(im, bottom_up, true);
-	text = print_doc(doc);
+	text = imp_print_doc(doc, false);
 	cJSON_Delete(doc);
 	if (!text)
 		snprintf(err, (size_t)errlen, "%s: out of memory", im->o->input_name);

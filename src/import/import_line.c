@@ -646,6 +646,8 @@ static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
 {
 	if (isdigit((unsigned char)*c->p))
 		return parse_debugfs_region(c, out);
+	if (imp_parse_totals(c->p, out) != IMP_IGNORE)
+		return out->kind;
 	if (parse_e820(c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)
 		return out->kind;
 	if (parse_numa(c, out) != IMP_IGNORE || out->kind == IMP_UNUSABLE)

@@ -527,6 +527,7 @@ char *import_live(const struct live_opts *o, FILE *diag, char *err, int errlen)
 		cJSON_AddStringToObject(b.machine, "page_size", ps);
 	}
 	live_zones(&b);
+	live_profile(&b);
 	if (!d.log)
 		live_unchecked(&b, "the boot's own steps: no kernel log could be read");
 	live_describe(&b, diag);

@@ -92,6 +92,7 @@ struct importer {
 	bool		headerless_noted;
 	bool		synthesized;
 	bool		early_reserved;	/* imp_early_reservations has run */
+	cJSON		*zones;		/* the machine's zones, from "Zone ranges"; NULL: the default */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -116,6 +117,10 @@ void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);
 cJSON *imp_node_ranges_expect(struct importer *im, int first);
 void imp_early_regions(struct importer *im, int type, const struct dump_region *r, int nr,
 		       int lineno);
+
+/* import_totals.c: the zone and node lines; the zones and their expectations. */
+enum imp_kind imp_parse_totals(const char *p, struct imp_line *out);
+void imp_totals(struct importer *im);
 
 /* import_e820.c: the e820 table memblock saw, as memblock_add/reserve steps. */
 typedef void (*imp_step_fn)(struct importer *im, uint64_t base, uint64_t size, int lineno);

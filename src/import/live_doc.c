@@ -12,6 +12,8 @@
 #include <cjson/cJSON.h>
 
 #include "import_live.h"
+#include "import_profile.h"
+#include "import_text.h"
 #include "live_priv.h"
 #include "util/xalloc.h"
 
@@ -141,6 +143,37 @@ void live_zones(struct live_build *b)
 	zone_expect(b, zn, n);
 }
 
+/* ---- the semantics profile ---- */
+
+/*
+ * The machine's "kernel": the log's version line's, through mbviz import;
+ * without one, chosen here, where the debugfs files' format may tell.
+ * First in "machine", where people look.
+ */
+void live_profile(struct live_build *b)
+{
+	const cJSON *had = cJSON_GetObjectItemCaseSensitive(b->machine, "kernel");
+	struct imp_profile p;
+	cJSON *m, *k;
+
+	if (had && b->version[0])
+		return;
+	/* a log without its version line: debugfs under sys/kernel may tell */
+	imp_choose_profile(b->version, b->d->dbg_has_nid ||
+			   (cJSON_IsString(had) && !strcmp(had->valuestring, "6.12")), &p);
+	cJSON_DeleteItemFromObjectCaseSensitive(b->machine, "kernel");
+	cJSON_DeleteItemFromObjectCaseSensitive(b->machine, "x-kernel-why");
+	m = cJSON_CreateObject();
+	cJSON_AddStringToObject(m, "kernel", p.kernel);
+	cJSON_AddStringToObject(m, "x-kernel-why", p.why);
+	while ((k = b->machine->child) != NULL) {
+		cJSON_DetachItemViaPointer(b->machine, k);
+		cJSON_AddItemToObject(m, k->string, k);
+	}
+	cJSON_Delete(b->machine);
+	b->machine = m;
+}
+
 /* ---- what was read, for people ---- */
 
 const char *live_status_word(enum live_status st)
@@ -160,6 +193,7 @@ const char *live_status_word(enum live_status st)
 void live_describe(struct live_build *b, FILE *diag)
 {
 	struct live_data *d = b->d;
+	const cJSON *kernel = cJSON_GetObjectItemCaseSensitive(b->machine, "kernel");
 	int s;
 
 	if (d->root)
@@ -167,7 +201,10 @@ void live_describe(struct live_build *b, FILE *diag)
 	else
 		live_desc_add(b, "The machine mbviz import --live ran on.");
 	if (b->version[0])
-		live_desc_add(b, " Its log says Linux %s; mbviz models memblock of Linux 6.1.", b->version);
+		live_desc_add(b, " Its log says Linux %s; replayed with mbviz's Linux %s semantics.", b->version,
+			      kernel ? kernel->valuestring : "6.1");
+	else if (kernel)
+		live_desc_add(b, " Replayed with mbviz's Linux %s semantics.", kernel->valuestring);
 	for (s = 0; s < NR_LIVE_SRC; s++) {
 		const struct live_source *src = &d->src[s];
 
@@ -217,89 +254,6 @@ static void move_x_keys_last(cJSON *o)
 		cJSON_AddItemToObject(o, k->string, k);
 	}
 	cJSON_Delete(tail);
-}
-
-struct text {
-	char	*s;
-	size_t	len, alloc;
-};
-
-static void text_add(struct text *t, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (t->len + n + 1 > t->alloc) {
-		t->alloc = (t->len + n + 1) * 2;
-		t->s = xrealloc(t->s, t->alloc);
-	}
-	memcpy(t->s + t->len, s, n + 1);
-	t->len += n;
-}
-
-static void text_item(struct text *t, const cJSON *item)
-{
-	char *s = cJSON_PrintUnformatted(item);
-
-	if (!s) {
-		fputs("mbviz: out of memory\n", stderr);
-		exit(3);
-	}
-	text_add(t, s);
-	free(s);
-}
-
-static void text_key(struct text *t, const char *indent, const char *key)
-{
-	cJSON *k = cJSON_CreateString(key);
-
-	text_add(t, indent);
-	text_item(t, k);
-	cJSON_Delete(k);
-	text_add(t, ": ");
-}
-
-/* One key of the top level a line, one step, zone or note a line, as import prints. */
-static char *print_doc(const cJSON *doc)
-{
-	struct text t = { 0 };
-	const cJSON *item, *sub, *el;
-
-	text_add(&t, "{\n");
-	for (item = doc->child; item; item = item->next) {
-		text_key(&t, "  ", item->string);
-		if (cJSON_IsArray(item) && item->child) {
-			text_add(&t, "[\n");
-			cJSON_ArrayForEach(sub, item) {
-				text_add(&t, "    ");
-				text_item(&t, sub);
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  ]");
-		} else if (!strcmp(item->string, "expect") && cJSON_IsObject(item)) {
-			text_add(&t, "{\n");
-			cJSON_ArrayForEach(sub, item) {
-				text_key(&t, "    ", sub->string);
-				if (cJSON_IsArray(sub) && sub->child) {
-					text_add(&t, "[\n");
-					cJSON_ArrayForEach(el, sub) {
-						text_add(&t, "      ");
-						text_item(&t, el);
-						text_add(&t, el->next ? ",\n" : "\n");
-					}
-					text_add(&t, "    ]");
-				} else {
-					text_item(&t, sub);
-				}
-				text_add(&t, sub->next ? ",\n" : "\n");
-			}
-			text_add(&t, "  }");
-		} else {
-			text_item(&t, item);
-		}
-		text_add(&t, item->next ? ",\n" : "\n");
-	}
-	text_add(&t, "}");
-	return t.s;
 }
 
 /*
@@ -354,7 +308,7 @@ char *live_document(struct live_build *b, const struct live_opts *o)
 	if (b->version[0])
 		cJSON_AddStringToObject(doc, "x-kernel-version", b->version);
 	b->machine = b->unchecked = b->steps = b->expect = NULL;
-	text = print_doc(doc);
+	text = imp_print_doc(doc, true);
 	cJSON_Delete(doc);
 	return text;
 }

@@ -117,6 +117,7 @@ bool live_node_span(const struct live_data *d, int nid, uint64_t *start, uint64_
 
 /* live_doc.c: the zones, the description (and stderr's list), the text. */
 void live_zones(struct live_build *b);
+void live_profile(struct live_build *b);
 const char *live_status_word(enum live_status st);
 void live_describe(struct live_build *b, FILE *diag);
 struct live_opts;

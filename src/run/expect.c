@@ -383,6 +383,25 @@ static void check_zone(struct checker *c, const struct expect_zone *ez, int idx)
 		fail_dec(c, ez->pos.line, path, ez->managed, z->managed);
 }
 
+/* get_num_physpages(): every online node's present pages, that is every zone's. */
+static void check_physpages(struct checker *c, const struct expect *e)
+{
+	uint64_t sum = 0;
+	int i;
+
+	if (!c->st->freed_all) {
+		char want[VAL_LEN];
+
+		snprintf(want, sizeof(want), "%" PRIu64, e->physpages);
+		fail(c, e->pos.line, "physpages", want, "no zones (memblock_free_all has not run)");
+		return;
+	}
+	for (i = 0; i < c->st->nr_zones; i++)
+		sum += c->st->zones[i].present;
+	if (sum != e->physpages)
+		fail_dec(c, e->pos.line, "physpages", e->physpages, sum);
+}
+
 unsigned int expect_state_parts(const struct expect *e)
 {
 	unsigned int parts = 0;
@@ -394,7 +413,7 @@ unsigned int expect_state_parts(const struct expect *e)
 		parts |= SP_TYPES;
 	if (e->nr_contents > 0)
 		parts |= SP_CONTENTS;
-	if (e->nr_zones > 0 || e->has_totalram_pages || e->has_lost_pages)
+	if (e->nr_zones > 0 || e->has_totalram_pages || e->has_lost_pages || e->has_physpages)
 		parts |= SP_PAGES;
 	/*
 	 * An expression of the expectation may query the types while the
@@ -434,5 +453,7 @@ int expect_check(const struct expect *e, const struct mb_state *st,
 		fail_dec(&c, line, "totalram_pages", e->totalram_pages, st->totalram_pages);
 	if (e->has_lost_pages && e->lost_pages != st->lost_pages)
 		fail_dec(&c, line, "lost_pages", e->lost_pages, st->lost_pages);
+	if (e->has_physpages)
+		check_physpages(&c, e);
 	return 0;
 }

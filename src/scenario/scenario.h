@@ -102,6 +102,8 @@ struct expect {
 	struct expect_zone *zones;
 	bool		has_totalram_pages, has_lost_pages;
 	uint64_t	totalram_pages, lost_pages;
+	bool		has_physpages;	/* every zone's present pages: get_num_physpages() */
+	uint64_t	physpages;
 	/* The kernel panics in this step with this message (6.12); the run ends there. */
 	char		*panic;
 };
@@ -121,6 +123,8 @@ struct step {
 	char		*note;
 	struct expect	*expect;	/* NULL when the step has none (see step_expect()) */
 	struct src_pos	pos;		/* of the step object (path NULL) */
+	int		log_line;	/* "x-log-line": the boot log's line it comes from
+					   (mbviz import), for check's report; 0: none */
 };
 
 /* The step's expectations, or NULL when it has none. */

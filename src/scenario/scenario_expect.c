@@ -17,11 +17,11 @@
 
 static const char *const expect_keys[] = {
 	"ret", "memory", "reserved", "bottom_up", "current_limit", "contents", "warnings",
-	"zones", "totalram_pages", "lost_pages", "panic",
+	"zones", "totalram_pages", "lost_pages", "panic", "physpages",
 };
 enum {
 	E_RET, E_MEMORY, E_RESERVED, E_BOTTOM_UP, E_CURRENT_LIMIT, E_CONTENTS, E_WARNINGS,
-	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, NR_EXPECT_KEYS
+	E_ZONES, E_TOTALRAM_PAGES, E_LOST_PAGES, E_PANIC, E_PHYSPAGES, NR_EXPECT_KEYS
 };
 
 const char *const *scenario_expect_keys(int *n)
@@ -498,6 +498,12 @@ static int load_counts(struct loader *ld, const cJSON *const *k, const char *pat
 		ret = ld_count(ld, k[E_LOST_PAGES], kp, 0, UINT64_MAX, &e->lost_pages);
 		free(kp);
 		e->has_lost_pages = true;
+	}
+	if (!ret && k[E_PHYSPAGES]) {
+		kp = ld_key_path(path, "physpages");
+		ret = ld_count(ld, k[E_PHYSPAGES], kp, 0, UINT64_MAX, &e->physpages);
+		free(kp);
+		e->has_physpages = true;
 	}
 	return ret;
 }

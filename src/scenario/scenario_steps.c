@@ -13,6 +13,7 @@
  * MAX_NUMNODES, which the kernel accepts with a WARN_ONCE and treats as
  * NUMA_NO_NODE.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -272,6 +273,29 @@ static int unknown_arg(struct loader *ld, const cJSON *m, const char *path,
 	return -1;
 }
 
+/*
+ * "x-log-line", an x- key like any other (never an error), kept when it is
+ * a line number: mbviz import writes it, check names it in its report.
+ */
+static int x_log_line(const struct loader *ld, const cJSON *n)
+{
+	const cJSON *k = cJSON_GetObjectItemCaseSensitive(n, "x-log-line");
+	const struct json_pos *p;
+	long long v = 0;
+	size_t i;
+
+	if (!cJSON_IsNumber(k))
+		return 0;
+	/* the number as written: the loader reads numbers from the text */
+	p = ld_pos(ld, k);
+	for (i = p->off; i < p->end; i++) {
+		if (ld->buf[i] < '0' || ld->buf[i] > '9' || v > INT_MAX / 10)
+			return 0;
+		v = v * 10 + (ld->buf[i] - '0');
+	}
+	return v >= 1 && v <= INT_MAX ? (int)v : 0;
+}
+
 static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 {
 	struct step *st = &ld->sc->steps[i];
@@ -287,6 +311,7 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 			      ld_describe(ld, n, got, sizeof(got)));
 	if (load_op(ld, n, path, &st->spec))
 		return -1;
+	st->log_line = x_log_line(ld, n);
 	/* ld_steps() counted them: a step whose op is known takes its share. */
 	st->args = ld->sc->args + ld->nr_args;
 	ld->nr_args += st->spec->nargs;
