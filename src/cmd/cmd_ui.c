@@ -175,33 +175,43 @@ static char *short_name(const struct engine *e)
 	return xasprintf("kernel:%.*s", (int)(end - l), l);
 }
 
-static int open_engine(const struct ui_args *a, struct ui_run *r, int i)
+/*
+ * Engine @i of @r on @spec, and its timeline: 0, or with @err -1 (the
+ * engine does not open: its own message) or -2 (the machine: names the file).
+ */
+static int open_engine(const char *spec, struct ui_run *r, int i, char *err, int errlen)
 {
-	const char *spec = a->nr_engines ? a->engine[i] : "model";
-	char err[1024];
-
-	r->eng[i] = engine_open(spec, err, sizeof(err));
-	if (!r->eng[i]) {
-		fprintf(stderr, "mbviz: %s\n", err);
+	r->eng[i] = engine_open(spec, err, errlen);
+	if (!r->eng[i])
 		return -1;
-	}
 	r->t[i] = timeline_create(r->sc, r->eng[i], 0);
 	if (!r->t[i]) {
 		const char *why = engine_error(r->eng[i]);
 
-		fprintf(stderr, "%s: the %s engine cannot simulate this machine%s%s\n",
-			r->sc->file, r->eng[i]->label ? r->eng[i]->label : r->eng[i]->ops->name,
-			why ? ": " : "", why ? why : "");
-		return -1;
+		snprintf(err, errlen, "%s: the %s engine cannot simulate this machine%s%s",
+			 r->sc->file,
+			 r->eng[i]->label ? r->eng[i]->label : r->eng[i]->ops->name,
+			 why ? ": " : "", why ? why : "");
+		return -2;
 	}
 	r->name[i] = short_name(r->eng[i]);
 	return 0;
 }
 
+/* Every engine of @a on @r's scenario: 0, or open_engine()'s error. */
+static int open_engines(const struct ui_args *a, struct ui_run *r, char *err, int errlen)
+{
+	int i, ret = 0;
+
+	for (i = 0; !ret && i < (a->nr_engines ? a->nr_engines : 1); i++)
+		ret = open_engine(a->nr_engines ? a->engine[i] : "model", r, i, err, errlen);
+	return ret;
+}
+
 static int open_scenario(struct ui_args *a, struct ui_run *r)
 {
 	char err[1024];
-	int i;
+	int ret;
 
 	if (a->live && !(r->sc = live_scenario_load(a->root)))
 		return -1;	/* --live: the machine itself, no FILE */
@@ -220,10 +230,10 @@ static int open_scenario(struct ui_args *a, struct ui_run *r)
 	r->first_step = a->step ? scenario_step_arg(r->sc, a->step, "ui") : 0;
 	if (r->first_step < 0)
 		return -1;
-	for (i = 0; i < (a->nr_engines ? a->nr_engines : 1); i++)
-		if (open_engine(a, r, i))
-			return -1;
-	return 0;
+	ret = open_engines(a, r, err, sizeof(err));
+	if (ret)
+		fprintf(stderr, "%s%s\n", ret == -1 ? "mbviz: " : "", err);
+	return ret ? -1 : 0;
 }
 
 /*
@@ -268,6 +278,100 @@ static int pick_scenario(struct ui_args *a, struct ui *u)
 	return k == -2 ? -1 : k < 0;
 }
 
+static void close_run(struct ui_run *r);
+
+/* o in the UI: what the opener works on. */
+struct opener_ctx {
+	struct ui_args	*a;
+	struct ui_run	*r;
+};
+
+/* The directory the picker shows: the current scenario's, or (--live) the bundled ones. */
+static char *current_dir(const struct ui_args *a)
+{
+	const char *slash = a->file ? strrchr(a->file, '/') : NULL;
+	char buf[PATH_MAX];
+
+	if (!a->file)
+		return xstrdup(bundled_scenario_dir(buf, sizeof(buf)));
+	if (!slash)
+		return xstrdup(".");
+	return slash == a->file ? xstrdup("/") : xasprintf("%.*s", (int)(slash - a->file), a->file);
+}
+
+/* The index of the current scenario in the list, to select it first; else 0. */
+static int current_index(const struct ui_args *a, const struct scenario_entry *e, int n)
+{
+	const char *base = a->file ? strrchr(a->file, '/') : NULL;
+	int i;
+
+	base = base ? base + 1 : a->file;
+	for (i = 0; base && i < n; i++)
+		if (!strcmp(e[i].file, base))
+			return i;
+	return 0;
+}
+
+/*
+ * Load @path on the same engines as the run shown; on success put it in
+ * the UI and free the old run.  -1 with the error in a popup.
+ */
+static int switch_to(struct ui *u, struct opener_ctx *x, const char *path)
+{
+	struct ui_run r = { 0 };
+	char err[1024];
+
+	r.sc = scenario_load(path, err, sizeof(err));
+	if (!r.sc || open_engines(x->a, &r, err, sizeof(err))) {
+		ui_popup_text(u, "cannot open it: nothing changed", err);
+		close_run(&r);
+		return -1;
+	}
+	ui_switch(u, r.sc, r.t, r.name, x->a->nr_engines ? x->a->nr_engines : 1);
+	close_run(x->r);
+	*x->r = r;
+	free(x->a->picked);
+	x->a->picked = xstrdup(path);
+	x->a->file = x->a->picked;
+	x->a->live = false;
+	return 1;
+}
+
+/* The struct ui_opener of the UI (issue 16): the picker behind o. */
+static int open_other(struct ui *u, void *ctx)
+{
+	struct opener_ctx *x = ctx;
+	struct scenario_entry *e;
+	struct ui_choice *c;
+	char err[512], *dir = current_dir(x->a);
+	int n, i, k, ret = 0;
+
+	n = scenario_list(dir, &e, err, sizeof(err));
+	if (n <= 0) {
+		ui_message(u, true, "%s%s", n ? err : dir, n ? "" : ": no *.json files");
+		if (!n)
+			scenario_list_free(e, n);
+		free(dir);
+		return -1;
+	}
+	c = xzalloc(n * sizeof(*c));
+	for (i = 0; i < n; i++)
+		c[i] = (struct ui_choice){ e[i].file, e[i].title };
+	k = ui_pick(u, dir, c, n, current_index(x->a, e, n));
+	if (k >= 0 && !e[k].title) {
+		ui_popup_text(u, "it does not load: nothing changed", e[k].error);
+		ret = -1;
+	} else if (k >= 0) {
+		ret = switch_to(u, x, e[k].path);
+	}
+	/* Everything is drawn again: the picker took the whole screen. */
+	clearok(curscr, TRUE);
+	free(c);
+	scenario_list_free(e, n);
+	free(dir);
+	return ret;
+}
+
 static bool is_dir(const char *path)
 {
 	struct stat st;
@@ -295,6 +399,7 @@ int cmd_ui(const struct cmd_line *cl)
 	struct ui_args a = { 0 };
 	struct ui_run r = { 0 };
 	struct ui u = { 0 };
+	struct opener_ctx ox = { &a, &r };
 	int status = 2, i;
 	char err[512];
 
@@ -330,6 +435,7 @@ int cmd_ui(const struct cmd_line *cl)
 	}
 	u.nr_panes = i;
 	u.first_step = r.first_step;
+	u.opener = (struct ui_opener){ open_other, &ox };
 	if (ui_term_open(&u, &a.opts, err, sizeof(err))) {
 		fprintf(stderr, "mbviz: %s\n", err);
 		goto out;

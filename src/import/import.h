@@ -37,6 +37,11 @@ enum imp_kind {
 	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run (cnt N, size M) */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
 	IMP_ARCH,		/* a line only one architecture prints: text names it */
+	IMP_EFI_MD,		/* efi:   0x...-0x... [Conventional|...|WB|WT|WC|UC] (efi=debug) */
+	IMP_FW_RESERVED,	/* OF: reserved mem: A..B, Reserved memory: created ..., cma: Reserved */
+	IMP_PAGE_HINT,		/* a line that shows PAGE_SIZE: size holds it */
+	IMP_ARCH_MEMORY,	/*  memory: SIZE @ START (usable): MIPS's "Determined physical RAM map" */
+	IMP_MODEL,		/* Machine model: X, DMI: X: text names the machine */
 	IMP_ZONE_RANGE,		/*   DMA      [mem A-B] (Zone ranges; usable: not "empty") */
 	IMP_MOVABLE_START,	/*   Node N: 0x... (Movable zone start for each node) */
 	IMP_INITMEM,		/* Initmem setup node N [mem A-B] (usable), or as memoryless */
@@ -72,6 +77,9 @@ struct imp_line {
 	const char	*why;		/* UNUSABLE */
 	bool		incomplete;	/* UNUSABLE: could be the first half of a wrapped line */
 };
+
+/* import_fwmap.c: the firmware's memory maps and the machine's hints; IMP_IGNORE if none. */
+enum imp_kind imp_parse_fwmap(const char *line, struct imp_line *out);
 
 /* Skip "> " quoting, "<6>" levels, "[    0.000000] " times, syslog's "kernel: ". */
 const char *import_strip_prefix(const char *line);

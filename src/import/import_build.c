@@ -108,8 +108,8 @@ static void put_op_note(cJSON *s, const struct imp_line *l)
 	put_note(s, note);
 }
 
-static void base_size_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
-			   const char *note)
+void imp_range_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
+		    const char *note)
 {
 	cJSON *s = new_step(im, op);
 
@@ -270,7 +270,7 @@ static void range_op(struct importer *im, const struct rec *r)
 
 		snprintf(note, sizeof(note), "%s: an allocation whose request memblock=debug does not log (memblock_phys_alloc_try_nid); replayed as a reservation where it landed",
 			 l->caller);
-		base_size_step(im, "memblock_reserve", l->base, size, note);
+		imp_range_step(im, "memblock_reserve", l->base, size, note);
 		return;
 	}
 	s = new_step(im, l->op);
@@ -341,7 +341,7 @@ static void synthesize(struct importer *im)
 		if (!r->size)
 			continue;
 		if (!im->numa && (!r->has_flags || !r->flags)) {
-			base_size_step(im, "memblock_add", r->base, r->size, "the dumped memory");
+			imp_range_step(im, "memblock_add", r->base, r->size, "the dumped memory");
 			continue;
 		}
 		s = new_step(im, "memblock_add_node");
@@ -360,7 +360,7 @@ static void synthesize(struct importer *im)
 	}
 	for (i = 0; i < res->nr; i++)
 		if (res->r[i].size)
-			base_size_step(im, "memblock_reserve", res->r[i].base, res->r[i].size,
+			imp_range_step(im, "memblock_reserve", res->r[i].base, res->r[i].size,
 				       "the dumped reservations");
 	for (i = 0; im->numa && i < res->nr; i++) {
 		const struct dump_region *r = &res->r[i];
@@ -599,7 +599,7 @@ static void numa_node(struct importer *im, const struct rec *r)
 	if (l->hotplug && l->end > l->base) {
 		resolve_request(im, false);
 		end_adds_run(im);
-		base_size_step(im, "memblock_mark_hotplug", l->base, l->end - l->base + 1,
+		imp_range_step(im, "memblock_mark_hotplug", l->base, l->end - l->base + 1,
 			       "acpi_parse_memory_affinity: SRAT says hotpluggable (not logged by memblock=debug)");
 	}
 }
@@ -634,7 +634,7 @@ static void e820_add(struct importer *im, uint64_t base, uint64_t size, int line
 	if (!fits(im, &l))
 		return;
 	im->cur_line = im->last_add_line = lineno;
-	base_size_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
+	imp_range_step(im, "memblock_add", base, size, "e820__memblock_setup: a usable e820 entry");
 }
 
 static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int lineno)
@@ -644,7 +644,7 @@ static void e820_reserve(struct importer *im, uint64_t base, uint64_t size, int 
 	if (!fits(im, &l))
 		return;
 	im->cur_line = lineno;
-	base_size_step(im, "memblock_reserve", base, size,
+	imp_range_step(im, "memblock_reserve", base, size,
 		       "e820__memblock_setup: a soft reserved e820 entry (not logged by memblock=debug)");
 }
 
@@ -671,6 +671,8 @@ static void initial_memory(struct importer *im)
 			cJSON_AddStringToObject(s, "flags", "NONE");
 			put_note(s, "Early memory node ranges");
 		}
+	} else {
+		imp_fw_initial_memory(im);
 	}
 }
 
@@ -692,7 +694,7 @@ static void build(struct importer *im)
 
 		im->cur_line = r->lineno;
 		if (!fits(im, &r->l)) {
-			if (k == IMP_E820 || k == IMP_NUMA_NODE || k == IMP_NODE_RANGE)
+			if (k == IMP_E820 || k == IMP_NUMA_NODE || k == IMP_NODE_RANGE || imp_fw_kind(k))
 				continue;
 			if (is_dump_kind(k) && im->d.open && im->d.type >= 0)
 				im->d.t[im->d.type].broken = true;
@@ -700,6 +702,8 @@ static void build(struct importer *im)
 				 r->l.name[0] ? r->l.name : "");
 			continue;
 		}
+		if (imp_fw_record(im, r))
+			continue;
 		if (is_dump_kind(k)) {
 			/* the header line of a debugfs dump may name physmem: skip its lines */
 			dump_line(im, r);
@@ -745,6 +749,7 @@ static void build(struct importer *im)
 		}
 	}
 	dump_close(im);
+	imp_fw_record(im, NULL);
 	resolve_request(im, true);
 	end_adds_run(im);
 	flush_nodes(im);
@@ -773,8 +778,10 @@ char *import_log(FILE *in, const struct import_opts *o, FILE *diag, int *nr_unus
 		goto out;
 	}
 	text = imp_finish(&im, err, errlen);
-	if (text)
+	if (text) {
 		imp_summary(&im);
+		imp_fw_summary(&im);
+	}
 out:
 	*nr_unusable = im.nr_unusable;
 	for (i = 0; i < nr; i++)
@@ -782,6 +789,7 @@ out:
 	free(lines);
 	free(im.recs);
 	free(im.blks);
+	imp_fw_free(&im);
 	dump_reset(&im.d);
 	cJSON_Delete(im.steps);
 	cJSON_Delete(im.pending);

@@ -60,6 +60,7 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 		cJSON_AddNumberToObject(m, "phys_addr_bits", 32);
 	if (im->smp_cache_bytes && im->smp_cache_bytes != 64)
 		cJSON_AddNumberToObject(m, "smp_cache_bytes", im->smp_cache_bytes);
+	imp_fw_machine(im, m);
 	if (im->arch)
 		cJSON_AddStringToObject(m, "x-arch", im->arch);
 	if (im->regions[IMP_MEMORY])
@@ -126,13 +127,13 @@ enum placement_fix {
  */
 static bool placement_fixes(struct importer *im, unsigned char *fixes, int nr)
 {
-	cJSON *doc = document(im, false, true);
+	cJSON *doc = document(im, im->fw.bottom_up, true);
 	char *text = cJSON_PrintUnformatted(doc), err[512];
 	struct scenario *sc = NULL;
 	struct engine *eng = NULL;
 	struct run *r = NULL;
 	struct step_outcome o;
-	bool dir = false, initial = false, checked = false, raised = !im->x86_low_limit;
+	bool dir = im->fw.bottom_up, initial = dir, checked = false, raised = !im->x86_low_limit;
 
 	cJSON_Delete(doc);
 	if (!text)
@@ -262,7 +263,7 @@ static void line_keys_last(cJSON *steps)
 
 char *imp_finish(struct importer *im, char *err, int errlen)
 {
-	bool bottom_up = false;
+	bool bottom_up = im->fw.bottom_up;
 	char *text;
 	cJSON *doc;
 
@@ -274,6 +275,7 @@ char *imp_finish(struct importer *im, char *err, int errlen)
 		insert_fixes(im, fixes, n, bottom_up);
 		free(fixes);
 	}
+	im->fw.final_bottom_up = bottom_up;
 	line_keys_last(im->steps);
 	doc = document(im, bottom_up, true);
 	text = imp_print_doc(doc, false);

@@ -111,5 +111,6 @@ void imp_learn(struct importer *im)
 		else if (!im->have_ops && have_dump)
 			im->synth_from_dump = true;
 	}
+	imp_fw_learn(im);
 }
 

@@ -713,6 +713,8 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 			return unusable(out, &c, "expected 'memory size = 0x... reserved size = 0x...'");
 		return out->kind = IMP_DUMP_SIZES;
 	}
+	if (imp_parse_fwmap(c.p, out) != IMP_IGNORE)
+		return out->kind;
 	if ((kind = parse_memblock_line(&c, out)) != NO_MATCH)
 		return kind;
 	if ((kind = parse_type_line(&c, out)) != NO_MATCH)

@@ -37,6 +37,7 @@ static const struct arch_info arches[] = {
 static const struct { const char *prefix, *arch; } markers[] = {
 	{ "BIOS-e820: ", "x86" }, { "x86/fpu: ", "x86" }, { "e820: update ", "x86" },
 	{ "Booting Linux on physical CPU 0x0000000000 [", "arm64" }, { "CPU features: ", "arm64" },
+	{ "Boot CPU: AArch64 Processor", "arm64" },
 	{ "CPU: ARMv7 Processor", "arm" }, { "CPU: ARMv6", "arm" },
 	{ "riscv: ", "riscv" }, { "SBI specification", "riscv" }, { "riscv-", "riscv" },
 	{ "CPU0 revision is: ", "mips" }, { "Determined physical RAM map:", "mips" },
@@ -138,7 +139,9 @@ static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_DEBUGFS_REGION, "debugfs lines" }, { IMP_E820, "e820 entries" },
 	{ IMP_E820_UPDATE, "e820 updates" }, { IMP_E820_REMOVE, "e820 removals" },
 	{ IMP_NUMA_NODE, "NUMA lines" }, { IMP_NODE_RANGE, "node ranges" },
-	{ IMP_MEM_INIT, "Memory: lines" },
+	{ IMP_MEM_INIT, "Memory: lines" }, { IMP_EFI_MD, "EFI memory map entries" },
+	{ IMP_FW_RESERVED, "reserved-memory lines" }, { IMP_ZONE_RANGE, "zone lines" },
+	{ IMP_PAGE_HINT, "page size hints" }, { IMP_ARCH_MEMORY, "MIPS memory map lines" },
 };
 
 /*
@@ -170,9 +173,12 @@ void imp_summary(struct importer *im)
 		   im->smp_cache_bytes ? ", " : " (the default)",
 		   im->smp_cache_bytes ? im->smp_cache_why : "",
 		   im->phys32 ? "32-bit" : "64-bit",
-		   im->phys32 ? "8-digit addresses" : "the default, or 16-digit addresses",
+		   im->fw.phys_why,
 		   im->numa ? "NUMA" : "no NUMA lines",
 		   im->have_adds ? "the log's memblock_add lines" : im->use_e820 ? "the e820 table" :
 		   im->use_node_ranges ? "the early node ranges" :
-		   im->synth_from_dump ? "the dump" : "nothing the log shows");
+		   im->synth_from_dump ? "the dump" : im->fw.use_efi_map ? "the EFI memory map" :
+		   im->fw.use_arch_map ? "MIPS's physical RAM map" :
+		   im->fw.use_zone_spans ? "the zones' span (no memory map in the log)" :
+		   "nothing the log shows");
 }

@@ -53,6 +53,27 @@ struct node_blk {
 	int		nid;
 };
 
+/* What import_fwmap.c learns and keeps between lines. */
+struct imp_fw {
+	uint64_t	page_size;	/* 0: not known (4K is used) */
+	char		page_why[160];
+	uint64_t	low_limit;	/* ARCH_LOW_ADDRESS_LIMIT; 0: the default */
+	char		low_why[160];
+	char		phys_why[64];
+	char		model[112];	/* "NAME, line N" of Machine model: or DMI:, or empty */
+	bool		bottom_up;	/* the architecture's direction when the log begins */
+	bool		final_bottom_up;	/* the direction written, after the placements */
+	const char	*dir_why;
+	bool		use_efi_map, use_zone_spans, use_arch_map;	/* where memory comes from */
+	bool		no_memory;	/* the log shows no memory at all */
+	bool		pending;	/* an EFI descriptor's NOMAP mark waits for its add */
+	bool		pending_added;
+	uint64_t	pend_base, pend_size;
+	int		pend_line;
+	uint64_t	*done;		/* firmware reservations replayed: base, size pairs */
+	int		nr_done;
+};
+
 struct importer {
 	const struct import_opts *o;
 	FILE		*diag;
@@ -71,6 +92,7 @@ struct importer {
 	const char	*smp_cache_why;
 	int		e820_first, e820_last;	/* rec indices of the table used */
 	bool		use_e820, use_node_ranges, synth_from_dump;
+	struct imp_fw	fw;		/* import_fwmap.c's: firmware maps, page size, limits */
 
 	/* the second pass */
 	cJSON		*steps;
@@ -132,6 +154,19 @@ const char *imp_arch_marker(const char *line);
 const char *imp_arch_of_version(const char *line);
 void imp_learn_arch(struct importer *im);
 void imp_summary(struct importer *im);
+
+/* import_fwmap.c: what the firmware lines say of the machine; their steps. */
+void imp_fw_learn(struct importer *im);
+bool imp_fw_kind(enum imp_kind k);	/* firmware lines: a 32-bit kernel skips wider ones */
+bool imp_fw_record(struct importer *im, const struct rec *r);	/* NULL: the log's end */
+void imp_fw_initial_memory(struct importer *im);
+void imp_fw_summary(struct importer *im);
+void imp_fw_machine(const struct importer *im, cJSON *machine);	/* page_size, low_address_limit */
+void imp_fw_free(struct importer *im);
+
+/* import_build.c: a step of @op on [base, base + size) from the current log line. */
+void imp_range_step(struct importer *im, const char *op, uint64_t base, uint64_t size,
+		    const char *note);
 
 /* import_boot.c: keep one boot of several (--boot N, or the last complete one). */
 int imp_select_boot(struct importer *im, char *err, int errlen);

@@ -514,7 +514,8 @@ static cJSON *zoneinfo_expect(struct importer *im, cJSON *arr, uint64_t page)
 
 void imp_totals(struct importer *im)
 {
-	uint64_t page = 4096;	/* the machine's PAGE_SIZE: import writes none, so the default */
+	/* the machine's PAGE_SIZE, as import_fwmap.c chose it (4K when the log does not say) */
+	uint64_t page = im->fw.page_size ? im->fw.page_size : 4096;
 	cJSON *ex = cJSON_CreateObject(), *zones;
 	int i, line = 0;
 

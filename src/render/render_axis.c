@@ -3,35 +3,64 @@
  * The address axis of a band picture: which addresses each column covers,
  * and the ruler above it.
  *
- * Bytes per column are always 2^k or 3 * 2^k, so that the scale reads
- * "1 col = 8 MiB" or "1 col = 3 MiB" and ruler ticks fall exactly on
- * round hexadecimal addresses.  The linear scale aligns the first column
- * to that size.  The compact scale cuts the axis at every boundary of
- * everything drawn: each stretch that holds something gets at least one
- * column (more in proportion to its size; inside it, columns start at
- * multiples of the size, so that ticks fall on round addresses there
- * too), each hole exactly one.  The work is proportional to the number
- * of boundaries plus the width.
+ * Bytes per column have at most four significant bits, m * 2^k with m
+ * below 16 (1, 2, ... 15, 16, 18, ... 30, 32, 36, ...): two consecutive
+ * sizes differ by at most 9/8, so a picture uses more than 8/9 of the
+ * columns it is given, and the scale still reads exactly ("1 col = 9 MiB",
+ * "1 col = 1.125 MiB").  The linear scale starts its first column at the
+ * first address rounded down to 2^k, the size's power-of-two part, so
+ * every column starts on a multiple of 2^k and the ruler's ticks fall on
+ * round hexadecimal addresses; where a node starts does not limit its
+ * size, so that equal nodes get equal scales.  The compact scale cuts the
+ * axis at every boundary of everything drawn: each stretch that holds
+ * something gets at least one column (more in proportion to its size;
+ * inside it, columns start at multiples of the size, so that ticks fall
+ * on round addresses there too), each hole exactly one.  The work is
+ * proportional to the number of boundaries plus the width.
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render_priv.h"
 #include "util/xalloc.h"
 
-/* The n-th candidate size, ascending: 1, 2, 3, 4, 6, 8, 12, ... 2^63, 3 * 2^62. */
-#define NR_SIZES	127
+/*
+ * The i-th candidate size, ascending: 1 ... 7, then m << g for g = 0 ... 60
+ * and m = 8 ... 15 (8, 9, ... 15, 16, 18, ... 30, 32, 36, ...).  The
+ * largest is 15 << 60, just below 2^64.
+ */
+#define NR_SIZES	(7 + 8 * 61)
 
 static uint64_t nice_size(int i)
 {
-	if (i == 0)
-		return 1;
-	/* Odd i: 2, 4, 8, ...; even i: 3, 6, 12, ... */
-	return (i & 1) ? 1ULL << ((i + 1) / 2) : 3ULL << (i / 2 - 1);
+	if (i < 7)
+		return (uint64_t)i + 1;
+	i -= 7;
+	return (uint64_t)(8 + i % 8) << (i / 8);
+}
+
+/* The power-of-two part of @bpc: every linear column starts on a multiple of it. */
+static uint64_t pow2_part(uint64_t bpc)
+{
+	return bpc & -bpc;
+}
+
+/* The first address of a linear axis from @start with @bpc bytes per column. */
+static uint64_t linear_origin(uint64_t start, uint64_t bpc)
+{
+	return start & ~(pow2_part(bpc) - 1);
 }
 
 /* Columns a linear axis over [start, end) needs with @bpc bytes each. */
 static uint64_t linear_cols(uint64_t start, uint64_t end, uint64_t bpc)
+{
+	return (end - 1 - linear_origin(start, bpc)) / bpc + 1;
+}
+
+/* Columns a compact stretch over [start, end) needs: they start at multiples of @bpc. */
+static uint64_t aligned_cols(uint64_t start, uint64_t end, uint64_t bpc)
 {
 	uint64_t last = (end - 1) / bpc;
 
@@ -53,13 +82,6 @@ static void build_linear(struct axis *ax, uint64_t start, uint64_t end, int cols
 
 	for (i = 0; i < NR_SIZES; i++) {
 		bpc = nice_size(i);
-		/*
-		 * 3 * 2^k only where the first column begins at (or very
-		 * near) the first address: a picture of node 1 at 4 GiB
-		 * should not start at 0xff000000.
-		 */
-		if ((bpc & (bpc - 1)) && start % bpc > bpc / 16)
-			continue;
 		if (bpc < min_bpc && i < NR_SIZES - 1)
 			continue;
 		if (linear_cols(start, end, bpc) <= (uint64_t)cols)
@@ -69,7 +91,7 @@ static void build_linear(struct axis *ax, uint64_t start, uint64_t end, int cols
 	axis_alloc(ax, n);
 	ax->bpc = bpc;
 	ax->scale = SCALE_LINEAR;
-	first = start / bpc * bpc;
+	first = linear_origin(start, bpc);
 	for (i = 0; i < n; i++)
 		ax->b[i] = first + (uint64_t)i * bpc;
 	/* The last boundary may be 2^64: saturate, nothing drawn ends there. */
@@ -111,7 +133,7 @@ static int make_stretches(uint64_t start, uint64_t end, const struct cut *cuts, 
 
 static uint64_t stretch_cols(const struct stretch *s, uint64_t bpc)
 {
-	return s->covered ? linear_cols(s->start, s->end, bpc) : 1;
+	return s->covered ? aligned_cols(s->start, s->end, bpc) : 1;
 }
 
 static uint64_t compact_cols(const struct stretch *s, int n, uint64_t bpc, uint64_t limit)
@@ -193,6 +215,33 @@ void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols, uint64_
 	build_linear(ax, start, end, cols, min_bpc);
 }
 
+const char *axis_size_text(uint64_t bpc, char *buf, int len)
+{
+	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+	char frac[8] = "";
+	int u = 0, d;
+
+	while (u < 6 && bpc >> (10 * (u + 1)))
+		u++;
+	/* Down a unit while the fraction needs more than three decimals (never for our sizes). */
+	for (; u > 0; u--) {
+		uint64_t unit = 1ULL << (10 * u), rest = bpc & (unit - 1);
+
+		for (d = 0; rest && d < 4; d++) {
+			rest *= 10;
+			frac[d] = (char)('0' + rest / unit);
+			rest %= unit;
+		}
+		frac[d] = '\0';
+		if (!rest)
+			break;
+		frac[0] = '\0';
+	}
+	snprintf(buf, len, "%" PRIu64 "%s%s" NBSP_UTF8 "%s", bpc >> (10 * u), *frac ? "." : "",
+		 frac, units[u]);
+	return buf;
+}
+
 void axis_free(struct axis *ax)
 {
 	free(ax->b);
@@ -242,30 +291,35 @@ static int place_label(struct rline *labels, struct rline *ticks, int c, int nex
 static void ruler_linear(const struct axis *ax, struct rline *labels, struct rline *ticks,
 			 int avail, uint32_t tick)
 {
-	uint64_t first = ax->b[0], last = ax->b[ax->n - 1], step = ax->bpc, t;
+	uint64_t first = ax->b[0], mask = pow2_part(ax->bpc) - 1;
 	char buf[24];
-	int len = (int)strlen(hex_short(last, buf, sizeof(buf))), next = 0;
+	int len = (int)strlen(hex_short(ax->b[ax->n - 1], buf, sizeof(buf))), next = 0;
+	int every = 1, c0;
 
-	/* Ticks at multiples of a power-of-two number of columns, as far apart as a label. */
-	while (step / ax->bpc < (uint64_t)len + 1 && step <= UINT64_MAX / 2)
-		step *= 2;
-	t = (first + step - 1) / step * step;
-	if (t < first)			/* rounding up wrapped */
-		t = UINT64_MAX;
+	/*
+	 * Ticks every power-of-two number of columns, as far apart as a
+	 * label, where the address is a multiple of that many times the
+	 * size's power-of-two part (the size's odd factor makes the columns
+	 * run through every residue, so there is one in each stretch).
+	 */
+	while (every < len + 1 && mask < UINT64_MAX / 2) {
+		every *= 2;
+		mask = mask * 2 + 1;
+	}
+	for (c0 = 0; c0 < every && c0 < ax->n && (ax->b[c0] & mask); c0++)
+		;
 	/*
 	 * The first column's address too, if it leaves the round ones their
 	 * room (a zoomed view reads better by round addresses; the header
 	 * gives the window's first address anyway).
 	 */
-	if (t > last || (t - first) / ax->bpc > strlen(hex_short(first, buf, sizeof(buf))))
+	if (c0 >= ax->n || (ax->b[c0] & mask) ||
+	    (size_t)c0 > strlen(hex_short(first, buf, sizeof(buf))))
 		next = place_label(labels, ticks, 0, next, avail, first, tick);
-	while (t <= last) {
-		next = place_label(labels, ticks, (int)((t - first) / ax->bpc), next, avail, t,
-				   tick);
-		if (t + step < t)
-			break;
-		t += step;
-	}
+	if (c0 < ax->n && (ax->b[c0] & mask))
+		return;
+	for (; c0 < ax->n; c0 += every)
+		next = place_label(labels, ticks, c0, next, avail, ax->b[c0], tick);
 }
 
 struct tick {

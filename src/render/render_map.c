@@ -582,7 +582,7 @@ void render_node_header(struct canvas *cv, const struct frame *in,
 	cv->utf8 = o->utf8;
 	node_label(in->m, n, label, sizeof(label));
 	human_nb(n->end - n->start, size, sizeof(size));
-	human_nb(map->bpc, bpc, sizeof(bpc));
+	axis_size_text(map->bpc, bpc, sizeof(bpc));
 	if (map->start != n->start || map->end != n->end)
 		snprintf(view, sizeof(view), ", view 0x%" PRIx64 "-0x%" PRIx64, map->start,
 			 map->end - 1);

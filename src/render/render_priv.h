@@ -115,6 +115,8 @@ struct cut {
 
 void axis_build(struct axis *ax, uint64_t start, uint64_t end, int cols, uint64_t min_bpc,
 		enum render_scale scale, const struct cut *cuts, int nr_cuts);
+/* A size of the axis exactly, "9" NBSP "MiB", "1.125" NBSP "MiB" (render_human() rounds). */
+const char *axis_size_text(uint64_t bpc, char *buf, int len);
 void axis_free(struct axis *ax);
 /* The column holding @addr, clamped to the axis. */
 int axis_col(const struct axis *ax, uint64_t addr);

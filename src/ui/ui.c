@@ -10,6 +10,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "run/step_frame.h"
@@ -121,6 +122,7 @@ void ui_goto(struct ui *u, int k)
 	ret = ui_pane_goto(u, 0, k);
 	ui_progress_disarm(u, 0);
 	u->step = timeline_pos(t);
+	u->follow = true;
 	if (ret && timeline_error(t)) {
 		u->stop = u->step;
 		ui_message(u, true, "the run stops after %d steps: %s", u->step,
@@ -257,34 +259,38 @@ static void handle(struct ui *u, const struct ui_event *ev)
 	}
 }
 
-int ui_run(struct ui *u)
+/* What the UI keeps of a scenario: set up at the start and by ui_switch(). */
+static void scenario_start(struct ui *u)
 {
-	struct ui_event ev;
-	int p;
-
 	u->step = -1;
 	u->stop = -1;
-	u->speed = DEFAULT_SPEED;
-	u->view_all = true;
-	u->scale = SCALE_LINEAR;
+	u->playing = false;
 	u->table = UT_RESERVED;
 	u->sel[UT_MEMORY] = u->sel[UT_RESERVED] = u->sel[UT_ZONES] = -1;
+	u->table_top = 0;
+	u->focus = 0;
 	u->focus_nid = -1;
+	u->zoomed = false;
+	u->map_top = 0;
+	u->log_scroll = 0;
+	u->differ = false;
 	canvas_init(&u->tcv);
 	canvas_init(&u->ecv);
 	ui_map_spans(u);
 	ui_goto(u, u->first_step);
 	ui_layout(u);
-	while (!u->quit) {
-		ui_draw(u);
-		ui_term_event(u, u->playing ? ui_play_delays[u->speed] : -1, &ev);
-		handle(u, &ev);
-	}
+}
+
+static void scenario_end(struct ui *u)
+{
+	int p;
+
 	ui_map_free(u);
 	canvas_free(&u->ecv);
 	canvas_free(&u->tcv);
 	free(u->tlines);
 	u->tlines = NULL;
+	u->nr_tlines = 0;
 	ui_popup_close(u);
 	reset_final(u);
 	for (p = 0; p < u->nr_panes; p++) {
@@ -292,5 +298,38 @@ int ui_run(struct ui *u)
 		memset(&u->pane[p].prev, 0, sizeof(u->pane[p].prev));
 		u->pane[p].have_prev = false;
 	}
+}
+
+void ui_switch(struct ui *u, const struct scenario *sc, struct timeline *const *t,
+	       char *const *names, int n)
+{
+	int p;
+
+	scenario_end(u);
+	u->sc = sc;
+	for (p = 0; p < n && p < UI_MAX_PANES; p++) {
+		u->pane[p].t = t[p];
+		u->pane[p].name = names[p];
+	}
+	u->nr_panes = p;
+	u->first_step = 0;
+	u->mode = MODE_NORMAL;
+	scenario_start(u);
+}
+
+int ui_run(struct ui *u)
+{
+	struct ui_event ev;
+
+	u->speed = DEFAULT_SPEED;
+	u->view_all = true;
+	u->scale = SCALE_LINEAR;
+	scenario_start(u);
+	while (!u->quit) {
+		ui_draw(u);
+		ui_term_event(u, u->playing ? ui_play_delays[u->speed] : -1, &ev);
+		handle(u, &ev);
+	}
+	scenario_end(u);
 	return 0;
 }

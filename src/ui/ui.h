@@ -108,12 +108,28 @@ struct ui_progress {
 	double		last;		/* ms, when the status line was drawn */
 };
 
+/*
+ * Another scenario in place (o).  Listing and loading scenarios is the
+ * command's business, so the command hands the UI this: @open runs the
+ * picker (ui_pick()) on the open terminal and, when a scenario is chosen
+ * and it loads on the same engines, puts it in with ui_switch().  It
+ * returns 1 then, 0 when the picker was left (nothing changed), -1 after
+ * saying why nothing changed (a popup or a message).  NULL: no key o.
+ */
+struct ui;
+
+struct ui_opener {
+	int		(*open)(struct ui *u, void *ctx);
+	void		*ctx;
+};
+
 struct ui {
 	const struct scenario *sc;
 	struct ui_pane	pane[UI_MAX_PANES];	/* pane[0]: the first engine, the one stepped */
 	int		nr_panes;
 	int		step;			/* steps done: timeline_pos() */
 	int		first_step;		/* where it opens (--step) */
+	struct ui_opener opener;		/* o: another scenario */
 	int		stop;			/* where a run-time error stops the run; -1 */
 	bool		final_checked;		/* top-level expect checked at the end */
 	struct step_outcome final;
@@ -151,6 +167,7 @@ struct ui {
 	uint64_t	zoom_start, zoom_end;	/* [start, end), absolute addresses */
 	enum render_scale scale;
 	bool		no_alloc_view;		/* a: the direction, limit and searches hidden */
+	bool		follow;			/* a step was taken: the focus goes to its block */
 	struct render_node *spans;		/* each section's span over all the steps */
 	int		nr_spans;
 	int		map_top;		/* first map row shown */
@@ -233,6 +250,14 @@ int ui_pane_goto(struct ui *u, int p, int k);
 /* A step that has a note or an expectation (for '[' and ']'). */
 bool ui_step_marked(const struct ui *u, int i);
 int ui_run(struct ui *u);
+/*
+ * Inside ui_run(): drop everything the UI keeps of the current scenario
+ * and show @sc on the @n timelines @t (named @names) from its start, with
+ * the same view options (scale, legend, allocation view).  The caller
+ * frees the old scenario and timelines afterwards.
+ */
+void ui_switch(struct ui *u, const struct scenario *sc, struct timeline *const *t,
+	       char *const *names, int n);
 
 /* ui_term.c: the terminal */
 int ui_term_open(struct ui *u, const struct ui_options *o, char *err, int errlen);
@@ -340,6 +365,8 @@ void ui_prompt_key(struct ui *u, int key);
 void ui_draw_prompt(struct ui *u);
 void ui_draw_popup(struct ui *u);
 void ui_popup(struct ui *u, const char *title, char *text);
+/* The same with @text (not taken) wrapped at blanks to the screen's width. */
+void ui_popup_text(struct ui *u, const char *title, const char *text);
 void ui_popup_close(struct ui *u);
 /* A key in the popup: scrolls a popup taller than the screen, else closes it. */
 void ui_popup_key(struct ui *u, int key);

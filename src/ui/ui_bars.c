@@ -232,6 +232,7 @@ void ui_draw_header(struct ui *u, const struct frame *in)
 static const char *const hints[][2] = {
 	{ "n", "next" }, { "p", "prev" }, { ":", "goto" }, { "Space", "play" },
 	{ "Tab", "node" }, { "z/Z", "zoom" }, { "t", "table" }, { "/", "find" },
+	{ "e", "legend" }, { "i", "about" }, { "o", "open" },
 	{ "?", "help" }, { "q", "quit" },
 };
 

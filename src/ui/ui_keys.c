@@ -202,6 +202,15 @@ static void k_about(struct ui *u)
 	ui_about(u);
 }
 
+static void k_open(struct ui *u)
+{
+	u->playing = false;
+	if (!u->opener.open)
+		ui_message(u, false, "no other scenarios to open here");
+	else
+		u->opener.open(u, u->opener.ctx);
+}
+
 static void k_help(struct ui *u)
 {
 	u->mode = MODE_HELP;
@@ -257,6 +266,7 @@ static const struct ui_key keys[] = {
 	{ { 'i' }, "i", "about: the scenario's description, the whole note", k_about },
 	{ { 'e' }, "e", "legend: what the letters on the bands mean", k_legend },
 	{ { 'a' }, "a", "allocation view: direction, limit, searches", k_alloc_view },
+	{ { 'o' }, "o", "open another scenario: this one's directory", k_open },
 	{ { '?', KEY_F(1) }, "? F1", "this help", k_help },
 	{ { 'q' }, "q", "quit", k_quit },
 	{ { CTRL('l') }, "C-l", "redraw the screen", k_redraw },

@@ -5,7 +5,8 @@
  * is drawn, the pages band only after memblock_free_all, the change
  * marks only when a step changed something), and the allocation view's
  * marks when it is on (a).  It is not a mode: it stays
- * over the lower panes while the user steps, until e again.
+ * over the lower panes while the user steps, until e again.  Its footer
+ * names the keys a newcomer looks for next: o (another scenario) and ?.
  */
 #include "ui.h"
 
@@ -79,7 +80,9 @@ void ui_draw_legend(struct ui *u, const struct frame *state)
 		h = u->rows - 1 - top;
 	y = u->rows - 1 - h;
 	ui_box(u, y, 0, h, u->cols, "legend: what the bands' letters mean",
-	       cv.nr - 1 > h - 2 ? "e closes (a taller terminal shows it all)" : "e closes");
+	       cv.nr - 1 > h - 2 ?
+	       "e closes (a taller terminal shows it all)  o another scenario  ? every key" :
+	       "e closes  o another scenario  ? every key");
 	for (i = 1; i < cv.nr && i - 1 < h - 2; i++)
 		ui_put_line(u, y + i, 1, u->cols - 2, &cv.lines[i], 0, A_NORMAL);
 	canvas_free(&cv);

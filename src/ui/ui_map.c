@@ -79,6 +79,31 @@ static void find_focus(struct ui *u)
 	set_focus(u, 0);
 }
 
+/*
+ * After a step: an allocation's block is in the focused section, so that
+ * the map shows it (and its search line) when not every node fits, and
+ * the cursor's keys work there.  Not while zoomed: the view stays.
+ */
+static void follow_alloc(struct ui *u)
+{
+	const struct mb_state *st = ui_state(u);
+	const struct ui_pane *pn = &u->pane[0];
+	uint64_t at = 0;
+	int i;
+
+	for (i = 0; i < st->nr_searches && i < MB_MAX_SEARCHES; i++)
+		if (st->searches[i].found)
+			at = st->searches[i].found;
+	if (!at || u->zoomed || !u->view_all)
+		return;
+	for (i = 0; i < pn->nr_secs; i++)
+		if (!pn->secs[i].outside && pn->secs[i].start <= at && at < pn->secs[i].end) {
+			if (i != u->focus)
+				set_focus(u, i);
+			return;
+		}
+}
+
 /* The zoom window within the focused section; 0, 0 for all of it. */
 static void window(const struct ui *u, const struct render_node *n, uint64_t *s, uint64_t *e)
 {
@@ -212,8 +237,8 @@ static bool shares_scale(const struct ui *u, const struct ui_pane *pn, int i)
 
 /*
  * Nodes drawn whole share one scale, the coarsest any of them needs, so
- * that two equal nodes look equal (without it a node at 4 GiB, which
- * cannot start on a 3 * 2^k column, gets another scale than node 0).
+ * that nodes can be compared by eye (equal nodes get equal scales from
+ * the axis anyway; a smaller node is drawn at the larger one's scale).
  */
 static void equal_scales(struct ui *u, struct ui_pane *pn, const struct frame *in,
 			 const struct render_opts *ro)
@@ -257,6 +282,10 @@ static void pane_sections(struct ui *u, int p, const struct render_opts *ro)
 	pn->cvs = xzalloc(UI_NR_CV * (pn->nr_secs + 1) * sizeof(*pn->cvs));
 	if (p == 0 && pn->nr_secs)
 		find_focus(u);
+	if (p == 0 && pn->nr_secs && u->follow)
+		follow_alloc(u);
+	if (p == 0)
+		u->follow = false;
 	for (i = 0; i < pn->nr_secs; i++) {
 		uint64_t s = 0, e = 0;
 

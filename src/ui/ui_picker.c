@@ -3,8 +3,9 @@
  * The scenario picker (`mbviz DIR`): the scenarios of a directory with
  * their titles, one a line; j/k or the arrows move, Enter opens the
  * selected one, q or Esc leaves.  It runs on the UI's terminal before a
- * scenario is loaded, with the same events (keys, resizes, the test
- * mode's dumps), so that the UI's test scripts drive it too.
+ * scenario is loaded, or over one (o), with the same events (keys,
+ * resizes, the test mode's dumps), so that the UI's test scripts drive it
+ * too.
  */
 #include <stdio.h>
 #include <string.h>
@@ -46,7 +47,9 @@ static void draw(struct ui *u, struct picker *p)
 			    c->title ? c->title : "(does not load)");
 	}
 	ui_fill(u, u->rows - 1, 0, u->cols, A_REVERSE);
-	ui_puts(u, u->rows - 1, 0, u->cols, A_REVERSE,
+	/* Inside the UI (o) leaving goes back to the scenario shown. */
+	ui_puts(u, u->rows - 1, 0, u->cols, A_REVERSE, u->sc ?
+		" j/k Up/Down  move   Enter  open   Esc q  back to the scenario" :
 		" j/k Up/Down  move   Enter  open   q  quit");
 	refresh();
 }

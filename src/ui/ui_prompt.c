@@ -355,6 +355,26 @@ void ui_popup(struct ui *u, const char *title, char *text)
 	u->mode = MODE_POPUP;
 }
 
+void ui_popup_text(struct ui *u, const char *title, const char *text)
+{
+	struct ui_lines r = { 0 };
+	size_t len = 0;
+	char *all;
+	int i;
+
+	ui_wrap(&r, text, u->cols - 6 > 34 ? u->cols - 6 : 34, 2, A_NORMAL, false);
+	for (i = 0; i < r.nr; i++)
+		len += strlen(r.rows[i].text) + 1;
+	all = xzalloc(len + 1);
+	for (i = 0; i < r.nr; i++) {
+		strcat(all, r.rows[i].text);
+		if (i < r.nr - 1)
+			strcat(all, "\n");
+	}
+	ui_lines_free(&r);
+	ui_popup(u, title, all);
+}
+
 void ui_popup_key(struct ui *u, int key)
 {
 	bool scrolls = u->popup_more > 0 || u->popup_top > 0;

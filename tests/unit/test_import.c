@@ -2,7 +2,8 @@
 /*
  * The line parser of mbviz import: every line form of the kernel's
  * messages it reads (formats from mm/memblock.c, arch/x86/kernel/e820.c,
- * drivers/acpi/numa/srat.c, arch/x86/mm/numa.c, mm/page_alloc.c), the
+ * drivers/acpi/numa/srat.c, arch/x86/mm/numa.c, mm/page_alloc.c, and the
+ * firmware maps of drivers/firmware/efi and drivers/of), the
  * prefixes it strips, and what it refuses: overflowing numbers, cut
  * lines (marked incomplete, so that a wrapped line can be joined), and
  * memblock messages it does not know.
@@ -248,6 +249,60 @@ static void machine_lines(void)
 	is_int(parse(""), IMP_IGNORE, "an empty line");
 }
 
+/* import_fwmap.c: the firmware's maps and the machine's hints (issue 13). */
+static void firmware_lines(void)
+{
+	is_int(parse("efi:   0x000031b34000-0x000031b37fff [Reserved           |   |  |  |  |  |  |  |   |WB|WT|WC|UC]"),
+	       IMP_EFI_MD, "an EFI descriptor (efi=debug, 4.x names)");
+	ok(l.base == 0x31b34000 && l.end == 0x31b37fff && !l.usable && l.flags == 7,
+	   "... its range, not usable RAM, WB|WT|WC");
+	is_int(parse("efi:   0x000000001000-0x000000307fff [Conventional|   |  |  |  |  |  |  |  |  |   |WB|  |  |  ]"),
+	       IMP_EFI_MD, "an EFI descriptor (6.x names and columns)");
+	ok(l.usable && l.flags == 1 && !strcmp(l.text, "Conventional"), "... usable, WB only");
+	is_int(parse("efi:   0x000039bf0000-0x000039c3ffff [ACPI Reclaim Memory|   |  |  |  |  |  |  |   |WB|WT|WC|UC]"),
+	       IMP_EFI_MD, "ACPI reclaim memory");
+	ok(l.usable && l.hotplug, "... usable, and kept reserved");
+	is_int(parse("efi:   0x000080000000-0x0000803fffff [Conventional|   |  |  |SP|  |  |  |  |  |   |WB|  |  |  ]"),
+	       IMP_EFI_MD, "soft reserved memory");
+	ok(l.flags == (1 | 8), "... WB and SP");
+	is_int(parse("efi:   0x000000000000-0x000000000fff [type=20|attr=0x0000000000000008]"), IMP_EFI_MD,
+	       "an unknown type with its attributes in hexadecimal");
+	ok(!l.usable && l.flags == 1, "... not usable, WB");
+	is_int(parse("efi: mem00: [Conventional|   |  |  |  |  |  |  |  |  |   |WB|WT|WC|UC] range=[0x0-0xfff] (0MB)"),
+	       IMP_IGNORE, "x86's EFI map (e820 is what memblock gets there)");
+	is_int(parse("efi:   0x000000001000-"), IMP_IGNORE, "a cut EFI line");
+	is_int(parse("OF: reserved mem: 0x0000000000000000..0x000000000007ffff (512 KiB) nomap non-reusable atf@0"),
+	       IMP_FW_RESERVED, "a device-tree reserved region, no-map");
+	ok(l.end == 0x7ffff && l.flags == 4 && !strcmp(l.text, "atf@0") && l.addr_digits == 16,
+	   "... its end, NOMAP, its name, %%pa's width");
+	is_int(parse("OF: reserved mem: 0x19400000..0x1d3fffff (65536 KiB) map reusable linux,cma"),
+	       IMP_FW_RESERVED, "a reusable one on a 32-bit phys_addr_t");
+	ok(l.base == 0x19400000 && !l.flags && l.addr_digits == 8, "... reserved, 8 digits");
+	is_int(parse("OF: reserved mem: initialized node linux,cma, compatible id shared-dma-pool"), IMP_IGNORE,
+	       "the line without an address");
+	is_int(parse("Reserved memory: created CMA memory pool at 0x0000000065c00000, size 256 MiB"),
+	       IMP_FW_RESERVED, "a CMA pool");
+	ok(l.base == 0x65c00000 && l.end == 0x75bfffff, "... 256 MiB from its base");
+	is_int(parse("cma: Reserved 64 MiB at 0x00000040fc000000 on node -1"), IMP_FW_RESERVED, "a CMA area");
+	ok(l.base == 0x40fc000000ull && l.end == 0x40ffffffffull, "... 64 MiB");
+	is_int(parse("cma: Failed to reserve 512 MiB"), IMP_IGNORE, "a CMA failure");
+	is_int(parse("Dentry cache hash table entries: 524288 (order: 8, 4194304 bytes, linear)"), IMP_PAGE_HINT,
+	       "a hash table's size and order");
+	is_u64(l.size, 16384, "... say PAGE_SIZE 16K");
+	is_int(parse("Inode-cache hash table entries: 3 (order: 0, 24 bytes, linear)"), IMP_IGNORE,
+	       "a size that is not a power of two says nothing");
+	is_int(parse("PID hash table entries: 1 (order: 0, 262144 bytes)"), IMP_IGNORE,
+	       "nor a page above 128K (the default section_size could not hold it)");
+	is_int(parse(" memory: 30000000 @ 90000000 (usable)"), IMP_ARCH_MEMORY, "MIPS's memory map");
+	ok(l.base == 0x90000000 && l.end == 0xbfffffff && l.usable, "... size @ start, usable");
+	is_int(parse(" memory: 0000000000058000 @ 0000000000708000 (usable after init)"), IMP_ARCH_MEMORY,
+	       "... another type");
+	ok(!l.usable, "... not taken as memory");
+	is_int(parse("OF: fdt: Machine model: TI AM335x BeagleBone Black"), IMP_MODEL, "the machine's model");
+	is_str(l.text, "TI AM335x BeagleBone Black", "... its name");
+	is_int(parse("Machine model: "), IMP_IGNORE, "an empty model");
+}
+
 int main(void)
 {
 	prefixes();
@@ -255,5 +310,6 @@ int main(void)
 	requests();
 	dumps();
 	machine_lines();
+	firmware_lines();
 	return done_testing();
 }

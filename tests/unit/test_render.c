@@ -2,7 +2,8 @@
 /*
  * The renderer on hand-built states.  Every expected picture below was
  * worked out on paper from the rules in render.h and render_axis.c /
- * render_band.c (bytes per column 2^k or 3 * 2^k, the smallest that fits;
+ * render_band.c (bytes per column m * 2^k with m below 16, the smallest
+ * that fits, the first column at the start rounded down to 2^k;
  * homes for regions; holes one column in compact), not copied from output.
  * The page fates have a file of their own: test_render_pages.c.
  */
@@ -17,7 +18,10 @@
 #include "render_test.h"
 #include "tap.h"
 
-/* 2 GiB of memory at 80 columns: 71 band columns, 32 MiB each (24 MiB would need 86). */
+/*
+ * 2 GiB of memory at 80 columns: 71 band columns, 30 MiB each, 69 used
+ * (28 MiB would need 74).
+ */
 static void test_linear_scale(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
@@ -29,22 +33,26 @@ static void test_linear_scale(void)
 
 	state_set(&st, mem, 1, NULL, 0);
 	draw(&p, &in, 80, SCALE_LINEAR);
-	is_u64(p.map.bpc, 32 * MiB, "linear: 2 GiB in 71 columns is 32 MiB per column");
-	is_int(p.map.ncols, 64, "linear: 64 columns used");
-	is_int(render_map_col(&p.map, 0x40000000), 32, "1 GiB is in column 32");
-	is_int(render_map_col(&p.map, 2 * GiB - 1), 63, "the last byte is in column 63");
-	is_int(render_map_col(&p.map, 2 * GiB), -1, "past the end: no column");
-	ok(render_map_hit(&p.map, &in, 32, &hit) && hit.start == 0x40000000 &&
-	   hit.end == 0x42000000 && hit.mem_first == 0 && hit.mem_count == 1 &&
-	   hit.rsv_first == -1, "column 32 covers [1 GiB, 1 GiB + 32 MiB) of region 0");
-	ok(!render_map_hit(&p.map, &in, 64, &hit), "no hit past the last column");
-	want = repeat('#', 64, "");
-	is_band(&p, RL_BAND_MEMORY, want, "memory band: 64 columns of memory");
+	is_u64(p.map.bpc, 30 * MiB, "linear: 2 GiB in 71 columns is 30 MiB per column");
+	is_int(p.map.ncols, 69, "linear: 69 columns used");
+	is_int(render_map_col(&p.map, 0x40000000), 34, "1 GiB is in column 34 [1020M, 1050M)");
+	is_int(render_map_col(&p.map, 2 * GiB - 1), 68, "the last byte is in column 68");
+	is_int(render_map_col(&p.map, 69 * 30 * MiB), -1, "past the last column (2070 MiB): none");
+	ok(render_map_hit(&p.map, &in, 34, &hit) && hit.start == 0x3fc00000 &&
+	   hit.end == 0x41a00000 && hit.mem_first == 0 && hit.mem_count == 1 &&
+	   hit.rsv_first == -1, "column 34 covers [1020 MiB, 1050 MiB) of region 0");
+	ok(!render_map_hit(&p.map, &in, 69, &hit), "no hit past the last column");
+	want = repeat('#', 69, "");
+	is_band(&p, RL_BAND_MEMORY, want, "memory band: 69 columns of memory");
 	free(want);
 	undraw(&p);
 }
 
-/* Ticks every 16 columns (labels are 10 wide), at round addresses. */
+/*
+ * Ticks every 16 columns (labels are 10 wide), where the address is a
+ * multiple of 16 times 2 MiB (30 MiB's power-of-two part): 480 MiB apart.
+ * The one at column 64 has no room for its label (64 + 10 > 71).
+ */
 static void test_ruler(void)
 {
 	struct mb_region mem[] = { { 0, 2 * GiB, 0, 0 } };
@@ -56,18 +64,75 @@ static void test_ruler(void)
 	state_set(&st, mem, 1, NULL, 0);
 	draw(&p, &in, 80, SCALE_LINEAR);
 	got = line_str(&p.cv, find_line(&p.cv, RL_RULER_LABELS, 0), RENDER_MARGIN);
-	is_str(got, "0x0             0x20000000      0x40000000      0x60000000",
-	       "ruler labels at 0, 512M, 1G, 1.5G");
+	is_str(got, "0x0             0x1e000000      0x3c000000      0x5a000000",
+	       "ruler labels at 0, 480M, 960M, 1440M");
 	free(got);
 	got = line_str(&p.cv, find_line(&p.cv, RL_RULER, 0), RENDER_MARGIN);
-	is_str(got, "+---------------+---------------+---------------+---------------",
+	is_str(got, "+---------------+---------------+---------------+--------------------",
 	       "ticks under the labels");
 	free(got);
 	undraw(&p);
 }
 
 /*
- * 1 TiB at 40 columns (31 band columns): 48 GiB per column.  Two 4 KiB
+ * The same 2 GiB at 4 GiB: the same scale (4 GiB is a multiple of 2 MiB,
+ * so 30 MiB columns start right there), and round labels from 4 GiB on.
+ */
+static void test_equal_nodes(void)
+{
+	struct mb_region mem[] = { { 4 * GiB, 2 * GiB, 0, 0 } };
+	struct mb_state st;
+	struct frame in = { .m = &mach, .st = &st };
+	struct picture p;
+	char *got;
+
+	state_set(&st, mem, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	is_u64(p.map.bpc, 30 * MiB, "2 GiB at 4 GiB: 30 MiB per column too");
+	is_u64(p.map.col_addr[0], 4 * GiB, "the first column starts at 4 GiB");
+	got = line_str(&p.cv, find_line(&p.cv, RL_RULER_LABELS, 0), RENDER_MARGIN);
+	is_str(got, "0x100000000     0x11e000000     0x13c000000     0x15a000000",
+	       "ruler labels from 4 GiB, 480M apart");
+	free(got);
+	undraw(&p);
+}
+
+/*
+ * 80 MiB from 5 MiB at 80 columns: 1.125 MiB would need 72 columns, so
+ * 1.25 MiB (5 * 2^18), 64 columns from 5 MiB (a multiple of 2^18), and
+ * the header says the size exactly.
+ */
+static void test_fractional_size(void)
+{
+	struct mb_region mem[] = { { 5 * MiB, 80 * MiB, 0, 0 } };
+	struct mb_state st;
+	struct frame in = { .m = &mach, .st = &st };
+	struct render_opts o;
+	struct picture p;
+	char *text;
+
+	state_set(&st, mem, 1, NULL, 0);
+	draw(&p, &in, 80, SCALE_LINEAR);
+	is_u64(p.map.bpc, 5 * MiB / 4, "1.25 MiB per column");
+	is_int(p.map.ncols, 64, "64 columns");
+	is_u64(p.map.col_addr[0], 5 * MiB, "the first column starts at 5 MiB");
+	is_u64(p.map.col_addr[1], 5 * MiB + 5 * MiB / 4, "the second at 6.25 MiB");
+	canvas_free(&p.cv);
+	canvas_init(&p.cv);
+	render_opts_init(&o);
+	render_node_header(&p.cv, &in, &o, &p.map);
+	text = canvas_text(&p.cv, false, NULL);
+	ok(strstr(text, "80 MiB, 1 col = 1.25 MiB\n") != NULL,
+	   "header: 1 col = 1.25 MiB, exactly");
+	if (!strstr(text, "80 MiB, 1 col = 1.25 MiB\n"))
+		diag("%s", text);
+	free(text);
+	undraw(&p);
+}
+
+/*
+ * 1 TiB at 40 columns (31 band columns): 36 GiB per column (32 GiB
+ * would need 32), 29 columns.  Two 4 KiB
  * reservations far apart stay visible as 'r'; two in the same column
  * show as '2'.
  */
@@ -87,9 +152,9 @@ static void test_small_regions(void)
 
 	state_set(&st, mem, 1, rsv, 4);
 	draw(&p, &in, 40, SCALE_LINEAR);
-	is_u64(p.map.bpc, 48 * GiB, "1 TiB in 31 columns: 48 GiB per column");
-	/* 0x1000 in column 0, 512G in column 10, 1000G in column 20 (960G..1008G). */
-	is_band(&p, RL_BAND_RESERVED, "r---------r---------2-",
+	is_u64(p.map.bpc, 36 * GiB, "1 TiB in 31 columns: 36 GiB per column");
+	/* 0x1000 in column 0, 512G in column 14, 1000G in column 27 (972G..1008G). */
+	is_band(&p, RL_BAND_RESERVED, "r-------------r------------2-",
 		"4 KiB reservations take a column each, two in one column count 2");
 	i = find_line(&p.cv, RL_BAND_RESERVED, 0);
 	ok(i >= 0 && (p.cv.lines[i].cells[RENDER_MARGIN].flags & RCELL_SMALL),
@@ -100,7 +165,8 @@ static void test_small_regions(void)
 /*
  * A NOMAP region sharing its column with an ordinary one shows as 'n',
  * not as a count of 2: flags must stay visible.  [0, 2G) at 40 columns
- * is 96 MiB per column; column 10 [960M, 1056M) is mostly hole.
+ * is 72 MiB per column (64 MiB would need 32 columns), 29 columns;
+ * column 14 [1008M, 1080M) is mostly memory.
  */
 static void test_flag_beats_count(void)
 {
@@ -114,9 +180,10 @@ static void test_flag_beats_count(void)
 
 	state_set(&st, mem, 3, rsv, 2);
 	draw(&p, &in, 40, SCALE_LINEAR);
-	is_u64(p.map.bpc, 96 * MiB, "2 GiB in 31 columns: 96 MiB per column");
-	is_band(&p, RL_BAND_MEMORY, "n..........###########", "the NOMAP piece wins its column");
-	is_band(&p, RL_BAND_RESERVED, "2          -----------",
+	is_u64(p.map.bpc, 72 * MiB, "2 GiB in 31 columns: 72 MiB per column");
+	is_band(&p, RL_BAND_MEMORY, "n.............###############",
+		"the NOMAP piece wins its column");
+	is_band(&p, RL_BAND_RESERVED, "2             ---------------",
 		"two plain reservations in one column still count 2");
 	undraw(&p);
 }
@@ -131,19 +198,20 @@ static void test_small_hole(void)
 	char *want;
 
 	state_set(&st, mem, 2, NULL, 0);
+	/* 30 MiB per column: 1 GiB is in column 34 [1020M, 1050M). */
 	draw(&p, &in, 80, SCALE_LINEAR);
-	want = repeat('#', 32, ".###############################");
-	is_band(&p, RL_BAND_MEMORY, want, "the hole at 1 GiB shows in column 32");
+	want = repeat('#', 34, ".##################################");
+	is_band(&p, RL_BAND_MEMORY, want, "the hole at 1 GiB shows in column 34");
 	free(want);
 	undraw(&p);
 }
 
 /*
  * memory [0x1000, 0xa0000) and [0x100000, 512G) at 40 columns.  Linear:
- * 24 GiB per column from 0 (16 GiB needs 32 > 31 columns); the small
- * region is ':' in column 0, the big one starts in column 1.  Compact:
- * [0x1000, 0xa0000) one column, the hole one, and 512G - 1M in 29
- * columns at 24 GiB (16 GiB would need 32): 24 columns.
+ * 18 GiB per column from 0 (16 GiB needs 32 > 31 columns), 29 columns;
+ * the small region is ':' in column 0, the big one starts there too.
+ * Compact: [0x1000, 0xa0000) one column, the hole one, and 512G - 1M
+ * in 29 columns at 18 GiB (16 GiB would need 32): 31 columns.
  */
 static void test_compact(void)
 {
@@ -158,7 +226,7 @@ static void test_compact(void)
 
 	state_set(&st, mem, 2, NULL, 0);
 	draw(&p, &in, 40, SCALE_LINEAR);
-	want = repeat('#', 22, "");
+	want = repeat('#', 29, "");
 	want[0] = ':';
 	is_band(&p, RL_BAND_MEMORY, want, "linear: the small region is ':' in column 0");
 	free(want);
@@ -166,13 +234,13 @@ static void test_compact(void)
 
 	draw(&p, &in, 40, SCALE_COMPACT);
 	is_int(p.map.scale, SCALE_COMPACT, "compact kept");
-	is_u64(p.map.bpc, 24 * GiB, "compact: 24 GiB per column in the big region");
-	is_int(p.map.ncols, 24, "compact: 1 + 1 + 22 columns");
-	want = repeat('#', 22, "");
+	is_u64(p.map.bpc, 18 * GiB, "compact: 18 GiB per column in the big region");
+	is_int(p.map.ncols, 31, "compact: 1 + 1 + 29 columns");
+	want = repeat('#', 29, "");
 	{
-		char *full = malloc(30);
+		char *full = malloc(40);
 
-		snprintf(full, 30, "#.%s", want);
+		snprintf(full, 40, "#.%s", want);
 		is_band(&p, RL_BAND_MEMORY, full, "compact: region, hole, region");
 		free(full);
 	}
@@ -218,8 +286,8 @@ static void test_changes(void)
 
 	state_set(&prev, before, 1, NULL, 0);
 	state_set(&st, after, 3, NULL, 0);
-	/* 64 MiB in 71 columns: 1 MiB per column, 64 columns. */
-	draw(&p, &in, 80, SCALE_LINEAR);
+	/* 64 MiB in 64 band columns: 1 MiB per column (at 80 it would be 960 KiB). */
+	draw(&p, &in, 73, SCALE_LINEAR);
 	want = malloc(80);
 	snprintf(want, 80, "%.*s%.*s%.*s", 16, "////////////////", 16, "~~~~~~~~~~~~~~~~", 32,
 		 "////////////////////////////////");
@@ -240,7 +308,7 @@ static void test_changes(void)
 	/* The reverse: three regions become one when the middle one's flag goes. */
 	in.prev = &st;
 	in.st = &prev;
-	draw(&p, &in, 80, SCALE_LINEAR);
+	draw(&p, &in, 73, SCALE_LINEAR);
 	want = repeat('=', 64, "");
 	is_band(&p, RL_DELTA_MEMORY, want, "clear_nomap: the three regions merged");
 	free(want);
@@ -260,7 +328,7 @@ static void test_added_removed(void)
 	/* memblock_add filling the hole: the hole is added, the three merge. */
 	state_set(&prev, before, 2, NULL, 0);
 	state_set(&st, after, 1, NULL, 0);
-	draw(&p, &in, 80, SCALE_LINEAR);
+	draw(&p, &in, 73, SCALE_LINEAR);
 	snprintf(want, 80, "%.32s%.16s%.16s", "================================",
 		 "++++++++++++++++", "================");
 	is_band(&p, RL_DELTA_MEMORY, want, "filled hole: added, and merged around it");
@@ -268,7 +336,7 @@ static void test_added_removed(void)
 
 	/* memblock_remove of the top half: the removed bytes stay in the picture. */
 	state_set(&st, gone, 1, NULL, 0);
-	draw(&p, &in, 80, SCALE_LINEAR);
+	draw(&p, &in, 73, SCALE_LINEAR);
 	is_u64(p.nodes[0].end, 64 * MiB, "the span keeps what was removed");
 	snprintf(want, 80, "%.32s%.16s%.16s", "                                ",
 		 "                ", "----------------");
@@ -570,6 +638,8 @@ int main(void)
 	test_row_windows();
 	test_linear_scale();
 	test_ruler();
+	test_equal_nodes();
+	test_fractional_size();
 	test_small_regions();
 	test_small_hole();
 	test_flag_beats_count();

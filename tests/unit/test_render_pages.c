@@ -35,7 +35,8 @@ static void test_pages(void)
 	st.freed_all = true;
 	st.nr_pages = 4;
 	st.pages = pages;
-	draw(&p, &in, 80, SCALE_LINEAR);
+	/* 64 MiB in 64 band columns: 1 MiB each (at 80 it would be 960 KiB). */
+	draw(&p, &in, 73, SCALE_LINEAR);
 	/* 1 MiB per column: 16 R, 32 B, the lost page 'x' in column 48, 15 D. */
 	want = malloc(80);
 	snprintf(want, 80, "%.16s%.32sx%.15s", "PPPPPPPPPPPPPPPP", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
@@ -49,7 +50,8 @@ static void test_pages(void)
  * After memblock_free_all on two NUMA nodes: every fate of a page in the
  * pages band, the zone lines below the tables, and the legend.  Node 0 is
  * [0, 1G) (widened to 0 by the reserved first megabyte), node 1 [4G, 5G);
- * both are 1 GiB in 71 columns: 16 MiB per column, 64 columns.
+ * both are 1 GiB; at 73 columns (64 band columns, where 15 MiB would
+ * need 69) that is 16 MiB per column, 64 columns.
  */
 static struct mb_region pg_mem[] = {
 	{ 0x1000, 0x9e000, 0, 0 }, { MiB, GiB - MiB, 0, 0 }, { 4 * GiB, GiB, 0, 1 },
@@ -111,6 +113,7 @@ static void test_pages_bands(void)
 
 	pages_state(&st, &m);
 	render_opts_init(&o);
+	o.width = 73;
 	canvas_init(&cv);
 	render_snapshot(&cv, &in, &o);
 
@@ -268,6 +271,7 @@ static void test_pages_late(void)
 	st.totalram_pages = 0x3000;
 	st.lost_pages = 1;
 	render_opts_init(&o);
+	o.width = 73;
 	canvas_init(&cv);
 	render_snapshot(&cv, &in, &o);
 	/*
@@ -278,6 +282,11 @@ static void test_pages_late(void)
 		 "LLLLLLLLLLLLLLLL", "AAAAAAAA", "AAAAAAA");
 	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want,
 		"buddy, deferred init, freed late, above max_low_pfn; a lost page wins its column");
+	/* The heading at 80 columns, where it fits on one line. */
+	canvas_free(&cv);
+	canvas_init(&cv);
+	o.width = 80;
+	render_snapshot(&cv, &in, &o);
 	is_line(&cv, RL_TABLE_HEAD, 2, 0,
 		"zones: totalram_pages 12288 (48 MiB), lost_pages 1 (4 KiB), deferred init done",
 		"zones heading says deferred init is done");
@@ -318,9 +327,10 @@ static void test_pages_change(void)
 	st.nr_pages = 4;
 	st.pages = after;
 	render_opts_init(&o);
+	o.width = 73;
 	canvas_init(&cv);
 	render_snapshot(&cv, &in, &o);
-	/* 1 MiB per column at 80 columns. */
+	/* 1 MiB per column at 73 columns. */
 	snprintf(want, 80, "%.16s%.16sX%.31s", "BBBBBBBBBBBBBBBB", "IIIIIIIIIIIIIIII",
 		 "IIIIIIIIIIIIIIIIIIIIIIIIIIIIIII");
 	is_line(&cv, RL_BAND_PAGES, 0, RENDER_MARGIN, want, "pages after deferred init: a lost MiB");
