@@ -33,7 +33,15 @@ const char *fuzz_path(const char *name)
 	if (!scratch[0]) {
 		const char *tmp = getenv("TMPDIR");
 
-		snprintf(scratch, sizeof(scratch), "%s/mbviz-fuzz.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		/*
+		 * Files in memory when there is a tmpfs: every input is written,
+		 * and an import's output fsync()ed (atomic_file.c), once an
+		 * execution; on a disk's file system that costs more than the
+		 * rest of the execution.
+		 */
+		if (!tmp || !*tmp)
+			tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+		snprintf(scratch, sizeof(scratch), "%s/mbviz-fuzz.XXXXXX", tmp);
 		if (!mkdtemp(scratch)) {
 			perror("fuzz: mkdtemp");
 			abort();

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * mbviz check [--engine=SPEC] FILE|DIR...
+ * mbviz check [--engine=SPEC] [--timeout=SECONDS] FILE|DIR...
  *
  * Runs scenarios and reports in TAP, one test point per scenario, with a
  * diagnostic line for each failed expectation.  Exit status: 0 all pass,
- * 1 an expectation failed, 2 a scenario could not be loaded or run.
+ * 1 an expectation failed or a scenario ran over its time, 2 a scenario
+ * could not be loaded or run.
  */
 #include <dirent.h>
 #include <inttypes.h>
@@ -14,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "commands.h"
+#include "run/deadline.h"
 #include "run/engine.h"
 #include "run/runner.h"
 #include "scenario/scenario.h"
@@ -196,7 +198,18 @@ struct verdict {
 	FILE	*out;
 	char	*error;
 	struct placements placed;
+	double	timeout;	/* --timeout, 0 if none */
 };
+
+/* The scenario ran over --timeout at step @i: a failure naming the step. */
+static void timed_out(struct verdict *v, const struct scenario *sc, int i)
+{
+	const struct step *st = &sc->steps[i];
+
+	fprintf(v->out, "#   %s:%d:%d: steps[%d]: %s: timed out: the scenario ran over "
+		"--timeout=%g seconds at this step\n", sc->file ? sc->file : "?", st->pos.line,
+		st->pos.col, i, st->spec->name, v->timeout);
+}
 
 static void add_failures(struct verdict *v, const struct step_outcome *o)
 {
@@ -221,6 +234,7 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 {
 	struct step_outcome o;
 	bool failed = false;
+	struct deadline dl;
 	struct run *r;
 
 	r = run_create(sc, eng);
@@ -232,19 +246,29 @@ static bool run_scenario(struct engine *eng, const struct scenario *sc, struct v
 		return false;
 	}
 	run_keep_debug_lines(r, false);	/* only failures and warnings are reported */
+	deadline_start(&dl, v->timeout, eng);
 	while (run_done(r) < sc->nr_steps) {
-		int i = run_done(r), ret = run_step(r, &o);
+		int i = run_done(r), ret;
 
+		if (deadline_passed(&dl)) {
+			timed_out(v, sc, i);
+			break;
+		}
+		ret = run_step(r, &o);
 		note_placement(&v->placed, &sc->steps[i], &o, ret);
 		failed |= o.nr_failures > 0;
 		add_failures(v, &o);
-		if (ret)
+		if (ret && o.res.cancelled && dl.passed)
+			timed_out(v, sc, i);
+		else if (ret)
 			v->error = xstrdup(o.error ? o.error : "run-time error");
 		step_outcome_free(&o);
 		if (ret)
 			break;
 	}
-	if (!v->error) {
+	deadline_stop(&dl, eng);
+	failed |= dl.passed;
+	if (!v->error && !dl.passed) {
 		memset(&o, 0, sizeof(o));
 		run_check_final(r, &o);
 		failed |= o.nr_failures > 0;
@@ -270,10 +294,10 @@ static void print_unchecked(const struct scenario *sc)
 }
 
 /* Check one file as test point @n; returns 0 ok, 1 failed, 2 error. */
-static int check_one(struct engine *eng, const struct file_entry *fe, int n)
+static int check_one(struct engine *eng, const struct file_entry *fe, int n, double timeout)
 {
 	const char *file = fe->name;
-	struct verdict v = { 0 };
+	struct verdict v = { .timeout = timeout };
 	struct scenario *sc = NULL;
 	char err[1024];
 	int status;
@@ -343,15 +367,32 @@ static int gather(const struct cmd_line *cl, struct file_list *files)
 	return 0;
 }
 
+/* --timeout's SECONDS, 0 without it; -1 after saying what is wrong. */
+static double timeout_arg(const struct cmd_line *cl)
+{
+	double seconds = 0;
+	int i;
+
+	for (i = 0; i < cl->nr_args; i++)
+		if (cl->args[i].key == KEY_TIMEOUT &&
+		    deadline_parse(cl->args[i].value, &seconds)) {
+			cmd_error(cl, "--timeout: expected a number of seconds above 0 and at most "
+				  "1000000, got '%s'", cl->args[i].value);
+			return -1;
+		}
+	return seconds;
+}
+
 int cmd_check(const struct cmd_line *cl)
 {
 	struct file_list files = { 0 };
 	const char *engine_spec = cmd_engine(cl);
+	double timeout = timeout_arg(cl);
 	struct engine *eng = NULL;
 	int i, status = 0, s;
 	char err[512];
 
-	if (gather(cl, &files)) {
+	if (timeout < 0 || gather(cl, &files)) {
 		status = 2;
 		goto out;
 	}
@@ -363,7 +404,7 @@ int cmd_check(const struct cmd_line *cl)
 	}
 	printf("1..%d\n", files.nr);
 	for (i = 0; i < files.nr; i++) {
-		s = check_one(eng, &files.files[i], i + 1);
+		s = check_one(eng, &files.files[i], i + 1, timeout);
 		if (s > status)
 			status = s;
 	}

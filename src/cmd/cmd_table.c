@@ -40,6 +40,9 @@ static const struct cmd_option ui_options[] = {
 
 static const struct cmd_option check_options[] = {
 	OPT_ENGINE,
+	OPT("timeout", KEY_TIMEOUT, required_argument, "SECONDS", VAL_NUMBER, NULL,
+	    "give each scenario at most SECONDS (a decimal number): one that runs over fails, "
+	    "naming its step"),
 	OPT_END
 };
 

@@ -118,6 +118,14 @@ struct op_result {
 	uint64_t	value;		/* RET_INT: (uint64_t)(int64_t)ret; RET_BOOL: 0/1 */
 	bool		unsupported;	/* the engine cannot run this op: an error, never "done" */
 	const char	*why;		/* set with unsupported */
+	/*
+	 * Set with unsupported: the engine refused a walk longer than it
+	 * runs (the kernel engine's PA_MAX_WALK), which another engine may
+	 * work out.
+	 */
+	bool		too_long;
+	/* Set with unsupported: the engine's progress hook cancelled the op midway. */
+	bool		cancelled;
 };
 
 #endif

@@ -368,12 +368,14 @@ static void k_exec(struct engine *e, const struct op_call *call, struct op_resul
 	if (why) {
 		ke->caller = NULL;
 		unsupported(ke, res, "%s: %s", spec->name, why);
+		res->too_long = true;
 		return;
 	}
 	if (!kcall(ke, kop, args, &ret)) {
 		kpagealloc_end(ke);
 		ke->caller = NULL;
 		unsupported(ke, res, "%s: %s", spec->name, ke->dead_why);
+		res->cancelled = ke->cancelled;
 		return;
 	}
 	kpagealloc_end(ke);

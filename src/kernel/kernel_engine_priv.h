@@ -61,6 +61,9 @@ struct kernel_engine {
 	struct page_alloc *pa;		/* the page allocator memblock hands over to */
 	/* The call's memblock_free_late() released pages the other way than machine.free_late. */
 	const char	*free_late_way;
+	/* The hand-over's walk: blocks or pages given to the page allocator, of how many. */
+	uint64_t	walk_done, walk_total;
+	bool		cancelled;	/* the progress hook cancelled the call */
 };
 
 static inline struct kernel_engine *kernel_of(struct engine *e)

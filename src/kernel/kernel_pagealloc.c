@@ -23,10 +23,29 @@ static void free_late_way(struct kernel_engine *ke, enum free_late_mode way, con
 		ke->free_late_way = call;
 }
 
+/*
+ * One more block or page of the kernel's walk: now and then the engine's
+ * progress hook hears how far it is, and may cancel the call, which then
+ * leaves through the BUG path with the engine dead (a checkpoint revives
+ * it).
+ */
+static void walk_step(struct kernel_engine *ke)
+{
+	if (++ke->walk_done % ENGINE_PROGRESS_EVERY)
+		return;
+	if (engine_progress(&ke->e, ke->walk_done,
+			    ke->walk_total > ke->walk_done ? ke->walk_total : ke->walk_done))
+		return;
+	ke->cancelled = true;
+	khost_abandon(ke, "cancelled after %llu of %llu steps of the walk",
+		      (unsigned long long)ke->walk_done, (unsigned long long)ke->walk_total);
+}
+
 static void h_free_pages(void *ctx, unsigned long pfn, unsigned int order)
 {
 	struct kernel_engine *ke = ctx;
 
+	walk_step(ke);
 	free_late_way(ke, FREE_LATE_SKIP_DEFERRED, "memblock_free_pages");
 	pa_memblock_free_pages(ke->pa, pfn, order);
 }
@@ -35,6 +54,7 @@ static void h_free_pages_core(void *ctx, unsigned long pfn, unsigned int order)
 {
 	struct kernel_engine *ke = ctx;
 
+	walk_step(ke);
 	free_late_way(ke, FREE_LATE_RELEASE_ALWAYS, "__free_pages_core");
 	pa_free_pages_core(ke->pa, pfn, order);
 }
@@ -117,6 +137,8 @@ const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *cal
 	const char *why = NULL;
 	struct mb_type mem;
 
+	ke->walk_done = ke->walk_total = 0;
+	ke->cancelled = false;
 	switch (call->op) {
 	case OP_MEMBLOCK_FREE_ALL:
 		ctx = PA_CTX_FREE_ALL;
@@ -124,6 +146,7 @@ const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *cal
 	case OP_MEMBLOCK_FREE_LATE:
 		ctx = PA_CTX_FREE_LATE;
 		why = pa_free_late_too_long(ke->pa, call->arg[0].phys, call->arg[1].phys);
+		ke->walk_total = pa_free_late_walk(ke->pa, call->arg[0].phys, call->arg[1].phys);
 		break;
 	case OP_MEMBLOCK_DISCARD:
 		/* memblock_discard() frees late only the arrays that doubled. */
@@ -135,8 +158,10 @@ const char *kpagealloc_begin(struct kernel_engine *ke, const struct op_call *cal
 	}
 	if (!why && ctx != PA_CTX_NONE) {
 		kengine_read_type(ke, KSHIM_MEMORY, &mem);
-		if (ctx == PA_CTX_FREE_ALL)
+		if (ctx == PA_CTX_FREE_ALL) {
 			why = pa_free_all_too_long(ke->pa, &mem);
+			ke->walk_total = pa_free_all_walk(ke->pa, &mem);
+		}
 		if (!why)
 			prepare(ke, &mem);
 		free(mem.regions);

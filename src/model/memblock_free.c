@@ -5,6 +5,9 @@
  * memblock_free_all() marks what memblock holds as reserved and releases
  * every free range in naturally aligned blocks; memblock_free_late() gives
  * back a range after that, page by page, without telling memblock.  The
+ * model works both walks out per run of alike blocks or pages
+ * (pagealloc_free_all.c, pagealloc_late.c), so neither has a size limit
+ * here; the kernel engine, which runs the real walks, keeps PA_MAX_WALK.  The
  * page allocator on the other side is src/pagealloc.c, shared with the
  * kernel engine.
  */
@@ -59,17 +62,13 @@ static void reset_all_zones_managed_pages(void)
 /*
  * [start, end) in naturally aligned blocks, lowest pfn first: each the
  * largest that @start's alignment allows, that fits before @end and that
- * is at most MAX_ORDER - 1 (__ffs(0), pfn 0, allows any order).
+ * is at most MAX_ORDER - 1 (__ffs(0), pfn 0, allows any order), each given
+ * to memblock_free_pages().  pa_free_all_range() reaches the state those
+ * calls leave a run of alike blocks at a time, whatever the memory size.
  */
 static void __free_pages_memory(unsigned long start, unsigned long end)
 {
-	while (start < end) {
-		unsigned long order = min3(__ffs(start), __fls(end - start),
-					   (unsigned long)PA_MAX_ORDER - 1);
-
-		pa_memblock_free_pages(mb_page_alloc, start, order);
-		start += 1UL << order;
-	}
+	pa_free_all_range(mb_page_alloc, start, end);
 }
 
 /* Whole pages only, and nothing from max_low_pfn up; deferred pages count too. */
@@ -165,15 +164,10 @@ void memblock_free_all(void)
 {
 	unsigned long pages;
 	struct mb_type mem;
-	const char *why;
 
 	memblock_type_copy(&mem, &memblock.memory);
-	why = pa_free_all_too_long(mb_page_alloc, &mem);
-	if (!why)
-		pa_prepare(mb_page_alloc, &mem);
+	pa_prepare(mb_page_alloc, &mem);
 	free(mem.regions);
-	if (why)
-		mbviz_unsupported("%s", why);
 
 	pa_begin(mb_page_alloc, PA_CTX_FREE_ALL);
 	reset_all_zones_managed_pages();
@@ -199,10 +193,7 @@ unsigned long memblock_free_all_count(void)
 void memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t cursor, end;
-	const char *why = pa_free_late_too_long(mb_page_alloc, base, size);
 
-	if (why)
-		mbviz_unsupported("%s", why);
 	/* The zones exist before the call: anything their set-up says comes first. */
 	memblock_handover_begin(PA_CTX_FREE_LATE);
 	end = mbviz_phys_wrap(base + size - 1);

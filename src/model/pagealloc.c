@@ -758,7 +758,7 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 	pa_end(pa);
 }
 
-const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory)
+uint64_t pa_free_all_walk(const struct page_alloc *pa, const struct mb_type *memory)
 {
 	uint64_t steps = 0, s, e;
 	unsigned long i;
@@ -766,18 +766,28 @@ const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_ty
 	for (i = 0; i < memory->cnt; i++)
 		if (region_pfns(pa, &memory->regions[i], &s, &e))
 			steps += ((e - s) >> (PA_MAX_ORDER - 1)) + 1;
-	if (steps <= PA_MAX_WALK)
+	return steps;
+}
+
+uint64_t pa_free_late_walk(const struct page_alloc *pa, uint64_t base, uint64_t size)
+{
+	uint64_t cursor = pfn_up(pa, base), end = pfn_down(pa, base + size);
+
+	return cursor < end ? end - cursor : 0;
+}
+
+const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory)
+{
+	if (pa_free_all_walk(pa, memory) <= PA_MAX_WALK)
 		return NULL;
-	return "memory is too large to walk in MAX_ORDER blocks (mbviz stops at 2^26 blocks, "
-	       "as many as 256 TiB of 4K pages)";
+	return "memory is too large for the kernel engine to walk in MAX_ORDER blocks (it stops "
+	       "at 2^26 blocks, as many as 256 TiB of 4K pages; the model engine has no limit)";
 }
 
 const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size)
 {
-	uint64_t cursor = pfn_up(pa, base), end = pfn_down(pa, base + size);
-
-	if (cursor >= end || end - cursor <= PA_MAX_WALK)
+	if (pa_free_late_walk(pa, base, size) <= PA_MAX_WALK)
 		return NULL;
-	return "the range is too large to free page by page (mbviz stops at 2^26 pages, "
-	       "256 GiB of 4K pages)";
+	return "the range is too large for the kernel engine to free page by page (it stops at "
+	       "2^26 pages, 256 GiB of 4K pages; the model engine has no limit)";
 }

@@ -33,9 +33,11 @@ struct page_alloc;
 
 /*
  * memblock_free_all() walks free memory in MAX_ORDER blocks and
- * memblock_free_late() page by page, in the kernel as here.  A walk longer
- * than this (256 TiB, 256 GiB at 4K pages) is refused by both engines
- * rather than left to run for hours.
+ * memblock_free_late() page by page.  The model works both out per run of
+ * alike pages, whatever their number; the kernel engine runs the real
+ * walk, whose every block or page reaches the page allocator through a
+ * hook, and refuses a walk longer than this (256 TiB, 256 GiB at 4K pages)
+ * rather than run for hours.
  */
 #define PA_MAX_WALK		(1ULL << 26)
 
@@ -81,6 +83,12 @@ void pa_free_pages_core(struct page_alloc *pa, unsigned long pfn, unsigned int o
  * else pa_memblock_free_pages(); in O(regions + fate ranges), not O(pages).
  */
 void pa_free_late_range(struct page_alloc *pa, uint64_t start, uint64_t end, bool core);
+/*
+ * memblock_free_all()'s __free_pages_memory(start, end) inside a
+ * PA_CTX_FREE_ALL hand-over: the state pa_memblock_free_pages() on each of
+ * its naturally aligned blocks would leave, in O(regions + fate ranges).
+ */
+void pa_free_all_range(struct page_alloc *pa, uint64_t start, uint64_t end);
 void pa_reserve_bootmem_region(struct page_alloc *pa, uint64_t start, uint64_t end);
 void pa_totalram_add(struct page_alloc *pa, long count);
 void pa_set_managed(struct page_alloc *pa, int nid, int zone, long value);
@@ -103,11 +111,15 @@ void pa_deferred_init(struct page_alloc *pa, const struct mb_type *memory,
 		      const struct mb_type *reserved, bool filter);
 
 /*
- * How many steps a hand-over would take: memblock_free_all() over
- * @memory, memblock_free_late(@base, @size); NULL if at most PA_MAX_WALK,
- * else why it is refused (a static string, the same for both engines).
+ * How many steps the kernel's walk of a hand-over would take:
+ * memblock_free_all() over @memory, memblock_free_late(@base, @size); NULL
+ * if at most PA_MAX_WALK, else why the kernel engine refuses it (a static
+ * string).
  */
 const char *pa_free_all_too_long(const struct page_alloc *pa, const struct mb_type *memory);
+/* The walks' lengths themselves: an upper bound of the blocks, the pages. */
+uint64_t pa_free_all_walk(const struct page_alloc *pa, const struct mb_type *memory);
+uint64_t pa_free_late_walk(const struct page_alloc *pa, uint64_t base, uint64_t size);
 const char *pa_free_late_too_long(const struct page_alloc *pa, uint64_t base, uint64_t size);
 
 /* The zones, nodes and page fates into @out (which holds memblock's part already). */

@@ -39,7 +39,7 @@ static uint64_t block_down(uint64_t pfn)
  * The end of the run from @pfn (< @end) in which early_pfn_to_nid() gives
  * one node, *@nid; its cache is left as the page-by-page calls leave it.
  */
-static uint64_t nid_run(struct page_alloc *pa, uint64_t pfn, uint64_t end, int *nid)
+uint64_t pa_nid_run(struct page_alloc *pa, uint64_t pfn, uint64_t end, int *nid)
 {
 	const struct pa_mem *r, *next;
 	uint64_t last;
@@ -91,8 +91,8 @@ static uint64_t next_zone_edge(const struct page_alloc *pa, uint64_t pfn)
  * page_zone() of @pfn (*@zone, NULL outside every zone) and the end of the
  * run from @pfn (< @end) over which it stays the same.
  */
-static uint64_t zone_run(struct page_alloc *pa, uint64_t pfn, uint64_t end,
-			 struct pa_zone **zone, int *nid, int *zid)
+uint64_t pa_zone_run(struct page_alloc *pa, uint64_t pfn, uint64_t end,
+		     struct pa_zone **zone, int *nid, int *zid)
 {
 	int i;
 
@@ -115,7 +115,7 @@ static void account(struct page_alloc *pa, uint64_t start, uint64_t end)
 	while (start < end) {
 		struct pa_zone *zone;
 		int nid, zid;
-		uint64_t stop = zone_run(pa, start, end, &zone, &nid, &zid);
+		uint64_t stop = pa_zone_run(pa, start, end, &zone, &nid, &zid);
 
 		if (!zone) {
 			pa->unzoned += stop - start;
@@ -142,7 +142,7 @@ static bool uniform_blocks(struct page_alloc *pa, uint64_t block, uint64_t end,
 	uint64_t lim;
 	int nid, zid, i;
 
-	lim = zone_run(pa, block, end, &zone, &nid, &zid);
+	lim = pa_zone_run(pa, block, end, &zone, &nid, &zid);
 	*uninit = false;
 	i = fmap_next(&pa->fates, block);
 	if (zone && i < pa->fates.nr && pa->fates.v[i].start <= block) {
@@ -235,7 +235,7 @@ void pa_free_late_range(struct page_alloc *pa, uint64_t start, uint64_t end, boo
 		return;
 	}
 	while (start < end) {
-		stop = nid_run(pa, start, end, &nid);
+		stop = pa_nid_run(pa, start, end, &nid);
 		n = pa_find_node(pa, nid);
 		split = n ? clamp_u64(n->first_deferred_pfn, start, stop) : stop;
 		free_core_range(pa, start, split);

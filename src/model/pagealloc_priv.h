@@ -153,5 +153,15 @@ void pa_check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int order, i
 int pa_released_fate(const struct page_alloc *pa);
 /* The zone of @n whose span holds @pfn, or -1. */
 int pa_zone_of(const struct page_alloc *pa, const struct pa_node *n, uint64_t pfn);
+/*
+ * Runs of alike pages (pagealloc_late.c), each ending after @pfn and at
+ * most at @end: the pfns from @pfn on for which early_pfn_to_nid() gives
+ * one node, *@nid (its cache left as calls on each of them would leave
+ * it); and those whose page_zone() is one, *@zone (NULL outside every
+ * zone) of node *@nid, index *@zid.
+ */
+uint64_t pa_nid_run(struct page_alloc *pa, uint64_t pfn, uint64_t end, int *nid);
+uint64_t pa_zone_run(struct page_alloc *pa, uint64_t pfn, uint64_t end,
+		     struct pa_zone **zone, int *nid, int *zid);
 
 #endif

@@ -49,11 +49,34 @@ struct engine_ops {
 	const char	*(*error)(struct engine *e);
 };
 
+/*
+ * Long work inside one op (a kernel engine's walk of a hand-over, one
+ * block or page at a time) reports to @fn now and then: @done of @total
+ * steps.  @fn returns false to cancel the op, which then fails with
+ * op_result.cancelled and leaves the engine dead until a reset or the
+ * restore of a checkpoint.  Engines know nothing of what @fn does (a
+ * deadline for `check --timeout`, a progress bar and Esc in the UI).
+ */
+struct engine_progress {
+	bool	(*fn)(void *ctx, uint64_t done, uint64_t total);
+	void	*ctx;
+};
+
 struct engine {
 	const struct engine_ops	*ops;
 	const char		*label;		/* "model", "kernel:/path" */
 	void			*priv;
+	struct engine_progress	progress;	/* no hook: fn NULL */
 };
+
+/* Walk steps between two calls of the progress hook. */
+#define ENGINE_PROGRESS_EVERY	(1UL << 16)
+
+/* Tell @e's progress hook, if any; false: cancel the op. */
+static inline bool engine_progress(struct engine *e, uint64_t done, uint64_t total)
+{
+	return !e->progress.fn || e->progress.fn(e->progress.ctx, done, total);
+}
 
 /*
  * "model", "model:OPTIONS", "kernel" or "kernel:PATH"; NULL and a message

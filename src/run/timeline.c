@@ -51,6 +51,7 @@ struct segment {
 
 struct timeline {
 	const struct scenario	*sc;
+	struct engine		*eng;
 	struct run		*run;
 	int			interval;	/* of outcome segments */
 	bool			even;		/* checkpoints every interval steps */
@@ -63,6 +64,7 @@ struct timeline {
 	struct segment		segs[CACHED_SEGMENTS];
 	unsigned long		clock;
 	char			*error;		/* first run-time error, sticky */
+	int			cancelled;	/* the step the last move cancelled, or -1 */
 	int			stop;		/* with error: steps the run can reach */
 	struct mb_state		state;		/* at pos, survives replays elsewhere */
 	bool			have_state;
@@ -159,7 +161,9 @@ struct timeline *timeline_create(const struct scenario *sc, struct engine *eng, 
 		return NULL;
 	t = xzalloc(sizeof(*t));
 	t->sc = sc;
+	t->eng = eng;
 	t->run = run;
+	t->cancelled = -1;
 	t->interval = interval > 0 ? interval : DEFAULT_INTERVAL;
 	t->even = interval > 0;
 	t->forward_only = interval == TIMELINE_FORWARD_ONLY;
@@ -258,6 +262,12 @@ static int exec_step(struct timeline *t)
 	int ret = run_step(t->run, out);
 
 	done = run_done(t->run);
+	if (ret && out->res.cancelled) {
+		/* Not the scenario's error: the engine was stopped midway, and is dead. */
+		t->cancelled = i;
+		step_outcome_free(out);
+		return -1;
+	}
 	if (ret) {
 		if (!t->error) {
 			t->error = xstrdup(out->error ? out->error : "run-time error");
@@ -307,10 +317,26 @@ static int move_run(struct timeline *t, int k)
 	return forward(t, k);
 }
 
+/*
+ * After a cancelled step @i: the engine is dead midway through it.  Back
+ * to the state before it, from a checkpoint, with no progress hook (the
+ * steps between were run before).
+ */
+static void recover(struct timeline *t, int i)
+{
+	struct engine_progress hook = t->eng->progress;
+
+	t->eng->progress = (struct engine_progress){ NULL, NULL };
+	run_restore(t->run, checkpoint_at(t, i)->saved);
+	forward(t, i);
+	t->eng->progress = hook;
+}
+
 int timeline_goto(struct timeline *t, int k)
 {
 	int ret = 0;
 
+	t->cancelled = -1;
 	if (k < 0)
 		k = 0;
 	if (k > t->sc->nr_steps)
@@ -323,6 +349,8 @@ int timeline_goto(struct timeline *t, int k)
 		t->have_state = false;
 		if (move_run(t, k))
 			ret = -1;
+		if (t->cancelled >= 0)
+			recover(t, t->cancelled);
 		t->pos = run_done(t->run);
 	}
 	return ret;
@@ -372,4 +400,19 @@ void timeline_check_final(struct timeline *t, struct step_outcome *out)
 	if (run_done(t->run) != t->pos)
 		move_run(t, t->pos);
 	run_check_final(t->run, out);
+}
+
+void timeline_set_progress(struct timeline *t, struct engine_progress hook)
+{
+	t->eng->progress = hook;
+}
+
+int timeline_cancelled(const struct timeline *t)
+{
+	return t->cancelled;
+}
+
+int timeline_running(const struct timeline *t)
+{
+	return run_done(t->run);
 }

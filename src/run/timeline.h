@@ -42,4 +42,16 @@ const char *timeline_error(const struct timeline *t);
  */
 void timeline_check_final(struct timeline *t, struct step_outcome *out);
 
+/*
+ * The engine's progress hook (engine.h) for the moves to come: a caller
+ * such as the UI shows how far a long step is and may cancel it.  A move
+ * whose step is cancelled returns -1 with no error: the timeline is then
+ * at the state before that step, which timeline_cancelled() names until
+ * the next move, and the step can be run again later.
+ */
+void timeline_set_progress(struct timeline *t, struct engine_progress hook);
+int timeline_cancelled(const struct timeline *t);
+/* The step being run (during a move, from the progress hook): its index. */
+int timeline_running(const struct timeline *t);
+
 #endif

@@ -49,8 +49,25 @@ static void fetch_prev(struct ui_pane *pn)
 	if (k == 0)
 		return;
 	timeline_goto(pn->t, k - 1);
+	if (timeline_pos(pn->t) != k - 1)
+		return;		/* a long step on the way back was cancelled */
 	copy_prev(pn);
 	timeline_goto(pn->t, k);
+	pn->have_prev = timeline_pos(pn->t) == k;
+}
+
+/*
+ * A step that Esc cancelled while the pane moved: remembered for the
+ * message, and the next long step (fetching the state before) may run.
+ */
+static void note_cancel(struct ui *u, int p)
+{
+	int i = timeline_cancelled(u->pane[p].t);
+
+	if (i < 0)
+		return;
+	u->progress.cancelled = i;
+	u->progress.esc = false;
 }
 
 /*
@@ -65,10 +82,12 @@ int ui_pane_goto(struct ui *u, int p, int k)
 	if (k > 0 && timeline_pos(pn->t) == k - 1) {
 		copy_prev(pn);
 		ret = timeline_goto(pn->t, k);
+		note_cancel(u, p);
 		if (ret)
 			fetch_prev(pn);
 	} else {
 		ret = timeline_goto(pn->t, k);
+		note_cancel(u, p);
 		fetch_prev(pn);
 	}
 	return ret;
@@ -90,7 +109,7 @@ static void reset_final(struct ui *u)
 void ui_goto(struct ui *u, int k)
 {
 	struct timeline *t = ui_timeline(u);
-	int n = ui_steps(u), ret, p;
+	int n = ui_steps(u), ret, p, q;
 
 	if (k < 0)
 		k = 0;
@@ -99,21 +118,34 @@ void ui_goto(struct ui *u, int k)
 	if (k == u->step && (k == 0 || u->pane[0].have_prev))
 		return;
 	reset_final(u);
+	ui_progress_arm(u, 0);
 	ret = ui_pane_goto(u, 0, k);
+	ui_progress_disarm(u, 0);
 	u->step = timeline_pos(t);
 	u->follow = true;
-	if (ret) {
+	if (ret && timeline_error(t)) {
 		u->stop = u->step;
 		ui_message(u, true, "the run stops after %d steps: %s", u->step,
 			   timeline_error(t) ? timeline_error(t) : "run-time error");
 	}
+	/* The other engines follow the first, and a step cancelled in one holds all back. */
+	for (p = 1; p < u->nr_panes; p++) {
+		ui_progress_arm(u, p);
+		ui_pane_goto(u, p, u->step);
+		ui_progress_disarm(u, p);
+		if (timeline_pos(u->pane[p].t) < u->step) {
+			u->step = timeline_pos(u->pane[p].t);
+			for (q = 0; q < p; q++)
+				ui_pane_goto(u, q, u->step);
+		}
+	}
+	if (u->progress.cancelled >= 0)
+		ui_message(u, false, "cancelled steps[%d] %s (Esc)",
+			   u->progress.cancelled, u->sc->steps[u->progress.cancelled].spec->name);
 	if (u->step == n && !timeline_error(t)) {
 		timeline_check_final(t, &u->final);
 		u->final_checked = true;
 	}
-	/* The other engines follow the first. */
-	for (p = 1; p < u->nr_panes; p++)
-		ui_pane_goto(u, p, u->step);
 	if (ui_two_engines(u))
 		ui_engines_compare(u);
 	u->log_scroll = 0;

@@ -100,6 +100,16 @@ enum { UI_CV_HEAD, UI_CV_BANDS, UI_CV_MARKS, UI_NR_CV };
 
 #define UI_MAX_PANES	2
 
+/* A long step in progress (ui_progress.c): the hook's context. */
+struct ui_progress {
+	struct ui	*u;
+	int		pane;		/* whose timeline moves */
+	bool		esc;		/* Esc seen: the walk stops */
+	int		cancelled;	/* the step cancelled in this move, or -1 */
+	bool		drawn;
+	double		last;		/* ms, when the status line was drawn */
+};
+
 /*
  * Another scenario in place (o).  Listing and loading scenarios is the
  * command's business, so the command hands the UI this: @open runs the
@@ -179,6 +189,8 @@ struct ui {
 	int		table_y0;		/* screen row of tlines[table_top] */
 
 	bool		legend;		/* the legend is shown (e) */
+
+	struct ui_progress progress;	/* during a move */
 
 	/* The log pane. */
 	int		log_scroll;		/* entries (steps) scrolled back from the newest */
@@ -381,6 +393,15 @@ int ui_pick(struct ui *u, const char *dir, const struct ui_choice *c, int n, int
 struct ui_script *ui_script_load(const char *file, char *err, int errlen);
 void ui_script_free(struct ui_script *s);
 void ui_script_event(struct ui_script *s, struct ui_event *ev);
+/* The next event without taking it; false at the end of the script. */
+bool ui_script_peek(const struct ui_script *s, struct ui_event *ev);
+
+/*
+ * ui_progress.c: while pane @pane's timeline moves, the status line shows
+ * a long step's progress and Esc cancels it (timeline_cancelled()).
+ */
+void ui_progress_arm(struct ui *u, int pane);
+void ui_progress_disarm(struct ui *u, int pane);
 
 /* Play delays in milliseconds, slowest first. */
 extern const int ui_play_delays[];

@@ -219,3 +219,12 @@ void ui_script_event(struct ui_script *s, struct ui_event *ev)
 	ev->title = s->titles[s->pos];
 	s->pos++;
 }
+
+bool ui_script_peek(const struct ui_script *s, struct ui_event *ev)
+{
+	if (s->pos >= s->nr)
+		return false;
+	*ev = s->ev[s->pos];
+	ev->title = s->titles[s->pos];
+	return true;
+}

@@ -44,7 +44,23 @@ static void write_scenario(const char *path, const char *mode, unsigned long lon
 	}
 }
 
+/* The fastest of REPEAT checks: one is well under a millisecond, and noisy. */
+#define REPEAT	10
+
+static double time_check_once(char *path);
+
 static double time_check(char *path)
+{
+	double best = time_check_once(path), t;
+	int i;
+
+	for (i = 1; i < REPEAT; i++)
+		if ((t = time_check_once(path)) < best)
+			best = t;
+	return best;
+}
+
+static double time_check_once(char *path)
 {
 	char cmd[] = "check";
 	char *argv[] = { cmd, path, NULL };
@@ -85,7 +101,7 @@ int main(void)
 		big = time_check(path);
 		write_scenario(path, modes[i], 16ULL << 20);
 		small = time_check(path);
-		printf("free_late %-14s 10 x 16 GiB: %8.3f s   10 x 16 MiB: %8.3f s   ratio %.2f\n",
+		printf("free_late %-14s 10 x 16 GiB: %8.5f s   10 x 16 MiB: %8.5f s   ratio %.2f\n",
 		       modes[i], big, small, small > 0 ? big / small : 0);
 	}
 	if (!getenv("MBVIZ_BENCH_KEEP"))
