@@ -201,12 +201,22 @@ struct verdict {
 	double	timeout;	/* --timeout, 0 if none */
 };
 
+/* The diagnostics stream, opened at the first failure: most scenarios have none. */
+static FILE *diag_stream(struct verdict *v)
+{
+	if (!v->out && !(v->out = open_memstream(&v->diag, &v->diag_len))) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
+	return v->out;
+}
+
 /* The scenario ran over --timeout at step @i: a failure naming the step. */
 static void timed_out(struct verdict *v, const struct scenario *sc, int i)
 {
 	const struct step *st = &sc->steps[i];
 
-	fprintf(v->out, "#   %s:%d:%d: steps[%d]: %s: timed out: the scenario ran over "
+	fprintf(diag_stream(v), "#   %s:%d:%d: steps[%d]: %s: timed out: the scenario ran over "
 		"--timeout=%g seconds at this step\n", sc->file ? sc->file : "?", st->pos.line,
 		st->pos.col, i, st->spec->name, v->timeout);
 }
@@ -216,17 +226,9 @@ static void add_failures(struct verdict *v, const struct step_outcome *o)
 	char line[1024];
 	int i;
 
-	/* Opened at the first failure: most scenarios have none. */
-	if (o->nr_failures && !v->out) {
-		v->out = open_memstream(&v->diag, &v->diag_len);
-		if (!v->out) {
-			fputs("mbviz: out of memory\n", stderr);
-			exit(3);
-		}
-	}
 	for (i = 0; i < o->nr_failures; i++) {
 		failure_format(&o->failures[i], line, sizeof(line));
-		fprintf(v->out, "#   %s\n", line);
+		fprintf(diag_stream(v), "#   %s\n", line);
 	}
 }
 
