@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench/check_time.h"
 #include "bench/util.h"
 #include "cmd/commands.h"
 
@@ -43,43 +44,17 @@ static void write_scenario(const char *path, const char *node, const char *unit)
 	}
 }
 
-/* The fastest of REPEAT checks: one is well under a millisecond, and noisy. */
-#define REPEAT	10
-
-static double time_check_once(char *path);
-
+/* One timing: the fastest of BENCH_CHECK_REPEAT checks of @path. */
 static double time_check(char *path)
 {
-	double best = time_check_once(path), t;
-	int i;
+	int rc;
+	double t = bench_check_best(path, &rc);
 
-	for (i = 1; i < REPEAT; i++)
-		if ((t = time_check_once(path)) < best)
-			best = t;
-	return best;
-}
-
-static double time_check_once(char *path)
-{
-	char cmd[] = "check";
-	char *argv[] = { cmd, path, NULL };
-	int null = open("/dev/null", O_WRONLY), out = dup(1), rc;
-	double t0;
-
-	fflush(stdout);
-	dup2(null, 1);
-	t0 = bench_now_s();
-	rc = cmd_dispatch(2, argv);
-	t0 = bench_now_s() - t0;
-	fflush(stdout);
-	dup2(out, 1);
-	close(out);
-	close(null);
 	if (rc != 0) {
 		fprintf(stderr, "bench_free_all: %s does not check (status %d)\n", path, rc);
 		exit(1);
 	}
-	return t0;
+	return t;
 }
 
 int main(void)
