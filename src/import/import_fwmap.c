@@ -32,18 +32,6 @@
 
 /* ---- reading the lines ---- */
 
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-static const char *skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
 /* 0x and 1..16 hex digits; *digits (if asked) gets how many. */
 static bool hexnum(const char **pp, uint64_t *v, int *digits)
 {
@@ -121,23 +109,23 @@ static void efi_type_attr(const char *p, struct imp_line *out)
 	memcpy(out->text, p, n);
 	out->text[n] = 0;
 	for (i = 0; i < sizeof(efi_types) / sizeof(efi_types[0]); i++)
-		if (starts(out->text, efi_types[i].name)) {
+		if (imp_starts(out->text, efi_types[i].name)) {
 			out->usable = efi_types[i].usable;
 			out->hotplug = efi_types[i].acpi_reclaim;	/* reused: ACPI reclaim */
 		}
 	for (q = bar; q && *q == '|'; q = strchr(q + 1, '|')) {
-		const char *t = skip_ws(q + 1);
+		const char *t = imp_skip_blanks(q + 1);
 		uint64_t attr;
 
-		if (starts(t, "WB"))
+		if (imp_starts(t, "WB"))
 			out->flags |= FW_WB;
-		else if (starts(t, "WT"))
+		else if (imp_starts(t, "WT"))
 			out->flags |= FW_WT;
-		else if (starts(t, "WC"))
+		else if (imp_starts(t, "WC"))
 			out->flags |= FW_WC;
-		else if (starts(t, "SP"))
+		else if (imp_starts(t, "SP"))
 			out->flags |= FW_SP;
-		else if (starts(t, "attr=") && (t += 5, hexnum(&t, &attr, NULL)))
+		else if (imp_starts(t, "attr=") && (t += 5, hexnum(&t, &attr, NULL)))
 			out->flags |= (attr & 0x8 ? FW_WB : 0) | (attr & 0x4 ? FW_WT : 0) |
 				      (attr & 0x2 ? FW_WC : 0) | (attr & 0x40000 ? FW_SP : 0);
 	}
@@ -146,11 +134,11 @@ static void efi_type_attr(const char *p, struct imp_line *out)
 /* "efi:   0x000000000000-0x00000007ffff [Conventional|...]" (efi-init.c:181-183) */
 static enum imp_kind parse_efi_md(const char *p, struct imp_line *out)
 {
-	p = skip_ws(p + 4);
+	p = imp_skip_blanks(p + 4);
 	if (!hexnum(&p, &out->base, NULL) || *p++ != '-' || !hexnum(&p, &out->end, NULL) ||
 	    out->end < out->base)
 		return IMP_IGNORE;
-	p = skip_ws(p);
+	p = imp_skip_blanks(p);
 	if (*p++ != '[')
 		return IMP_IGNORE;
 	efi_type_attr(p, out);
@@ -161,20 +149,20 @@ static enum imp_kind parse_efi_md(const char *p, struct imp_line *out)
 static enum imp_kind parse_of_rmem(const char *p, struct imp_line *out)
 {
 	p += strlen("OF: reserved mem: ");
-	if (!hexnum(&p, &out->base, &out->addr_digits) || !starts(p, "..") ||
+	if (!hexnum(&p, &out->base, &out->addr_digits) || !imp_starts(p, "..") ||
 	    (p += 2, !hexnum(&p, &out->end, NULL)) || out->end < out->base)
 		return IMP_IGNORE;
 	p = strchr(p, ')');
 	if (!p)
 		return IMP_IGNORE;
-	p = skip_ws(p + 1);
-	if (starts(p, "nomap "))
+	p = imp_skip_blanks(p + 1);
+	if (imp_starts(p, "nomap "))
 		out->flags = 4;		/* MEMBLOCK_NOMAP */
-	else if (!starts(p, "map "))
+	else if (!imp_starts(p, "map "))
 		return IMP_IGNORE;
 	p = strchr(p, ' ');
-	p = p ? strchr(skip_ws(p), ' ') : NULL;
-	snprintf(out->text, sizeof(out->text), "%s", p ? skip_ws(p) : "");
+	p = p ? strchr(imp_skip_blanks(p), ' ') : NULL;
+	snprintf(out->text, sizeof(out->text), "%s", p ? imp_skip_blanks(p) : "");
 	out->text[strcspn(out->text, "\r\n")] = 0;
 	return out->kind = IMP_FW_RESERVED;
 }
@@ -197,9 +185,9 @@ static enum imp_kind parse_cma(const char *p, struct imp_line *out)
 	uint64_t mib;
 	const char *at, *sz;
 
-	if (starts(p, "cma: Reserved ")) {		/* mm/cma.c:369 */
+	if (imp_starts(p, "cma: Reserved ")) {		/* mm/cma.c:369 */
 		p += strlen("cma: Reserved ");
-		if (!decnum(&p, &mib) || !starts(p, " MiB at "))
+		if (!decnum(&p, &mib) || !imp_starts(p, " MiB at "))
 			return IMP_IGNORE;
 		return mib_at(p + strlen(" MiB at "), mib, out, "cma");
 	}
@@ -209,7 +197,7 @@ static enum imp_kind parse_cma(const char *p, struct imp_line *out)
 	if (!sz)
 		return IMP_IGNORE;
 	sz += strlen(", size ");
-	if (!decnum(&sz, &mib) || !starts(sz, " MiB"))
+	if (!decnum(&sz, &mib) || !imp_starts(sz, " MiB"))
 		return IMP_IGNORE;
 	return mib_at(at + strlen(" pool at "), mib, out, "reserved-memory pool");
 }
@@ -223,11 +211,11 @@ static enum imp_kind parse_hash(const char *p, struct imp_line *out)
 	if (!q)
 		return IMP_IGNORE;
 	q += strlen(" hash table entries: ");
-	if (!decnum(&q, &entries) || !starts(q, " (order: "))
+	if (!decnum(&q, &entries) || !imp_starts(q, " (order: "))
 		return IMP_IGNORE;
 	q += strlen(" (order: ");
-	if (!decnum(&q, &order) || !starts(q, ", ") || (q += 2, !decnum(&q, &bytes)) ||
-	    !starts(q, " bytes") || order > 30 || !bytes || (bytes & (bytes - 1)))
+	if (!decnum(&q, &order) || !imp_starts(q, ", ") || (q += 2, !decnum(&q, &bytes)) ||
+	    !imp_starts(q, " bytes") || order > 30 || !bytes || (bytes & (bytes - 1)))
 		return IMP_IGNORE;
 	out->size = bytes >> order;
 	/* up to 128K: a 256K PAGE_SIZE needs a section_size the default (128M) is not */
@@ -248,7 +236,7 @@ static enum imp_kind parse_mips_map(const char *p, struct imp_line *out)
 	p += strlen("memory: ");
 	for (n = 0; p[n] && p[n] != ' ' && n < 17; n++)
 		;
-	if (!n || n > 16 || !starts(p + n, " @ "))
+	if (!n || n > 16 || !imp_starts(p + n, " @ "))
 		return IMP_IGNORE;
 	snprintf(buf, sizeof(buf), "0x%.*s", (int)n, p);
 	q = buf;
@@ -257,7 +245,7 @@ static enum imp_kind parse_mips_map(const char *p, struct imp_line *out)
 	p += n + 3;
 	for (n = 0; p[n] && p[n] != ' ' && n < 17; n++)
 		;
-	if (!n || n > 16 || !starts(p + n, " ("))
+	if (!n || n > 16 || !imp_starts(p + n, " ("))
 		return IMP_IGNORE;
 	snprintf(buf, sizeof(buf), "0x%.*s", (int)n, p);
 	q = buf;
@@ -275,15 +263,15 @@ static enum imp_kind parse_model(const char *p, struct imp_line *out)
 {
 	size_t n;
 
-	if (starts(p, "OF: fdt: "))
+	if (imp_starts(p, "OF: fdt: "))
 		p += strlen("OF: fdt: ");
-	if (starts(p, "Machine model: "))
+	if (imp_starts(p, "Machine model: "))
 		p += strlen("Machine model: ");
-	else if (starts(p, "DMI: "))
+	else if (imp_starts(p, "DMI: "))
 		p += strlen("DMI: ");
 	else
 		return IMP_IGNORE;
-	p = skip_ws(p);
+	p = imp_skip_blanks(p);
 	n = strcspn(p, "\r\n");
 	while (n && p[n - 1] == ' ')
 		n--;
@@ -302,13 +290,13 @@ static enum imp_kind parse_fw_line(const char *p, struct imp_line *out)
 {
 	if (parse_model(p, out) != IMP_IGNORE)
 		return out->kind;
-	if (starts(p, "efi: ") && strstr(p, "0x") == skip_ws(p + 4))
+	if (imp_starts(p, "efi: ") && strstr(p, "0x") == imp_skip_blanks(p + 4))
 		return parse_efi_md(p, out);
-	if (starts(p, "OF: reserved mem: 0x"))
+	if (imp_starts(p, "OF: reserved mem: 0x"))
 		return parse_of_rmem(p, out);
-	if (starts(p, "cma: Reserved ") || starts(p, "Reserved memory: created "))
+	if (imp_starts(p, "cma: Reserved ") || imp_starts(p, "Reserved memory: created "))
 		return parse_cma(p, out);
-	if (starts(p, "memory: ") && strstr(p, " @ "))
+	if (imp_starts(p, "memory: ") && strstr(p, " @ "))
 		return parse_mips_map(p, out);
 	if (strstr(p, " hash table entries: "))
 		return parse_hash(p, out);

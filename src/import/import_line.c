@@ -411,11 +411,6 @@ static enum imp_kind parse_debugfs_region(struct cursor *c, struct imp_line *out
 	return out->kind = IMP_DEBUGFS_REGION;
 }
 
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
 /* "e820: update [mem A-B] T1 ==> T2", "e820: remove [mem A-B] [T]" (arch/x86/kernel/e820.c:475, :551) */
 static enum imp_kind parse_e820_edit(struct cursor *c, struct imp_line *out)
 {
@@ -450,21 +445,21 @@ static enum imp_kind parse_e820(struct cursor *c, struct imp_line *out)
 	size_t i;
 
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
-		if (!starts(c->p, tags[i]))
+		if (!imp_starts(c->p, tags[i]))
 			continue;
 		c->p += strlen(tags[i]);
-		if (i == 1 && !starts(c->p, "[mem "))
+		if (i == 1 && !imp_starts(c->p, "[mem "))
 			return parse_e820_edit(c, out);
-		if (!starts(c->p, "[mem "))
+		if (!imp_starts(c->p, "[mem "))
 			return IMP_IGNORE;
 		if (!mem_range(c, &out->base, &out->end) || out->end < out->base)
 			return unusable(out, c, "expected '[mem 0x...-0x...]'");
 		skip_ws(c);
 		if (!*c->p)
 			return unusable(out, c, "the e820 entry has no type");
-		if (starts(c->p, "available for PCI"))	/* e820_search_gap's report (4.x) */
+		if (imp_starts(c->p, "available for PCI"))	/* e820_search_gap's report (4.x) */
 			return IMP_IGNORE;
-		out->usable = starts(c->p, "usable");
+		out->usable = imp_starts(c->p, "usable");
 		copy_rest(out->text, sizeof(out->text), c->p);
 		return out->kind = IMP_E820;
 	}
@@ -488,7 +483,7 @@ static bool is_after_memblock_setup(const char *p)
 	size_t i;
 
 	for (i = 0; i < sizeof(after_memblock_setup) / sizeof(after_memblock_setup[0]); i++)
-		if (starts(p, after_memblock_setup[i]))
+		if (imp_starts(p, after_memblock_setup[i]))
 			return true;
 	return false;
 }
@@ -538,7 +533,7 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 		out->nid = (int)v;
 		out->has_nid = true;
 		skip_ws(c);
-		if (!starts(c->p, "[mem "))
+		if (!imp_starts(c->p, "[mem "))
 			return IMP_IGNORE;	/* NUMA: Node 0 ... other messages */
 		last = c->p;
 		while (strstr(last + 1, "[mem "))
@@ -564,7 +559,7 @@ static int parse_memblock_line(struct cursor *c, struct imp_line *out)
 	int type;
 	size_t n;
 
-	if (starts(c->p, "memblock: ")) {
+	if (imp_starts(c->p, "memblock: ")) {
 		c->p += 10;
 		type = type_word(c);
 		if (type < 0 || !lit(c, " is doubled to "))
@@ -576,7 +571,7 @@ static int parse_memblock_line(struct cursor *c, struct imp_line *out)
 		out->type = type;
 		return out->kind = IMP_DOUBLED;
 	}
-	if (starts(c->p, "memblock") && (colon = strchr(c->p, ':')) != NULL &&
+	if (imp_starts(c->p, "memblock") && (colon = strchr(c->p, ':')) != NULL &&
 	    (n = (size_t)(colon - c->p)) < sizeof(name) && !memchr(c->p, ' ', n)) {
 		const struct name_map *m;
 
@@ -592,7 +587,7 @@ static int parse_memblock_line(struct cursor *c, struct imp_line *out)
 			return parse_request(c, m, out);
 		return unusable(out, c, "a memblock message mbviz does not know");
 	}
-	if (starts(c->p, "__memblock_free_")) {
+	if (imp_starts(c->p, "__memblock_free_")) {
 		const struct name_map *m;
 
 		colon = strchr(c->p, ':');
@@ -670,7 +665,7 @@ static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
 	}
 	if (is_after_memblock_setup(c->p))
 		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
-	if (starts(c->p, "Memory: ") && strstr(c->p, " available"))
+	if (imp_starts(c->p, "Memory: ") && strstr(c->p, " available"))
 		return out->kind = IMP_MEM_INIT;
 	if (*c->p == '#')
 		return out->kind = IMP_COMMENT;
@@ -696,7 +691,7 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 	c.why = NULL;
 	skip_ws(&c);
 
-	if (starts(c.p, "Linux version ")) {
+	if (imp_starts(c.p, "Linux version ")) {
 		c.p += 14;
 		copy_rest(out->text, sizeof(out->text), c.p);
 		if (imp_arch_of_version(out->text))	/* the release, or the compiler's triple */
@@ -704,9 +699,9 @@ enum imp_kind import_parse_line(const char *line, struct imp_line *out)
 		out->text[strcspn(out->text, " ")] = 0;
 		return out->kind = IMP_VERSION;
 	}
-	if (starts(c.p, "MEMBLOCK configuration:"))
+	if (imp_starts(c.p, "MEMBLOCK configuration:"))
 		return out->kind = IMP_DUMP_HEADER;
-	if (starts(c.p, "memory size = ")) {
+	if (imp_starts(c.p, "memory size = ")) {
 		c.p += 14;
 		if (!hex(&c, &out->base, &out->addr_digits) || !lit(&c, " reserved size = ") ||
 		    !hex(&c, &out->end, NULL))

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -177,5 +178,19 @@ int imp_select_boot(struct importer *im, char *err, int errlen);
  * as people write scenarios.  NULL and @err on failure.
  */
 char *imp_finish(struct importer *im, char *err, int errlen);
+
+/* Does @s begin with @prefix? */
+static inline bool imp_starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* @p past blanks (spaces and tabs). */
+static inline const char *imp_skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
 
 #endif

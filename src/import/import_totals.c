@@ -56,18 +56,6 @@
 
 static const char *const zone_names[] = { "DMA", "DMA32", "Normal", "HighMem", "Movable", "Device" };
 
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-static const char *skip_ws(const char *p)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
 /* A number in @base (0: as C writes it); NULL if there is none. */
 static const char *number(const char *p, int base, uint64_t *v)
 {
@@ -83,7 +71,7 @@ static const char *number(const char *p, int base, uint64_t *v)
 /* "[mem A-B]"; NULL if not there or cut. */
 static const char *mem_range(const char *p, uint64_t *a, uint64_t *b)
 {
-	if (!starts(p, "[mem ") || !(p = number(p + 5, 16, a)) || *p != '-' ||
+	if (!imp_starts(p, "[mem ") || !(p = number(p + 5, 16, a)) || *p != '-' ||
 	    !(p = number(p + 1, 16, b)) || *p != ']')
 		return NULL;
 	return p + 1;
@@ -113,7 +101,7 @@ static int zone_name(const char *p, size_t *len)
 
 static bool at_end(const char *p)
 {
-	p = skip_ws(p);
+	p = imp_skip_blanks(p);
 	return !*p || *p == '\r' || *p == '\n';
 }
 
@@ -127,19 +115,19 @@ static enum imp_kind zone_line(const char *p, struct imp_line *out)
 	if (zone_name(p, &n) < 0)
 		return IMP_IGNORE;
 	snprintf(out->name, sizeof(out->name), "%.*s", (int)n, p);
-	if (starts(p + n, " zone: ")) {
+	if (imp_starts(p + n, " zone: ")) {
 		q = number(p + n + 7, 10, &v);
-		if (!q || !starts(q, " pages, LIFO batch:"))
+		if (!q || !imp_starts(q, " pages, LIFO batch:"))
 			return IMP_IGNORE;
 		out->cnt = v;
 		return out->kind = IMP_ZONE_PAGES;
 	}
 	if (p[n] != ' ')
 		return IMP_IGNORE;
-	q = skip_ws(p + n);
-	if (starts(q, "empty") && at_end(q + 5))
+	q = imp_skip_blanks(p + n);
+	if (imp_starts(q, "empty") && at_end(q + 5))
 		return out->kind = IMP_ZONE_RANGE;
-	if (!starts(q, "[mem"))
+	if (!imp_starts(q, "[mem"))
 		return IMP_IGNORE;
 	q = mem_range(q, &out->base, &out->end);
 	if (!q)
@@ -155,14 +143,14 @@ enum imp_kind imp_parse_totals(const char *p, struct imp_line *out)
 	uint64_t v;
 	const char *q;
 
-	if (starts(p, "Initmem setup node ")) {
+	if (imp_starts(p, "Initmem setup node ")) {
 		q = number(p + 19, 10, &v);
 		if (!q || v > TOTALS_MAX_NID)
 			return IMP_IGNORE;
 		out->nid = (int)v;
 		out->has_nid = true;
-		q = skip_ws(q);
-		if (starts(q, "as memoryless"))
+		q = imp_skip_blanks(q);
+		if (imp_starts(q, "as memoryless"))
 			return out->kind = IMP_INITMEM;
 		if (!(q = mem_range(q, &out->base, &out->end)))
 			return cut(out, "expected 'Initmem setup node N [mem 0x...-0x...]'");
@@ -171,40 +159,40 @@ enum imp_kind imp_parse_totals(const char *p, struct imp_line *out)
 		out->usable = true;
 		return out->kind = IMP_INITMEM;
 	}
-	if (starts(p, "Node ")) {
+	if (imp_starts(p, "Node ")) {
 		q = number(p + 5, 10, &v);
 		if (!q || v > TOTALS_MAX_NID)
 			return IMP_IGNORE;
 		out->nid = (int)v;
 		out->has_nid = true;
-		if (starts(q, ", zone ")) {
+		if (imp_starts(q, ", zone ")) {
 			/* /proc/zoneinfo: "Node %d, zone %8s" (mm/vmstat.c zoneinfo_show_print) */
 			size_t n;
 
-			q = skip_ws(q + 7);
+			q = imp_skip_blanks(q + 7);
 			if (zone_name(q, &n) < 0 || !at_end(q + n))
 				return IMP_IGNORE;
 			snprintf(out->name, sizeof(out->name), "%.*s", (int)n, q);
 			return out->kind = IMP_ZONEINFO_ZONE;
 		}
 		/* "  Node %d: %#018Lx" under "Movable zone start for each node" */
-		if (!starts(q, ": 0x") || !(q = number(q + 2, 16, &out->base)) || !at_end(q))
+		if (!imp_starts(q, ": 0x") || !(q = number(q + 2, 16, &out->base)) || !at_end(q))
 			return IMP_IGNORE;
 		return out->kind = IMP_MOVABLE_START;
 	}
-	if (starts(p, "spanned ") || starts(p, "present ") || starts(p, "managed ")) {
+	if (imp_starts(p, "spanned ") || imp_starts(p, "present ") || imp_starts(p, "managed ")) {
 		/* /proc/zoneinfo: "\n        spanned  %lu" and the like */
-		q = number(skip_ws(p + 8), 10, &out->cnt);
+		q = number(imp_skip_blanks(p + 8), 10, &out->cnt);
 		if (!q || !at_end(q))
 			return IMP_IGNORE;
 		snprintf(out->name, sizeof(out->name), "%.7s", p);
 		return out->kind = IMP_ZONEINFO_COUNT;
 	}
-	if (starts(p, "Memory: ") && strstr(p, " available")) {
+	if (imp_starts(p, "Memory: ") && strstr(p, " available")) {
 		uint64_t avail, phys;
 
 		q = number(p + 8, 10, &avail);
-		if (q && starts(q, "K/") && (q = number(q + 2, 10, &phys)) && starts(q, "K available")) {
+		if (q && imp_starts(q, "K/") && (q = number(q + 2, 10, &phys)) && imp_starts(q, "K available")) {
 			out->cnt = avail;
 			out->size = phys;
 			out->usable = true;
