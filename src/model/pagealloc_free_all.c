@@ -76,12 +76,7 @@ static void free_whole_blocks(struct page_alloc *pa, uint64_t start, uint64_t en
 		/* __free_pages_core(): the first page's zone takes the whole block. */
 		run = pa_zone_run(pa, start, run, &zone, &nid, &zid);
 		stop = min_u64(end, block_up(run));
-		if (!zone) {
-			pa->unzoned += stop - start;
-		} else {
-			zone->managed += stop - start;
-			fmap_record(&pa->fates, start, stop, pa_released_fate(pa));
-		}
+		pa_count_released(pa, zone, start, stop);
 		start = stop;
 	}
 }

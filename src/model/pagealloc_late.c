@@ -109,6 +109,16 @@ uint64_t pa_zone_run(struct page_alloc *pa, uint64_t pfn, uint64_t end,
 	return min_u64(end, next_zone_edge(pa, pfn));
 }
 
+void pa_count_released(struct page_alloc *pa, struct pa_zone *zone, uint64_t start, uint64_t stop)
+{
+	if (!zone) {
+		pa->unzoned += stop - start;
+		return;
+	}
+	zone->managed += stop - start;
+	fmap_record(&pa->fates, start, stop, pa_released_fate(pa));
+}
+
 /* __free_pages_core() on [start, end) but for the buddy walk: counts and fates. */
 static void account(struct page_alloc *pa, uint64_t start, uint64_t end)
 {
@@ -117,12 +127,7 @@ static void account(struct page_alloc *pa, uint64_t start, uint64_t end)
 		int nid, zid;
 		uint64_t stop = pa_zone_run(pa, start, end, &zone, &nid, &zid);
 
-		if (!zone) {
-			pa->unzoned += stop - start;
-		} else {
-			zone->managed += stop - start;
-			fmap_record(&pa->fates, start, stop, pa_released_fate(pa));
-		}
+		pa_count_released(pa, zone, start, stop);
 		start = stop;
 	}
 }

@@ -151,6 +151,8 @@ bool pa_uninitialised(struct page_alloc *pa, uint64_t pfn);
 void pa_check_buddies(struct page_alloc *pa, uint64_t pfn, unsigned int order, int nid, int zid);
 /* The fate pages released in the current hand-over get. */
 int pa_released_fate(const struct page_alloc *pa);
+/* [start, stop) released into @zone (NULL: outside every zone): counts and fates. */
+void pa_count_released(struct page_alloc *pa, struct pa_zone *zone, uint64_t start, uint64_t stop);
 /* The zone of @n whose span holds @pfn, or -1. */
 int pa_zone_of(const struct page_alloc *pa, const struct pa_node *n, uint64_t pfn);
 /*
