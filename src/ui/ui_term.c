@@ -20,6 +20,7 @@
 #include <wchar.h>
 
 #include "ui.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #if defined(NCURSES_WIDECHAR) && NCURSES_WIDECHAR
@@ -375,30 +376,6 @@ void ui_box(struct ui *u, int y, int x, int h, int w, const char *title, const c
 		ui_puts(u, y + h - 1, x + 1, w - 2, A_REVERSE, footer);
 }
 
-static int utf8_put(char *b, uint32_t c)
-{
-	if (c < 0x80) {
-		b[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		b[0] = (char)(0xc0 | c >> 6);
-		b[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		b[0] = (char)(0xe0 | c >> 12);
-		b[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	b[0] = (char)(0xf0 | c >> 18);
-	b[1] = (char)(0x80 | (c >> 12 & 0x3f));
-	b[2] = (char)(0x80 | (c >> 6 & 0x3f));
-	b[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 static uint32_t screen_char(int y, int x)
 {
 #if UI_WIDE
@@ -439,7 +416,7 @@ void ui_dump_screen(struct ui *u, const char *title)
 		for (x = 0; x < COLS; x++) {
 			uint32_t c = screen_char(y, x);
 
-			n += utf8_put(line + n, c);
+			n += utf8_encode(line + n, c);
 			if (c != ' ')
 				keep = n;
 		}
