@@ -30,7 +30,6 @@ const char *const *scenario_expect_keys(int *n)
 	return expect_keys;
 }
 
-/* The errno values a scenario may name in an int result ("-ENOMEM"). */
 /* The paths of an object's @n members @keys, for messages (on the stack: no malloc). */
 static void key_paths(const char *path, const char *const *keys, int n, char kp[][LD_PATH_LEN])
 {
@@ -40,6 +39,7 @@ static void key_paths(const char *path, const char *const *keys, int n, char kp[
 		ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
 }
 
+/* The errno values a scenario may name in an int result ("-ENOMEM"). */
 static const struct { const char *name; int err; } errnos[] = {
 	{ "EPERM", 1 }, { "ENOENT", 2 }, { "ENOMEM", 12 }, { "EFAULT", 14 },
 	{ "EBUSY", 16 }, { "EEXIST", 17 }, { "ENODEV", 19 }, { "EINVAL", 22 },
