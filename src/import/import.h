@@ -35,6 +35,7 @@ enum imp_kind {
 	IMP_NODE_RANGE,		/*   node   0: [mem A-B] (Early memory node ranges) */
 	IMP_VERSION,		/* Linux version ... */
 	IMP_MEM_INIT,		/* Memory: NK/MK available: memblock_free_all has run (cnt N, size M) */
+	IMP_SLAB_UP,		/* SLUB: HWalign=...: kmem_cache_init, right after mem_init's memblock_free_all */
 	IMP_COMMENT,		/* "# steps[3] ..." of mbviz run --trace */
 	IMP_ARCH,		/* a line only one architecture prints: text names it */
 	IMP_EFI_MD,		/* efi:   0x...-0x... [Conventional|...|WB|WT|WC|UC] (efi=debug) */

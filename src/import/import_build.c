@@ -709,7 +709,7 @@ static void build(struct importer *im)
 			dump_line(im, r);
 			continue;
 		}
-		if (k == IMP_RANGE_OP || k == IMP_REQUEST || k == IMP_MEM_INIT)
+		if (k == IMP_RANGE_OP || k == IMP_REQUEST || k == IMP_MEM_INIT || k == IMP_SLAB_UP)
 			dump_close(im);
 		switch (k) {
 		case IMP_RANGE_OP:
@@ -739,10 +739,13 @@ static void build(struct importer *im)
 			imp_pending_merge(im, imp_node_ranges_expect(im, i), r->lineno);
 			break;
 		case IMP_MEM_INIT:
+		case IMP_SLAB_UP:
 			resolve_request(im, false);
 			end_adds_run(im);
 			flush_nodes(im);
-			free_all_step(im, "mem_init: memblock_free_all (the \"Memory: ...K/...K available\" line)");
+			free_all_step(im, k == IMP_MEM_INIT ?
+				      "mem_init: memblock_free_all (the \"Memory: ...K/...K available\" line)" :
+				      "mem_init: memblock_free_all, just before kmem_cache_init's \"SLUB: HWalign=\" line (6.12 mm/mm_init.c:2678-2679; it prints \"Memory:\" only after deferred init, :2327)");
 			break;
 		default:
 			break;

@@ -667,6 +667,8 @@ static enum imp_kind parse_other_line(struct cursor *c, struct imp_line *out)
 		return out->kind = IMP_AFTER_MEMBLOCK_SETUP;
 	if (imp_starts(c->p, "Memory: ") && strstr(c->p, " available"))
 		return out->kind = IMP_MEM_INIT;
+	if (imp_starts(c->p, "SLUB: HWalign="))
+		return out->kind = IMP_SLAB_UP;
 	if (*c->p == '#')
 		return out->kind = IMP_COMMENT;
 	{

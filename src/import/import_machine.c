@@ -139,7 +139,7 @@ static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_DEBUGFS_REGION, "debugfs lines" }, { IMP_E820, "e820 entries" },
 	{ IMP_E820_UPDATE, "e820 updates" }, { IMP_E820_REMOVE, "e820 removals" },
 	{ IMP_NUMA_NODE, "NUMA lines" }, { IMP_NODE_RANGE, "node ranges" },
-	{ IMP_MEM_INIT, "Memory: lines" }, { IMP_EFI_MD, "EFI memory map entries" },
+	{ IMP_MEM_INIT, "Memory: lines" }, { IMP_SLAB_UP, "SLUB lines" }, { IMP_EFI_MD, "EFI memory map entries" },
 	{ IMP_FW_RESERVED, "reserved-memory lines" }, { IMP_ZONE_RANGE, "zone lines" },
 	{ IMP_PAGE_HINT, "page size hints" }, { IMP_ARCH_MEMORY, "MIPS memory map lines" },
 };
