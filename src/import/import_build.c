@@ -215,13 +215,10 @@ static void resolve_request(struct importer *im, bool eof)
 
 static void free_all_step(struct importer *im, const char *note)
 {
-	cJSON *s;
-
-	if (im->freed_all)
-		return;
-	im->freed_all = true;
-	s = new_step(im, "memblock_free_all");
-	put_note(s, note);
+	if (!im->freed_all) {
+		im->freed_all = true;
+		put_note(new_step(im, "memblock_free_all"), note);
+	}
 }
 
 static bool is_caller(const char *caller, const char *fn)
