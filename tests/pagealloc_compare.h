@@ -4,7 +4,8 @@
  * (test_pagealloc_late, test_pagealloc_free_all): a seeded random number, a
  * result captured after a hand-over (zones, page fates, log lines,
  * early_pfn_to_nid's cache), and the comparison of two results that says
- * where they part.  Include after model/pagealloc_priv.h.
+ * where they part; and the main loop that runs the cases.  Include after
+ * model/pagealloc_priv.h, core/steplog.h and tap.h.
  */
 #ifndef MBVIZ_TESTS_PAGEALLOC_COMPARE_H
 #define MBVIZ_TESTS_PAGEALLOC_COMPARE_H
@@ -78,6 +79,23 @@ static bool same(const struct result *a, const struct result *b, char *why, int 
 			return false;
 		}
 	return true;
+}
+
+/* Runs @one on cases 0 to @cases - 1 with a log to capture, from one fixed seed: the TAP result. */
+static int run_cases(int cases, void (*one)(int k, struct steplog *lg))
+{
+	struct steplog lg;
+	int k;
+
+	plan(cases);
+	steplog_init(&lg);
+	steplog_set_current(&lg, 8);
+	rnd_state = 20261205;
+	for (k = 0; k < cases; k++)
+		one(k, &lg);
+	steplog_set_current(NULL, 8);
+	steplog_free(&lg);
+	return done_testing();
 }
 
 #endif

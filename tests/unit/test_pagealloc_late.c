@@ -139,16 +139,5 @@ static void one_case(int k, struct steplog *lg)
 
 int main(void)
 {
-	struct steplog lg;
-	int k;
-
-	plan(CASES);
-	steplog_init(&lg);
-	steplog_set_current(&lg, 8);
-	rnd_state = 20261205;
-	for (k = 0; k < CASES; k++)
-		one_case(k, &lg);
-	steplog_set_current(NULL, 8);
-	steplog_free(&lg);
-	return done_testing();
+	return run_cases(CASES, one_case);
 }
