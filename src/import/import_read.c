@@ -39,7 +39,7 @@ void imp_unusable(struct importer *im, int lineno, const char *why, const char *
 static void add_rec(struct importer *im, int lineno, const struct imp_line *l)
 {
 	if (im->nr == im->alloc) {
-		im->alloc = im->alloc ? im->alloc * 2 : 256;
+		im->alloc = im->alloc ? im->alloc * 2 : 16;
 		im->recs = xrealloc(im->recs, (size_t)im->alloc * sizeof(*im->recs));
 	}
 	im->recs[im->nr].lineno = lineno;
