@@ -22,11 +22,18 @@ static inline void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+/*
+ * calloc(), not malloc() and memset(): a block fresh from the kernel is
+ * zero already and is not written (nor, under ASan, filled) first.
+ */
 static inline void *xzalloc(size_t n)
 {
-	void *p = xrealloc(NULL, n);
+	void *p = calloc(1, n ? n : 1);
 
-	memset(p, 0, n);
+	if (!p) {
+		fputs("mbviz: out of memory\n", stderr);
+		exit(3);
+	}
 	return p;
 }
 
