@@ -55,9 +55,21 @@ const char *fuzz_path(const char *name)
 const char *fuzz_write(const char *name, const uint8_t *data, size_t size)
 {
 	const char *path = fuzz_path(name);
-	FILE *f = fopen(path, "wb");
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	size_t done = 0;
 
-	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f)) {
+	/*
+	 * write(), not stdio: fopen()'s buffer is a malloc() and a free() an
+	 * execution, which ASan's allocator makes dear.
+	 */
+	while (fd >= 0 && done < size) {
+		ssize_t n = write(fd, data + done, size - done);
+
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (fd < 0 || done < size || close(fd)) {
 		perror(path);
 		abort();
 	}
@@ -66,14 +78,16 @@ const char *fuzz_write(const char *name, const uint8_t *data, size_t size)
 
 void fuzz_quiet(int save[2])
 {
-	int null;
+	/* Opened once: an open() and a close() less for every command run. */
+	static int null = -1;
 
 	/* MBVIZ_FUZZ_VERBOSE=1 shows what the commands print, to debug a target. */
 	if (getenv("MBVIZ_FUZZ_VERBOSE")) {
 		save[0] = save[1] = -1;
 		return;
 	}
-	null = open("/dev/null", O_WRONLY);
+	if (null < 0)
+		null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 
 	fflush(stdout);
 	fflush(stderr);
@@ -81,7 +95,6 @@ void fuzz_quiet(int save[2])
 	save[1] = dup(2);
 	if (null < 0 || save[0] < 0 || save[1] < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
 		abort();
-	close(null);
 }
 
 void fuzz_loud(const int save[2])
