@@ -6,9 +6,11 @@
  *
  * The model is written like the kernel, against globals (memblock,
  * physmem, ...).  Several instances coexist by swapping: struct mb_model
- * holds one instance's values of every global, and memblock_model_swap()
- * exchanges them with the globals around that instance's calls.  Arrays
- * are not copied, only the pointers and scalars that refer to them.
+ * holds one instance's values of every global, and swap_instance()
+ * exchanges them with the globals.  Arrays are not copied, only the
+ * pointers and scalars that refer to them.  The globals stay with the
+ * instance last used (memblock_model_use()) until another is: an engine
+ * that runs op after op pays no swap at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -120,7 +122,13 @@ struct mb_model {
 
 #define SWAP(a, b) do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
 
-void memblock_model_swap(struct mb_model *o)
+/*
+ * Whose values the globals hold: an instance's, or their own (NULL), which
+ * are then in the struct of the instance that holds the globals.
+ */
+static struct mb_model *current_instance;
+
+static void swap_instance(struct mb_model *o)
 {
 	bool discarded = memblock_memory == NULL;
 
@@ -146,6 +154,17 @@ void memblock_model_swap(struct mb_model *o)
 	reserve_mem_ctx_swap(o->reserve_mem);
 }
 
+void memblock_model_use(struct mb_model *o)
+{
+	if (current_instance == o)
+		return;
+	if (current_instance)
+		swap_instance(current_instance);	/* the globals' own values back */
+	if (o)
+		swap_instance(o);
+	current_instance = o;
+}
+
 struct mb_model *memblock_model_new(void)
 {
 	struct mb_model *o = xzalloc(sizeof(*o));
@@ -163,11 +182,11 @@ void memblock_model_free(struct mb_model *o)
 	if (!o)
 		return;
 	/* What it holds is freed as the current instance's would be. */
-	memblock_model_swap(o);
+	memblock_model_use(o);
 	free_arrays();
 	pa_destroy(mb_page_alloc);
 	mb_page_alloc = NULL;
-	memblock_model_swap(o);
+	memblock_model_use(NULL);
 	contents_ctx_free(o->contents);
 	mbviz_stubs_ctx_free(o->stubs);
 	free(o->reserve_mem);
