@@ -56,6 +56,27 @@ static struct memblock_region *alloc_array(unsigned long max)
 	return xzalloc((max ? max : 1) * sizeof(struct memblock_region));
 }
 
+/*
+ * A type's array at its boot size @max: the one it has, when it still uses
+ * its boot array at that size, with the entries in use zeroed (at least
+ * the dummy), as the kernel's own test binary resets memblock between
+ * cases (tools/testing/memblock/tests/common.c:41-54 in 6.1); memblock
+ * never reads past cnt.  Otherwise a new zeroed one.  Taken from @type
+ * and *@init, so that free_arrays() leaves it alone.
+ */
+static struct memblock_region *boot_array(struct memblock_type *type,
+					  struct memblock_region **init, unsigned long max)
+{
+	struct memblock_region *a = *init;
+
+	if (!a || type->regions != a || type->max != max)
+		return alloc_array(max);
+	memset(a, 0, max_t(unsigned long, type->cnt, 1) * sizeof(*a));
+	type->regions = NULL;
+	*init = NULL;
+	return a;
+}
+
 static void init_type(struct memblock_type *type, struct memblock_region *regions,
 		      unsigned long max, const char *name)
 {
@@ -69,14 +90,19 @@ static void init_type(struct memblock_type *type, struct memblock_region *region
 
 void memblock_model_reset(const struct machine *m)
 {
+	struct memblock_region *mem, *res, *phys;
+
+	mem = boot_array(&memblock.memory, &memblock_memory_init_regions, m->memory_regions);
+	res = boot_array(&memblock.reserved, &memblock_reserved_init_regions, m->reserved_regions);
+	phys = boot_array(&physmem, &memblock_physmem_init_regions, INIT_PHYSMEM_REGIONS);
 	free_arrays();
 
 	*machine_store = *m;
 	mb_machine = machine_store;
 
-	memblock_memory_init_regions = alloc_array(m->memory_regions);
-	memblock_reserved_init_regions = alloc_array(m->reserved_regions);
-	memblock_physmem_init_regions = alloc_array(INIT_PHYSMEM_REGIONS);
+	memblock_memory_init_regions = mem;
+	memblock_reserved_init_regions = res;
+	memblock_physmem_init_regions = phys;
 	init_type(&memblock.memory, memblock_memory_init_regions, m->memory_regions, "memory");
 	init_type(&memblock.reserved, memblock_reserved_init_regions, m->reserved_regions,
 		  "reserved");

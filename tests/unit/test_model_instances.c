@@ -220,12 +220,47 @@ static void test_globals_own(void)
 	   "an engine destroyed in use leaves the globals' own values (%lu)", memblock.memory.cnt);
 }
 
+/*
+ * A reset keeps the boot arrays it can (same size, not doubled away) with
+ * their entries in use zeroed: the dummy is all zero again, nid included.
+ */
+static void test_reset_reuse(void)
+{
+	struct engine *e = model_engine_create(-1);
+	struct machine ma, mb;
+	struct mb_state st;
+	const struct mb_region *d;
+	int i;
+
+	machines(&ma, &mb);
+	e->ops->reset(e, &ma);
+	call(e, OP_MEMBLOCK_ADD, 1 << 24, 1 << 20, 0, 0);
+	call(e, OP_MEMBLOCK_RESERVE, 1 << 24, 1 << 12, 0, 0);
+	e->ops->reset(e, &ma);
+	e->ops->get_state(e, &st);
+	d = &st.memory.regions[0];
+	ok(st.memory.cnt == 1 && st.memory.max == 4 && !d->base && !d->size && !d->flags &&
+	   !d->nid && st.reserved.cnt == 1 && !st.reserved.regions[0].size,
+	   "reset: the reused arrays' dummies are zero (nid %d)", d->nid);
+	state_free(&st);
+	for (i = 0; i < 6; i++)
+		drive_a(e, i);
+	e->ops->reset(e, &ma);
+	e->ops->get_state(e, &st);
+	ok(st.memory.cnt == 1 && st.memory.max == 4 && !st.memory.regions[0].size &&
+	   st.reserved.max == 4 && !st.memory_array,
+	   "reset after doubling: boot arrays of the boot size again");
+	state_free(&st);
+	e->ops->destroy(e);
+}
+
 int main(void)
 {
 	steplog_init(&lg);
 	test_interleaved();
 	test_versions();
 	test_globals_own();
+	test_reset_reuse();
 	steplog_free(&lg);
 	return done_testing();
 }
