@@ -274,10 +274,12 @@ static void range_op(struct importer *im, const struct rec *r)
 	imp_put_hex(s, "base", l->base);
 	imp_put_hex(s, "size", size);
 	if (!strcmp(l->op, "memblock_add_node")) {
-		if (l->nid < 0 || l->nid > im->max_numnodes)
+		int nid = l->has_nid ? l->nid : imp_blks_nid(im, l->base);
+
+		if (nid < 0 || nid > im->max_numnodes)
 			cJSON_AddStringToObject(s, "nid", "MAX_NUMNODES");
 		else
-			cJSON_AddNumberToObject(s, "nid", l->nid);
+			cJSON_AddNumberToObject(s, "nid", nid);
 		imp_put_flags(s, l->has_flags ? l->flags : 0);
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");
