@@ -128,9 +128,7 @@ static int blk_cmp(const void *a, const void *b)
 static void flush_nodes(struct importer *im)
 {
 	static const char *types[] = { "memory", "reserved" };
-	int t, i;
-
-	int line = im->cur_line;
+	int t, i, line = im->cur_line;
 
 	if (!im->blks_dirty)
 		return;
@@ -154,7 +152,6 @@ static void flush_nodes(struct importer *im)
 static void end_adds_run(struct importer *im)
 {
 	cJSON *s;
-
 	int line = im->cur_line;
 
 	if (im->adds_run != 1)
