@@ -29,7 +29,6 @@ struct cursor {
 	const struct json_stream *stream;	/* NULL: build the whole tree */
 	cJSON			*root;
 	struct json_chunk	*scratch;	/* the arena of one streamed item */
-	bool			copy_strings;	/* inside a streamed item */
 };
 
 /* Arena chunks: nodes and decoded strings, freed all at once. */
@@ -157,12 +156,25 @@ static void got(const struct cursor *c, size_t off, char *buf, int len)
 	snprintf(buf, len, "'%.*s'", (int)n, (const char *)s + off);
 }
 
+/* As step() would, byte by byte, with the cursor in registers. */
 static void skip_ws(struct cursor *c)
 {
-	int b;
+	const unsigned char *s = c->s;
+	size_t i = c->i, len = c->len;
+	int col = c->col;
 
-	while ((b = peek(c)) == ' ' || b == '\t' || b == '\n' || b == '\r')
-		step(c);
+	for (; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+			col++;
+		} else if (s[i] == '\n') {
+			c->line++;
+			col = 1;
+		} else {
+			break;
+		}
+	}
+	c->i = i;
+	c->col = col;
 }
 
 static int hex4(const unsigned char *s, size_t avail, unsigned int *out)
@@ -306,10 +318,23 @@ static void plain_run(struct cursor *c)
  */
 static int scan_string(struct cursor *c, char **value)
 {
-	size_t open = c->i;
+	size_t open = c->i, i = open + 1;
 	bool escaped = false;
 	int b;
 
+	/* Most strings are short ASCII without escapes: one tight loop. */
+	while (i < c->len && c->s[i] >= 0x20 && c->s[i] < 0x80 && c->s[i] != '"' &&
+	       c->s[i] != '\\')
+		i++;
+	if (i < c->len && c->s[i] == '"') {
+		c->col += (int)(i + 1 - open);
+		c->i = i + 1;
+		if (value) {
+			c->text[i] = '\0';
+			*value = c->text + open + 1;
+		}
+		return 0;
+	}
 	step(c);
 	for (;;) {
 		plain_run(c);
@@ -319,7 +344,7 @@ static int scan_string(struct cursor *c, char **value)
 				       "closing quote");
 		if (b == '"') {
 			step(c);
-			if (value && (escaped || c->copy_strings)) {
+			if (value && escaped) {
 				*value = decode_string(c, open, c->i - 1);
 			} else if (value) {
 				c->text[c->i - 1] = '\0';
@@ -539,9 +564,7 @@ static int scan_stream_items(struct cursor *c, int depth)
 			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
 				       "']' (trailing comma)");
 		c->out->chunks = c->scratch;
-		c->copy_strings = true;
 		ret = scan_value(c, depth, NULL, &item);
-		c->copy_strings = false;
 		if (!ret)
 			c->stream->item(c->stream->ctx, item);
 		c->scratch = arena_empty(c->out->chunks);
@@ -680,25 +703,12 @@ void json_doc_free(struct json_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static void restore_string(char *s, char *buf, size_t len)
+void json_restore_text(char *buf, size_t len)
 {
-	if (s && s >= buf && s < buf + len)
-		s[strlen(s)] = '"';
-}
+	char *p = buf;
 
-static void restore_node(const cJSON *n, char *buf, size_t len)
-{
-	for (; n; n = n->next) {
-		restore_string(n->string, buf, len);
-		if (cJSON_IsString(n))
-			restore_string(n->valuestring, buf, len);
-		restore_node(n->child, buf, len);
-	}
-}
-
-void json_doc_restore_text(const struct json_doc *d, char *buf, size_t len)
-{
-	restore_node(d->root, buf, len);
+	while ((p = memchr(p, '\0', buf + len - p)))
+		*p++ = '"';
 }
 
 /* Bytes of UTF-8 that a code point takes. */

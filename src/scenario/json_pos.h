@@ -72,8 +72,7 @@ int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
  * (@root holds the members before it).  Then each item, once parsed
  * whole, is handed to @item and freed before the next is parsed: the
  * array stays empty in the tree, and the memory of the parse is the tree
- * without that array plus one item.  The items' strings are copies (the
- * text is left as it was inside the array).  Syntax errors are found,
+ * without that array plus one item.  Syntax errors are found,
  * and reported at the same places, as by json_parse().
  */
 struct json_stream {
@@ -88,9 +87,10 @@ int json_parse_stream(char *buf, size_t len, int max_depth, size_t max_values,
 
 /*
  * Give the text back the closing quotes that json_parse() turned into the
- * NULs of its strings (before parsing it again).
+ * NULs of its strings (before parsing it again): every NUL, in a text
+ * that json_check_text() passed, is one of them.
  */
-void json_doc_restore_text(const struct json_doc *d, char *buf, size_t len);
+void json_restore_text(char *buf, size_t len);
 void json_doc_free(struct json_doc *d);
 
 /* Where a node of a json_doc is. */

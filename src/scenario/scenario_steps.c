@@ -324,12 +324,14 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 		return -1;
 	ld->visible = i;
 	for (a = 0; a < st->spec->nargs; a++) {
+		if (!k[a] && st->spec->args[a].optional)
+			continue;
 		ld_field_path(kp, sizeof(kp), path, names[a]);
-		if (!k[a] && !st->spec->args[a].optional) {
+		if (!k[a]) {
 			arg_list(st->spec, args, sizeof(args));
 			ret = ld_err(ld, n, kp, "missing argument: %s takes %s", st->spec->name,
 				     args);
-		} else if (k[a]) {
+		} else {
 			ret = load_arg(ld, k[a], kp, st, a);
 		}
 		if (ret)

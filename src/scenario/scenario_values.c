@@ -311,7 +311,8 @@ int ld_members(struct loader *ld, const cJSON *obj, const char *path,
 
 		if (!strncmp(key, "x-", 2))
 			continue;
-		for (i = 0; i < n && strcmp(key, names[i]); i++)
+		/* The first byte first: most names differ there. */
+		for (i = 0; i < n && (key[0] != names[i][0] || strcmp(key, names[i])); i++)
 			;
 		if (i == n) {
 			*unknown = m;
