@@ -39,33 +39,37 @@ struct json_chunk {
 };
 
 /*
- * The first chunk is sized by the text (a small scenario needs a few KiB:
- * a large first block would cost an mmap and its page faults per file),
- * each next one twice the last, up to 32 MiB.
+ * The first chunk is small (a small scenario needs a few KiB, and the
+ * steps of a large one are streamed: one step's nodes at a time), each
+ * next one twice the last, up to 32 MiB.
  */
 #define CHUNK_MIN	(4u << 10)
 #define CHUNK_MAX	(32u << 20)
 
-static void *arena_alloc(struct json_doc *d, size_t n, size_t text_len)
+static void *arena_new_chunk(struct json_doc *d, size_t n)
+{
+	struct json_chunk *ch = d->chunks;
+	size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) : CHUNK_MIN;
+
+	if (size < n)
+		size = n;
+	ch = xrealloc(NULL, sizeof(*ch) + size);
+	hugepages_advise(ch, sizeof(*ch) + size);
+	ch->next = d->chunks;
+	ch->used = n;
+	ch->size = size;
+	d->chunks = ch;
+	return ch->data;
+}
+
+static inline void *arena_alloc(struct json_doc *d, size_t n)
 {
 	struct json_chunk *ch = d->chunks;
 	void *p;
 
 	n = (n + 7) & ~(size_t)7;
-	if (!ch || ch->size - ch->used < n) {
-		size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) :
-				   (text_len * 4 < CHUNK_MIN ? CHUNK_MIN :
-				    text_len * 4 > CHUNK_MAX ? CHUNK_MAX : text_len * 4);
-
-		if (size < n)
-			size = n;
-		ch = xrealloc(NULL, sizeof(*ch) + size);
-		hugepages_advise(ch, sizeof(*ch) + size);
-		ch->next = d->chunks;
-		ch->used = 0;
-		ch->size = size;
-		d->chunks = ch;
-	}
+	if (!ch || ch->size - ch->used < n)
+		return arena_new_chunk(d, n);
 	p = (char *)ch->data + ch->used;
 	ch->used += n;
 	return p;
@@ -233,7 +237,7 @@ static int scan_u_escape(struct cursor *c)
 static char *decode_string(struct cursor *c, size_t open, size_t close)
 {
 	const unsigned char *s = c->s;
-	char *out = arena_alloc(c->out, close - open, c->len), *d = out;
+	char *out = arena_alloc(c->out, close - open), *d = out;
 	size_t i = open + 1;
 	unsigned int u, lo;
 
@@ -588,7 +592,7 @@ static int scan_stream_items(struct cursor *c, int depth)
 
 static struct json_node *new_node(struct cursor *c, const struct key *key)
 {
-	struct json_node *n = arena_alloc(c->out, sizeof(*n), c->len);
+	struct json_node *n = arena_alloc(c->out, sizeof(*n));
 
 	memset(n, 0, sizeof(*n));
 	c->out->nr++;

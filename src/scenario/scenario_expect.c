@@ -558,6 +558,8 @@ static void free_type(struct expect_type *t)
 {
 	int i;
 
+	if (!t->present)	/* then nothing was allocated (load_type) */
+		return;
 	ld_free_value(&t->cnt);
 	ld_free_value(&t->max);
 	ld_free_value(&t->total_size);
@@ -577,6 +579,8 @@ void ld_free_expect(struct expect *e)
 {
 	int i;
 
+	if (!e->present)	/* then nothing was allocated (ld_expect) */
+		return;
 	ld_free_pos(&e->pos);
 	free(e->panic);
 	e->panic = NULL;
