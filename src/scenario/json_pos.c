@@ -161,7 +161,7 @@ static void got(const struct cursor *c, size_t off, char *buf, int len)
 }
 
 /* As step() would, byte by byte, with the cursor in registers. */
-static void skip_ws(struct cursor *c)
+static void skip_ws_run(struct cursor *c)
 {
 	const unsigned char *s = c->s;
 	size_t i = c->i, len = c->len;
@@ -179,6 +179,17 @@ static void skip_ws(struct cursor *c)
 	}
 	c->i = i;
 	c->col = col;
+}
+
+/* Most tokens have no space before them, or one. */
+static inline void skip_ws(struct cursor *c)
+{
+	if (c->i < c->len && c->s[c->i] == ' ') {
+		c->i++;
+		c->col++;
+	}
+	if (c->i < c->len && c->s[c->i] <= ' ')
+		skip_ws_run(c);
 }
 
 static int hex4(const unsigned char *s, size_t avail, unsigned int *out)

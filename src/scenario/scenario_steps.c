@@ -279,11 +279,15 @@ static int unknown_arg(struct loader *ld, const cJSON *m, const char *path,
  */
 static int x_log_line(const struct loader *ld, const cJSON *n)
 {
-	const cJSON *k = cJSON_GetObjectItemCaseSensitive(n, "x-log-line");
 	const struct json_pos *p;
+	const cJSON *k;
 	long long v = 0;
 	size_t i;
 
+	/* The first member of that name (as cJSON_GetObjectItemCaseSensitive), few strcmp. */
+	for (k = n->child; k; k = k->next)
+		if (k->string && k->string[0] == 'x' && !strcmp(k->string, "x-log-line"))
+			break;
 	if (!cJSON_IsNumber(k))
 		return 0;
 	/* the number as written: the loader reads numbers from the text */

@@ -507,7 +507,8 @@ int ld_phys(struct loader *ld, const cJSON *n, const char *path, unsigned int fl
 	char got[96];
 
 	memset(v, 0, sizeof(*v));
-	ld_set_pos(ld, &v->pos, n, NULL);
+	v->pos.line = ld_pos(ld, n)->line;
+	v->pos.col = ld_pos(ld, n)->col;
 	if (cJSON_IsString(n)) {
 		if (phys_string(ld, n, path, flags, v))
 			return -1;
