@@ -363,11 +363,12 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 }
 
 /*
- * The next size of a block that holds @nr things and is full: twice as
- * large, or what the rest of the text will need at the rate of the steps
- * so far (@done bytes of text), an eighth more; a large block is then
- * grown once or twice, not copied at every doubling.  Only what is used
- * is ever touched.
+ * The next size of a block that holds @nr things and is full: what the
+ * rest of the text will need at the rate of the steps so far (@done bytes
+ * of text), an eighth more, but at least twice and at most eight times as
+ * large (short first steps do not make a huge guess); a large block is
+ * then grown a few times, not copied at every doubling.  Only what is
+ * used is ever touched.
  */
 static size_t grow(size_t nr, size_t min, size_t done, size_t rest)
 {
@@ -377,7 +378,7 @@ static size_t grow(size_t nr, size_t min, size_t done, size_t rest)
 		return twice;
 	guess = nr + (size_t)((double)nr * rest / done);
 	guess += guess / 8;
-	return guess > twice ? guess : twice;
+	return guess < twice ? twice : guess > 8 * nr ? 8 * nr : guess;
 }
 
 /*
