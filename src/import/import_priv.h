@@ -116,6 +116,8 @@ struct importer {
 	bool		synthesized;
 	bool		early_reserved;	/* imp_early_reservations has run */
 	cJSON		*zones;		/* the machine's zones, from "Zone ranges"; NULL: the default */
+	uint64_t	section_size;	/* the machine's, when zones expect "unavailable"; 0: default */
+	bool		unavail_said;	/* why the unavailable-range lines are not checked: said */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -154,6 +156,7 @@ void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
 const char *imp_arch_marker(const char *line);
 const char *imp_arch_of_version(const char *line);
 void imp_learn_arch(struct importer *im);
+uint64_t imp_section_size(const struct importer *im, uint64_t page);
 void imp_summary(struct importer *im);
 
 /* import_fwmap.c: what the firmware lines say of the machine; their steps. */

@@ -176,9 +176,9 @@ static void test_numa(void)
 }
 
 static struct mb_zone zones[] = {
-	{ 0, 1, "DMA32", 0x1000, 1044480, 1044334, 1010000 },
-	{ 0, 0, "DMA", 1, 4095, 3998, 3840 },
-	{ 0, 2, "Normal", 0x100000, 0, 0, 0 },
+	{ 0, 1, "DMA32", 0x1000, 1044480, 1044334, 1010000, 0 },
+	{ 0, 0, "DMA", 1, 4095, 3998, 3840, 0 },
+	{ 0, 2, "Normal", 0x100000, 0, 0, 0, 0 },
 };
 
 static void test_zoneinfo(void)
