@@ -79,6 +79,7 @@ struct imp_line {
 	char		to[24];		/* E820_UPDATE: the new type */
 	const char	*why;		/* UNUSABLE */
 	bool		incomplete;	/* UNUSABLE: could be the first half of a wrapped line */
+	bool		not_in_memory;	/* RANGE_OP: "reserved range [...] is not in memory" */
 };
 
 /* import_fwmap.c: the firmware's memory maps and the machine's hints; IMP_IGNORE if none. */

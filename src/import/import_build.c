@@ -128,9 +128,7 @@ static int blk_cmp(const void *a, const void *b)
 static void flush_nodes(struct importer *im)
 {
 	static const char *types[] = { "memory", "reserved" };
-	int t, i;
-
-	int line = im->cur_line;
+	int t, i, line = im->cur_line;
 
 	if (!im->blks_dirty)
 		return;
@@ -154,7 +152,6 @@ static void flush_nodes(struct importer *im)
 static void end_adds_run(struct importer *im)
 {
 	cJSON *s;
-
 	int line = im->cur_line;
 
 	if (im->adds_run != 1)
@@ -274,10 +271,12 @@ static void range_op(struct importer *im, const struct rec *r)
 	imp_put_hex(s, "base", l->base);
 	imp_put_hex(s, "size", size);
 	if (!strcmp(l->op, "memblock_add_node")) {
-		if (l->nid < 0 || l->nid > im->max_numnodes)
+		int nid = l->has_nid ? l->nid : imp_blks_nid(im, l->base);
+
+		if (nid < 0 || nid > im->max_numnodes)
 			cJSON_AddStringToObject(s, "nid", "MAX_NUMNODES");
 		else
-			cJSON_AddNumberToObject(s, "nid", l->nid);
+			cJSON_AddNumberToObject(s, "nid", nid);
 		imp_put_flags(s, l->has_flags ? l->flags : 0);
 		if (!cJSON_GetObjectItemCaseSensitive(s, "flags"))
 			cJSON_AddStringToObject(s, "flags", "NONE");

@@ -36,6 +36,8 @@ void imp_learn(struct importer *im)
 		switch (l->kind) {
 		case IMP_RANGE_OP:
 		case IMP_REQUEST:
+			if (l->not_in_memory)
+				break;	/* a patch's own line, not memblock=debug's */
 			im->have_ops = true;
 			if (first_op < 0)
 				first_op = i;
@@ -114,3 +116,18 @@ void imp_learn(struct importer *im)
 	imp_fw_learn(im);
 }
 
+
+/*
+ * The node of the NUMA block holding @addr, as x86's numa_init gives
+ * memblock.reserved its nodes (arch/x86/mm/numa.c:510 in 6.1); -1 when no
+ * block holds it (the reserved range keeps MAX_NUMNODES).
+ */
+int imp_blks_nid(const struct importer *im, uint64_t addr)
+{
+	int i;
+
+	for (i = 0; i < im->nr_blks; i++)
+		if (im->blks[i].base <= addr && addr <= im->blks[i].end)
+			return im->blks[i].nid;
+	return -1;
+}

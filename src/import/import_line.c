@@ -548,6 +548,30 @@ static enum imp_kind parse_numa(struct cursor *c, struct imp_line *out)
 	return IMP_IGNORE;
 }
 
+/*
+ * "memblock: reserved range [A-B] is not in memory": memblock_enforce_memory_
+ * reserved_overlap(), an -mm patch of early 2021 ("mm: fix initialization of
+ * struct page for holes in memory layout", linux-mm, Mike Rapoport) that some
+ * 5.11-era kernels carry; it added each reserved range outside memory to memory
+ * with memblock_add_node() and the reserved range's node.  B is the end, not
+ * the last byte.  No release has it; the log saying so is the kernel's own word.
+ */
+static enum imp_kind parse_not_in_memory(struct cursor *c, struct imp_line *out)
+{
+	uint64_t end;
+
+	if (!lit(c, "[") || !hex(c, &out->base, &out->addr_digits) || !lit(c, "-") ||
+	    !hex(c, &end, NULL) || !lit(c, "] is not in memory") || end <= out->base)
+		return unusable(out, c, "expected '[0x...-0x...] is not in memory'");
+	out->end = end - 1;
+	out->op = "memblock_add_node";
+	out->nid = -1;		/* has_nid false: the node of the range, as the import knows it */
+	out->not_in_memory = true;
+	snprintf(out->caller, sizeof(out->caller), "%s",
+		 "memblock_enforce_memory_reserved_overlap (an -mm patch of 2021, not in a release)");
+	return out->kind = IMP_RANGE_OP;
+}
+
 /* NO_MATCH: not a line of this kind; the caller tries the next. */
 #define NO_MATCH	(-1)
 
@@ -561,6 +585,8 @@ static int parse_memblock_line(struct cursor *c, struct imp_line *out)
 
 	if (imp_starts(c->p, "memblock: ")) {
 		c->p += 10;
+		if (lit(c, "reserved range "))
+			return parse_not_in_memory(c, out);
 		type = type_word(c);
 		if (type < 0 || !lit(c, " is doubled to "))
 			return IMP_IGNORE;

@@ -134,6 +134,8 @@ void imp_put_flags(cJSON *o, unsigned int flags);
 
 /* import_learn.c: the first pass, what the machine is and where memory comes from. */
 void imp_learn(struct importer *im);
+/* The node of the NUMA block holding @addr; -1 if none. */
+int imp_blks_nid(const struct importer *im, uint64_t addr);
 
 /* import_build.c: @ex (an expect object) checked after the last step so far. */
 void imp_pending_merge(struct importer *im, cJSON *ex, int lineno);

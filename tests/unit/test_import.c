@@ -181,6 +181,12 @@ static void dumps(void)
 	ok(l.type == IMP_RESERVED && l.cnt == 256, "reserved, 256");
 	is_int(parse("memblock: memory is doubled to 262144 at [0x0-0x1]"), IMP_UNUSABLE,
 	       "doubled beyond what a machine can start with");
+	is_int(parse("memblock: reserved range [0x000000000009f000-0x0000000000100000] is not in memory"),
+	       IMP_RANGE_OP, "a 2021 -mm patch's reserved range added to memory");
+	ok(l.not_in_memory && !l.has_nid && !strcmp(l.op, "memblock_add_node") &&
+	   l.base == 0x9f000 && l.end == 0xfffff, "memblock_add_node of [base, end), end exclusive");
+	is_int(parse("memblock: reserved range [0x1000-0x1000] is not in memory"), IMP_UNUSABLE,
+	       "an empty range is no such line");
 }
 
 static void machine_lines(void)
