@@ -154,6 +154,16 @@ uint64_t imp_section_size(const struct importer *im, uint64_t page)
 	return bits ? (uint64_t)1 << bits : 0;
 }
 
+/*
+ * FLATMEM as mbviz models it (machine.flatmem: pfn_valid() is pfn <
+ * max_mapnr): x86_32 without NUMA, whose default it is (arch/x86/Kconfig
+ * 6.1:1614-1628, ARCH_FLATMEM_ENABLE and ARCH_SPARSEMEM_DEFAULT).
+ */
+bool imp_flatmem(const struct importer *im)
+{
+	return im->arch && !strcmp(im->arch, "x86_32") && !im->numa;
+}
+
 /* The lines of each kind the importer used, for the summary. */
 static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_RANGE_OP, "memblock calls" }, { IMP_REQUEST, "allocation requests" },

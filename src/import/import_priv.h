@@ -118,6 +118,7 @@ struct importer {
 	cJSON		*zones;		/* the machine's zones, from "Zone ranges"; NULL: the default */
 	uint64_t	section_size;	/* the machine's, when zones expect "unavailable"; 0: default */
 	bool		unavail_said;	/* why the unavailable-range lines are not checked: said */
+	bool		flatmem;	/* the machine's, when zones expect "unavailable" */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -159,6 +160,7 @@ const char *imp_arch_marker(const char *line);
 const char *imp_arch_of_version(const char *line);
 void imp_learn_arch(struct importer *im);
 uint64_t imp_section_size(const struct importer *im, uint64_t page);
+bool imp_flatmem(const struct importer *im);
 void imp_summary(struct importer *im);
 
 /* import_fwmap.c: what the firmware lines say of the machine; their steps. */

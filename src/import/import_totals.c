@@ -40,7 +40,8 @@
  *    hole: each zone of a node with an Initmem line gets the sum of its
  *    lines (0 if none) as the expected "unavailable", when the
  *    architecture's SPARSEMEM section size is known (import_machine.c),
- *    which the machine then gets as its section_size.
+ *    which the machine then gets as its section_size, or it is x86_32's
+ *    FLATMEM (the machine's flatmem).
  *
  * The expectations need the zones laid out: only a log with a "Memory:"
  * line (a memblock_free_all step) gets them, as the top-level expect, and
@@ -350,11 +351,13 @@ static bool unavail_usable(struct importer *im, uint64_t page, bool present)
 		imp_report(im, line, "the pages in unavailable ranges are not checked: the zones' present pages are not in mbviz's pages (above)");
 		return false;
 	}
+	if (imp_flatmem(im))
+		return im->flatmem = true;
 	im->section_size = imp_section_size(im, page);
 	if (!im->section_size) {
 		imp_report(im, line, "the pages in unavailable ranges are not checked: they count struct pages of SPARSEMEM sections, and %s%s",
 			   im->arch ? im->arch : "the architecture (not in the log)",
-			   im->arch ? " is FLATMEM by default, or its section size is not known to mbviz" : " decides their size");
+			   im->arch ? (strcmp(im->arch, "x86_32") ? " is FLATMEM by default, or its section size is not known to mbviz" : " with NUMA is SPARSEMEM, of sections PAE decides") : " decides their size");
 		return false;
 	}
 	if (im->section_size / 1024 < page) {

@@ -29,6 +29,14 @@
  *    touches it (mm/sparse.c 6.1:243-272).  So a hole counts its pfns in
  *    the sections the memory ranges touch.
  *
+ *  - with FLATMEM (machine.flatmem) there are no sections: x86_32's
+ *    pfn_valid() is pfn < max_mapnr (arch/x86/include/asm/page_32.h 6.1:19;
+ *    the generic one, include/asm-generic/page.h 6.1:87, also from an
+ *    ARCH_PFN_OFFSET, 0 here), max_mapnr the end of RAM with HIGHMEM
+ *    (highend_pfn, arch/x86/mm/init_32.c 6.1:667): every hole pfn counts,
+ *    and there is no tail, the walk ending at the last range's end
+ *    (6.1:7024-7025 are SPARSEMEM's only).
+ *
  * The sum per zone is kept: a zone's lines, however many, add up to it.
  * The cost is O(memory ranges x zones), never per page or per section.
  */
@@ -50,6 +58,12 @@ static void present_sections(const struct page_alloc *pa, uint64_t pps, struct s
 
 	sec->iv = xzalloc((pa->nr_mem ? pa->nr_mem : 1) * sizeof(*sec->iv));
 	sec->nr = sec->cur = 0;
+	if (pa->m.flatmem) {
+		/* one mem_map from pfn 0 to the end of RAM */
+		sec->iv[0][1] = pa->max_pfn;
+		sec->nr = 1;
+		return;
+	}
 	for (i = 0; i < pa->nr_mem; i++) {
 		uint64_t s = pfn_up(pa, pa->mem[i].base);
 		uint64_t e = pfn_down(pa, pa->mem[i].base + pa->mem[i].size);
@@ -128,7 +142,7 @@ void pa_count_unavailable(struct page_alloc *pa)
 		}
 	}
 	/* the tail of the last section, to the last node's highest populated zone */
-	e = (last_end + pps - 1) & ~(pps - 1);
+	e = pa->m.flatmem ? last_end : (last_end + pps - 1) & ~(pps - 1);
 	if (nid >= 0 && hole < e)
 		add_hole(pa, &sec, nid, zid, hole, e);
 	free(sec.iv);

@@ -19,6 +19,8 @@ static struct steplog lg;
 enum { DMA, DMA32, NORMAL };
 
 /* The zones' unavailable pages after laying out @n regions; -1 for a zone not there. */
+static bool flatmem;
+
 static void unavailable(const struct mb_region *r, int n, bool numa, enum kernel_version kv,
 			int64_t out[2][3])
 {
@@ -32,6 +34,7 @@ static void unavailable(const struct mb_region *r, int n, bool numa, enum kernel
 	m.numa = numa;
 	m.max_numnodes = numa ? 4 : 1;
 	m.kernel = kv;
+	m.flatmem = flatmem;
 	pa_reset(pa, &m);
 	pa_prepare(pa, &t);
 	memset(&st, 0, sizeof(st));
@@ -154,6 +157,30 @@ static void test_sub_page_range(void)
 	is_int((int)u[0][NORMAL], 0, "the sub-page region adds nothing");
 }
 
+/*
+ * FLATMEM (x86_32's pfn_valid(): pfn < max_mapnr, the end of RAM): every
+ * hole pfn counts, and there is no section tail.
+ */
+static void test_flatmem(void)
+{
+	static const struct mb_region vm[] = {
+		MB(0x1000, 0x9f000, 0), MB(0x100000, 0x7ffe0000, 0),
+	};
+	static const struct mb_region big[] = {
+		MB(0x1000, 0x9f000, 0), MB(0x100000, 0x7fff0000, 0),
+		MB(0x100000000, 0x13ff00000, 0),
+	};
+	int64_t u[2][3];
+
+	flatmem = true;
+	unavailable(vm, 2, false, KERNEL_6_1, u);
+	is_int((int)u[0][DMA], 98, "flatmem: DMA 98, as with sections");
+	is_int((int)u[0][DMA32], 0, "flatmem: no tail after the last range");
+	unavailable(big, 3, false, KERNEL_6_12, u);
+	is_int((int)u[0][NORMAL], 0x100000 - 0x7fff0, "flatmem: the whole hole [0x7fff0, 0x100000), no tail");
+	flatmem = false;
+}
+
 int main(void)
 {
 	steplog_init(&lg);
@@ -163,6 +190,7 @@ int main(void)
 	test_hole_over_a_missing_section();
 	test_two_nodes();
 	test_sub_page_range();
+	test_flatmem();
 	steplog_set_current(NULL, 0);
 	steplog_free(&lg);
 	return done_testing();
