@@ -38,6 +38,7 @@ static inline void mt_boot(void)
 	steplog_set_current(NULL, 8);
 	steplog_free(&mt_log);
 	steplog_init(&mt_log);
+	memblock_model_use(NULL);	/* the globals' own values */
 	memblock_model_reset(&mt_m);
 	steplog_set_current(&mt_log, mt_m.phys_addr_bits == 32 ? 4 : 8);
 	mbviz_ret_ip = "test";

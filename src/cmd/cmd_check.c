@@ -86,7 +86,7 @@ static const char *not_a_scenario(const char *path)
 static int add_dir(struct file_list *l, const char *dir)
 {
 	struct file_list here = { 0 };
-	const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
+	size_t dir_len = strlen(dir), sep = dir[dir_len - 1] != '/';
 	struct dirent *d;
 	DIR *dh;
 	int i;
@@ -97,11 +97,16 @@ static int add_dir(struct file_list *l, const char *dir)
 		return -1;
 	}
 	while ((d = readdir(dh))) {
+		size_t name_len = strlen(d->d_name);
 		char *path;
 
 		if (!is_json_name(d->d_name))
 			continue;
-		path = xasprintf("%s%s%s", dir, sep, d->d_name);
+		/* DIR/NAME, without a second '/' */
+		path = xrealloc(NULL, dir_len + sep + name_len + 1);
+		memcpy(path, dir, dir_len);
+		path[dir_len] = '/';
+		memcpy(path + dir_len + sep, d->d_name, name_len + 1);
 		list_add(&here, path, not_a_scenario(path));
 	}
 	closedir(dh);
@@ -119,13 +124,18 @@ static int add_dir(struct file_list *l, const char *dir)
 /* TAP descriptions end at '#' (a directive) and at a newline: escape both. */
 static void tap_description(FILE *f, const char *s)
 {
-	for (; *s; s++) {
+	while (*s) {
+		size_t plain = strcspn(s, "#\n\r");
+
+		fwrite(s, 1, plain, f);
+		s += plain;
 		if (*s == '#')
 			fputs("\\#", f);
-		else if (*s == '\n' || *s == '\r')
+		else if (*s)
 			fputc(' ', f);
 		else
-			fputc(*s, f);
+			break;
+		s++;
 	}
 }
 

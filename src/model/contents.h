@@ -30,7 +30,7 @@ void contents_free_saved(void *saved);
 
 /*
  * The list of one model instance: an empty one, exchanged with the current
- * list around that instance's calls (memblock_model_swap), and freed.
+ * list when that instance takes the globals (memblock_model_use), and freed.
  */
 void *contents_ctx_new(void);
 void contents_ctx_swap(void *ctx);

@@ -83,13 +83,16 @@ void memblock_model_free_saved(void *saved);
 
 /*
  * Model instances: the model's globals are one instance's at a time.  A new
- * instance is empty until memblock_model_reset() runs while it is swapped
- * in; memblock_model_swap() exchanges the globals with @o's values (call
- * it again to swap back).  Free an instance while it is swapped out.
+ * instance is empty until memblock_model_reset() runs while it is in use;
+ * memblock_model_use() puts @o's values in the globals (NULL: the globals'
+ * own, as before any instance was used), and they stay there until another
+ * is used.  Code that calls the model's functions directly on the globals
+ * in a process that also uses instances calls memblock_model_use(NULL)
+ * first.  An instance may be freed in use or not.
  */
 struct mb_model;
 struct mb_model *memblock_model_new(void);
-void memblock_model_swap(struct mb_model *o);
+void memblock_model_use(struct mb_model *o);
 void memblock_model_free(struct mb_model *o);
 
 /* True once memblock_discard() has run (the kernel's memblock_memory is NULL). */

@@ -6,9 +6,11 @@
  *
  * The model is written like the kernel, against globals (memblock,
  * physmem, ...).  Several instances coexist by swapping: struct mb_model
- * holds one instance's values of every global, and memblock_model_swap()
- * exchanges them with the globals around that instance's calls.  Arrays
- * are not copied, only the pointers and scalars that refer to them.
+ * holds one instance's values of every global, and swap_instance()
+ * exchanges them with the globals.  Arrays are not copied, only the
+ * pointers and scalars that refer to them.  The globals stay with the
+ * instance last used (memblock_model_use()) until another is: an engine
+ * that runs op after op pays no swap at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +56,27 @@ static struct memblock_region *alloc_array(unsigned long max)
 	return xzalloc((max ? max : 1) * sizeof(struct memblock_region));
 }
 
+/*
+ * A type's array at its boot size @max: the one it has, when it still uses
+ * its boot array at that size, with the entries in use zeroed (at least
+ * the dummy), as the kernel's own test binary resets memblock between
+ * cases (tools/testing/memblock/tests/common.c:41-54 in 6.1); memblock
+ * never reads past cnt.  Otherwise a new zeroed one.  Taken from @type
+ * and *@init, so that free_arrays() leaves it alone.
+ */
+static struct memblock_region *boot_array(struct memblock_type *type,
+					  struct memblock_region **init, unsigned long max)
+{
+	struct memblock_region *a = *init;
+
+	if (!a || type->regions != a || type->max != max)
+		return alloc_array(max);
+	memset(a, 0, max_t(unsigned long, type->cnt, 1) * sizeof(*a));
+	type->regions = NULL;
+	*init = NULL;
+	return a;
+}
+
 static void init_type(struct memblock_type *type, struct memblock_region *regions,
 		      unsigned long max, const char *name)
 {
@@ -67,14 +90,19 @@ static void init_type(struct memblock_type *type, struct memblock_region *region
 
 void memblock_model_reset(const struct machine *m)
 {
+	struct memblock_region *mem, *res, *phys;
+
+	mem = boot_array(&memblock.memory, &memblock_memory_init_regions, m->memory_regions);
+	res = boot_array(&memblock.reserved, &memblock_reserved_init_regions, m->reserved_regions);
+	phys = boot_array(&physmem, &memblock_physmem_init_regions, INIT_PHYSMEM_REGIONS);
 	free_arrays();
 
 	*machine_store = *m;
 	mb_machine = machine_store;
 
-	memblock_memory_init_regions = alloc_array(m->memory_regions);
-	memblock_reserved_init_regions = alloc_array(m->reserved_regions);
-	memblock_physmem_init_regions = alloc_array(INIT_PHYSMEM_REGIONS);
+	memblock_memory_init_regions = mem;
+	memblock_reserved_init_regions = res;
+	memblock_physmem_init_regions = phys;
 	init_type(&memblock.memory, memblock_memory_init_regions, m->memory_regions, "memory");
 	init_type(&memblock.reserved, memblock_reserved_init_regions, m->reserved_regions,
 		  "reserved");
@@ -120,7 +148,13 @@ struct mb_model {
 
 #define SWAP(a, b) do { __typeof__(a) __tmp = (a); (a) = (b); (b) = __tmp; } while (0)
 
-void memblock_model_swap(struct mb_model *o)
+/*
+ * Whose values the globals hold: an instance's, or their own (NULL), which
+ * are then in the struct of the instance that holds the globals.
+ */
+static struct mb_model *current_instance;
+
+static void swap_instance(struct mb_model *o)
 {
 	bool discarded = memblock_memory == NULL;
 
@@ -146,6 +180,17 @@ void memblock_model_swap(struct mb_model *o)
 	reserve_mem_ctx_swap(o->reserve_mem);
 }
 
+void memblock_model_use(struct mb_model *o)
+{
+	if (current_instance == o)
+		return;
+	if (current_instance)
+		swap_instance(current_instance);	/* the globals' own values back */
+	if (o)
+		swap_instance(o);
+	current_instance = o;
+}
+
 struct mb_model *memblock_model_new(void)
 {
 	struct mb_model *o = xzalloc(sizeof(*o));
@@ -163,11 +208,11 @@ void memblock_model_free(struct mb_model *o)
 	if (!o)
 		return;
 	/* What it holds is freed as the current instance's would be. */
-	memblock_model_swap(o);
+	memblock_model_use(o);
 	free_arrays();
 	pa_destroy(mb_page_alloc);
 	mb_page_alloc = NULL;
-	memblock_model_swap(o);
+	memblock_model_use(NULL);
 	contents_ctx_free(o->contents);
 	mbviz_stubs_ctx_free(o->stubs);
 	free(o->reserve_mem);

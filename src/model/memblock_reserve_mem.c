@@ -41,7 +41,7 @@ struct reserve_mem_table {
 
 static struct reserve_mem_table table;
 
-/* Another model instance's table, exchanged with the current one (memblock_model_swap). */
+/* Another model instance's table, exchanged with the current one (memblock_model_use). */
 void *reserve_mem_ctx_new(void)
 {
 	return xzalloc(sizeof(struct reserve_mem_table));

@@ -2,8 +2,9 @@
 /*
  * The model engine: struct engine_ops over the memblock model.  The model
  * keeps its state in globals, as the kernel does; each engine owns a model
- * instance (struct mb_model) that it swaps in around every call, so any
- * number of model engines coexist.  Checkpoints make stepping back cheap.
+ * instance (struct mb_model) that it puts in the globals for its calls
+ * (memblock_model_use(), which swaps only when another instance had
+ * them), so any number of model engines coexist.  Checkpoints make stepping back cheap.
  *
  * An engine runs the semantics of one kernel version: the machine's
  * ("kernel" in the scenario), or the one its spec names ("model:6.1").
@@ -79,9 +80,8 @@ static int model_reset(struct engine *e, const struct machine *m)
 			 kernel_version_name(mv.kernel));
 		return -1;
 	}
-	memblock_model_swap(me->model);
+	memblock_model_use(me->model);
 	memblock_model_reset(&mv);
-	memblock_model_swap(me->model);
 	return 0;
 }
 
@@ -121,13 +121,12 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 		return;
 	}
 
-	memblock_model_swap(me->model);
+	memblock_model_use(me->model);
 	if (spec && !(spec->versions & KERNEL_VERSION_BIT(mb_machine->kernel))) {
 		snprintf(me->why, sizeof(me->why), "%s is not in Linux %s", name,
 			 kernel_version_name(mb_machine->kernel));
 		res->unsupported = true;
 		res->why = me->why;
-		memblock_model_swap(me->model);
 		return;
 	}
 	reduce_args(call, &c);
@@ -151,14 +150,13 @@ static void model_exec(struct engine *e, const struct op_call *call, struct op_r
 		res->why = me->why;
 	}
 	mbviz_ret_ip = "0x0";
-	memblock_model_swap(me->model);
 }
 
 static void model_get_state_parts(struct engine *e, struct mb_state *out, unsigned int parts)
 {
 	struct model_engine *me = model_of(e);
 
-	memblock_model_swap(me->model);
+	memblock_model_use(me->model);
 	memset(out, 0, sizeof(*out));
 	if (parts & SP_TYPES) {
 		memblock_type_copy(&out->memory, &memblock.memory);
@@ -168,14 +166,15 @@ static void model_get_state_parts(struct engine *e, struct mb_state *out, unsign
 		out->bottom_up = memblock.bottom_up;
 		out->current_limit = memblock.current_limit;
 		out->nr_searches = memblock.mbviz_nr_searches;
-		memcpy(out->searches, memblock.mbviz_searches, sizeof(out->searches));
+		/* Those recorded: readers stop at nr_searches (at most MB_MAX_SEARCHES). */
+		memcpy(out->searches, memblock.mbviz_searches,
+		       min_t(int, out->nr_searches, MB_MAX_SEARCHES) * sizeof(out->searches[0]));
 		out->discarded = memblock_model_discarded();
 	}
 	if (parts & SP_CONTENTS)
 		contents_copy_out(out);
 	if (parts & SP_PAGES)
 		pa_get_state(mb_page_alloc, out);
-	memblock_model_swap(me->model);
 }
 
 static void model_get_state(struct engine *e, struct mb_state *out)
@@ -188,9 +187,8 @@ static void *model_save(struct engine *e)
 	struct model_engine *me = model_of(e);
 	struct model_saved *s = xzalloc(sizeof(*s));
 
-	memblock_model_swap(me->model);
+	memblock_model_use(me->model);
 	s->memblock = memblock_model_save();
-	memblock_model_swap(me->model);
 	s->dead = me->dead;
 	memcpy(s->dead_why, me->dead_why, sizeof(s->dead_why));
 	return s;
@@ -201,9 +199,8 @@ static void model_restore(struct engine *e, const void *saved)
 	struct model_engine *me = model_of(e);
 	const struct model_saved *s = saved;
 
-	memblock_model_swap(me->model);
+	memblock_model_use(me->model);
 	memblock_model_restore(s->memblock);
-	memblock_model_swap(me->model);
 	me->dead = s->dead;
 	memcpy(me->dead_why, s->dead_why, sizeof(me->dead_why));
 }
@@ -279,9 +276,8 @@ struct engine *model_engine_open(const struct model_spec *spec)
 	if (model_reset(&me->e, &m)) {
 		/* No state to show for a version without semantics: a 6.1 one until reset. */
 		m.kernel = KERNEL_6_1;
-		memblock_model_swap(me->model);
+		memblock_model_use(me->model);
 		memblock_model_reset(&m);
-		memblock_model_swap(me->model);
 	}
 	return &me->e;
 }

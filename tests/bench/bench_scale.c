@@ -15,6 +15,18 @@
  *    process too), with the process starts shown apart.  Target: <= 1.5x.
  *    `check` reads and parses text that the test binary has compiled in:
  *    the load share printed is what the target cannot take away.
+ *    Optionally against the kernel's real test binary: with
+ *    MBVIZ_BENCH_KERNEL_TESTS=PATH[:PATH...] (tools/testing/memblock/main
+ *    built from a full tree), each is timed as a process too.  Its flags
+ *    are the builder's to state: the kernel's Makefile builds it with
+ *    -fsanitize=address,undefined, whose start-up dominates its time; a
+ *    build without them needs malloc() to return blocks aligned as ASan's
+ *    are (a test reads the end of its 16 KiB of memory as cache-aligned).
+ *    tests/bench/kernel-tests.sh TREE builds both and prints the variable.
+ *    6.1's suite is 150 test points (ok lines) of about 430 memblock
+ *    calls that change the arrays, from about 150 resets: the generated
+ *    150 scenarios of 450 steps are its size.  Every verdict printed says
+ *    whether its target is met.
  * 2. engines: the kernel engine against the model on
  *    `gen-scenario.sh regions 50000` (100,002 operations growing to
  *    100,000 regions).  Every memblock_add and memblock_reserve walks and
@@ -126,6 +138,7 @@ static double reference(const struct ref_case *rc, int n, int *bad)
 	double t0 = bench_cpu_s();
 	int k, i;
 
+	memblock_model_use(NULL);	/* the globals' own values, not the engine's */
 	steplog_set_current(NULL, 8);
 	for (k = 0; k < n; k++) {
 		memblock_model_reset(&rc[k].machine);
@@ -298,6 +311,12 @@ struct check_figures {
 	struct phases	ph;
 };
 
+/* What a ratio against a target comes to, said plainly. */
+static const char *verdict(double ratio, double target)
+{
+	return ratio <= target ? "met" : "NOT met";
+}
+
 static void print_check(struct check_figures *f, bool bad)
 {
 	double r = median(f->ref, REPS), g = median(f->eng, REPS), m = median(f->mine, REPS);
@@ -310,19 +329,61 @@ static void print_check(struct check_figures *f, bool bad)
 	printf("  check, %d suite scenarios (%d steps), CPU medians of %d:\n"
 	       "    reference: memblock calls and in-place compares, as the kernel's test "
 	       "binary: %.3f ms\n"
-	       "    the same through the engine interface (swap, messages, state copy): "
+	       "    the same through the engine interface (instance, messages, state copy): "
 	       "%.3f ms (%.2fx)\n"
 	       "    load+run+check in process, as `mbviz check`: %.3f ms: %.2fx the reference "
-	       "(target <= 1.5x)\n"
+	       "(target <= 1.5x: %s)\n"
 	       "      of which load %.0f%% (%.1f us/file), run %.0f%%, expectations %.0f%%, "
 	       "free %.0f%%\n", NR_SUITE, 3 * NR_SUITE, REPS, r * 1e3, g * 1e3, g / r, m * 1e3,
-	       m / r, 100 * ph->load / all, ph->load * 1e6 / (REPS * NR_SUITE),
-	       100 * ph->bare / all, 100 * check / all, 100 * ph->free / all);
+	       m / r, verdict(m / r, 1.5), 100 * ph->load / all,
+	       ph->load * 1e6 / (REPS * NR_SUITE), 100 * ph->bare / all, 100 * check / all,
+	       100 * ph->free / all);
 	printf("    as processes (wall medians): `mbviz check` %.2f ms; its start alone "
 	       "(`mbviz --version`) %.2f ms; /bin/true %.2f ms\n"
-	       "    `mbviz check` / (/bin/true + reference): %.2fx (target <= 1.5x); the "
+	       "    `mbviz check` / (/bin/true + reference): %.2fx (target <= 1.5x: %s); the "
 	       "starts taken from both: %.2fx%s\n", proc * 1e3, start * 1e3, tru * 1e3,
-	       proc / (tru + r), (proc - start) / r, bad ? "  SOME CHECKS FAILED" : "");
+	       proc / (tru + r), verdict(proc / (tru + r), 1.5), (proc - start) / r,
+	       bad ? "  SOME CHECKS FAILED" : "");
+}
+
+/*
+ * The kernel's own test binaries named by MBVIZ_BENCH_KERNEL_TESTS
+ * (PATH[:PATH...]), each timed as a process (wall median of REPS, taken
+ * in turn with `mbviz check` so that both see the same load), and
+ * `mbviz check` against each.
+ */
+static void bench_kernel_tests(char **check_argv)
+{
+	const char *env = getenv("MBVIZ_BENCH_KERNEL_TESTS");
+	char *list, *path, *save = NULL;
+
+	if (!env || !*env) {
+		printf("    the kernel's test binary: not timed (MBVIZ_BENCH_KERNEL_TESTS=PATH names "
+		       "tools/testing/memblock/main)\n");
+		return;
+	}
+	list = strdup(env);
+	for (path = strtok_r(list, ":", &save); path; path = strtok_r(NULL, ":", &save)) {
+		double kern[REPS], mine[REPS], k, m;
+		char *argv[] = { path, NULL };
+		int rep, failed = 0;
+
+		for (rep = 0; rep < REPS; rep++) {
+			kern[rep] = spawn_wall(argv);
+			mine[rep] = spawn_wall(check_argv);
+			failed |= kern[rep] < 0 || mine[rep] < 0;
+		}
+		if (failed) {
+			printf("    the kernel's test binary %s: did not run to success\n", path);
+			continue;
+		}
+		k = median(kern, REPS);
+		m = median(mine, REPS);
+		printf("    the kernel's test binary %s (built with the flags you gave it), as a "
+		       "process: %.2f ms (wall median); `mbviz check` %.2f ms: %.2fx it "
+		       "(target <= 1.5x: %s)\n", path, k * 1e3, m * 1e3, m / k, verdict(m / k, 1.5));
+	}
+	free(list);
 }
 
 static void bench_check(void)
@@ -364,6 +425,7 @@ static void bench_check(void)
 		failed += f->proc[rep] < 0 || f->start[rep] < 0 || f->tru[rep] < 0;
 	}
 	print_check(f, bad || failed);
+	bench_kernel_tests(argv);
 	for (k = 0; k < NR_SUITE; k++) {
 		unlink(files[k]);
 		free(files[k]);
@@ -414,8 +476,8 @@ static void bench_engines(long n)
 	} else {
 		k = run_all(kernel, sc);
 		printf("  engines, %d ops to %ld regions (O(regions) per op in both, as the kernel): "
-		       "model %.2f s CPU, kernel %.2f s CPU: kernel/model %.2fx (target <= 3x)\n",
-		       sc->nr_steps, 2 * n, m, k, k / m);
+		       "model %.2f s CPU, kernel %.2f s CPU: kernel/model %.2fx (target <= 3x: %s)\n",
+		       sc->nr_steps, 2 * n, m, k, k / m, verdict(k / m, 3));
 		engine_close(kernel);
 	}
 	engine_close(model);

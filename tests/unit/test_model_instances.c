@@ -6,12 +6,15 @@
  * be destroyed while the other goes on.  An engine spec's kernel version
  * overrides the machine's; a version the model has no semantics for is
  * refused at reset with an error that says so, and an op that a version
- * does not have is refused by name.
+ * does not have is refused by name.  The globals keep the instance last
+ * used: the model called directly on the globals' own values (as the unit
+ * tests of the model do) gets them back with memblock_model_use(NULL).
  */
 #include "tap.h"
 
 #include <string.h>
 
+#include "model/memblock.h"
 #include "run/engine.h"
 #include "core/steplog.h"
 
@@ -189,11 +192,75 @@ static void test_versions(void)
 	   strstr(err, "unknown kernel version '6.2'"), "model:6.2: %s", err);
 }
 
+/* The globals' own values and an engine's instance, in turn. */
+static void test_globals_own(void)
+{
+	struct engine *e = model_engine_create(-1);
+	struct machine m;
+	struct mb_state st;
+
+	machine_init_default(&m);
+	memblock_model_use(NULL);
+	memblock_model_reset(&m);
+	memblock_add(0x1000000, 0x100000);
+	e->ops->reset(e, &m);
+	call(e, OP_MEMBLOCK_ADD, 1 << 30, 1 << 20, 0, 0);
+	call(e, OP_MEMBLOCK_ADD, 1ULL << 32, 1 << 20, 0, 0);
+	memblock_model_use(NULL);
+	ok(memblock.memory.cnt == 1 && memblock.memory.regions[0].base == 0x1000000,
+	   "the globals' own region is back after an engine ran (%lu)", memblock.memory.cnt);
+	memblock_add(0x3000000, 0x100000);
+	e->ops->get_state(e, &st);
+	ok(st.memory.cnt == 2 && st.memory.regions[0].base == 1 << 30 &&
+	   st.memory.regions[1].base == 1ULL << 32,
+	   "the engine's regions are its own after direct calls (%lu)", st.memory.cnt);
+	state_free(&st);
+	e->ops->destroy(e);	/* while its instance has the globals */
+	ok(memblock.memory.cnt == 2 && memblock.memory.regions[1].base == 0x3000000,
+	   "an engine destroyed in use leaves the globals' own values (%lu)", memblock.memory.cnt);
+}
+
+/*
+ * A reset keeps the boot arrays it can (same size, not doubled away) with
+ * their entries in use zeroed: the dummy is all zero again, nid included.
+ */
+static void test_reset_reuse(void)
+{
+	struct engine *e = model_engine_create(-1);
+	struct machine ma, mb;
+	struct mb_state st;
+	const struct mb_region *d;
+	int i;
+
+	machines(&ma, &mb);
+	e->ops->reset(e, &ma);
+	call(e, OP_MEMBLOCK_ADD, 1 << 24, 1 << 20, 0, 0);
+	call(e, OP_MEMBLOCK_RESERVE, 1 << 24, 1 << 12, 0, 0);
+	e->ops->reset(e, &ma);
+	e->ops->get_state(e, &st);
+	d = &st.memory.regions[0];
+	ok(st.memory.cnt == 1 && st.memory.max == 4 && !d->base && !d->size && !d->flags &&
+	   !d->nid && st.reserved.cnt == 1 && !st.reserved.regions[0].size,
+	   "reset: the reused arrays' dummies are zero (nid %d)", d->nid);
+	state_free(&st);
+	for (i = 0; i < 6; i++)
+		drive_a(e, i);
+	e->ops->reset(e, &ma);
+	e->ops->get_state(e, &st);
+	ok(st.memory.cnt == 1 && st.memory.max == 4 && !st.memory.regions[0].size &&
+	   st.reserved.max == 4 && !st.memory_array,
+	   "reset after doubling: boot arrays of the boot size again");
+	state_free(&st);
+	e->ops->destroy(e);
+}
+
 int main(void)
 {
 	steplog_init(&lg);
 	test_interleaved();
 	test_versions();
+	test_globals_own();
+	test_reset_reuse();
 	steplog_free(&lg);
 	return done_testing();
 }
