@@ -23,7 +23,8 @@
  *    (6.1:6952-6960), and prints only a count that is not 0 (6.1:6962).  A
  *    pageblock lies inside one section, and the generic SPARSEMEM
  *    pfn_valid() (include/linux/mmzone.h 6.1:1840-1870, 6.12:2026-2056;
- *    arm64 has used it since 5.15, x86, riscv, s390, loongarch always)
+ *    the one of x86, riscv, s390, loongarch, and of arm64 in 6.1 and 6.12,
+ *    whose arch/arm64/Kconfig selects no HAVE_ARCH_PFN_VALID)
  *    holds for every pfn of an early section that is present: one that
  *    memblocks_present() marked because some memblock.memory pfn range
  *    touches it (mm/sparse.c 6.1:243-272).  So a hole counts its pfns in
