@@ -379,7 +379,10 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	return ret;
 }
 
-static const char *const zone_keys[] = { "nid", "zone", "spanned", "present", "managed" };
+static const char *const zone_keys[] = {
+	"nid", "zone", "spanned", "present", "managed", "unavailable",
+};
+#define NR_ZONE_KEYS	((int)ARRAY_SIZE(zone_keys))
 
 static const char *zone_candidate(void *ctx, int i)
 {
@@ -416,17 +419,18 @@ static int zone_name(struct loader *ld, const cJSON *n, const char *path,
 static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_zone *z)
 {
-	const cJSON *k[5];
-	char kp[5][LD_PATH_LEN];
+	const cJSON *k[NR_ZONE_KEYS];
+	char kp[NR_ZONE_KEYS][LD_PATH_LEN];
 	int ret = -1;
 
 	ld_set_pos(ld, &z->pos, n, NULL);
-	if (ld_object(ld, n, path, zone_keys, 5, k))
+	if (ld_object(ld, n, path, zone_keys, NR_ZONE_KEYS, k))
 		return -1;
-	key_paths(path, zone_keys, k, 5, kp);
+	key_paths(path, zone_keys, k, NR_ZONE_KEYS, kp);
 	z->has_spanned = k[2] != NULL;
 	z->has_present = k[3] != NULL;
 	z->has_managed = k[4] != NULL;
+	z->has_unavailable = k[5] != NULL;
 	if (!k[1])
 		ld_err(ld, n, key_path(path, zone_keys, 1, kp),
 		       "missing: expected the name of one of the machine's zones");
@@ -434,7 +438,8 @@ static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		 !zone_name(ld, k[1], kp[1], z) &&
 		 !(k[2] && ld_count(ld, k[2], kp[2], 0, UINT64_MAX, &z->spanned)) &&
 		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
-		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
+		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)) &&
+		 !(k[5] && ld_count(ld, k[5], kp[5], 0, UINT64_MAX, &z->unavailable)))
 		ret = 0;
 	return ret;
 }
