@@ -77,6 +77,7 @@ void machine_init_default(struct machine *m)
 	m->nr_zones = 3;
 	m->section_size = 128ULL << 20;
 	m->deferred_struct_page_init = false;
+	m->flatmem = false;
 	m->free_late = FREE_LATE_SKIP_DEFERRED;
 	m->current_limit = UINT64_MAX;	/* MEMBLOCK_ALLOC_ANYWHERE, clipped to width by the loader */
 }

@@ -62,6 +62,7 @@ struct machine {
 	int		nr_zones;
 	uint64_t	section_size;
 	bool		deferred_struct_page_init;
+	bool		flatmem;		/* CONFIG_FLATMEM (ARCH_PFN_OFFSET 0), not SPARSEMEM */
 	enum free_late_mode free_late;
 	bool		movable_node;
 	bool		mirrored_kernelcore;

@@ -53,6 +53,7 @@ struct mb_zone {
 	uint64_t	spanned;
 	uint64_t	present;
 	uint64_t	managed;
+	uint64_t	unavailable;	/* memmap_init()'s "pages in unavailable ranges" */
 };
 
 struct mb_node {

@@ -49,6 +49,8 @@ enum imp_kind {
 	IMP_ZONE_PAGES,		/*   DMA zone: N pages, LIFO batch:B (cnt: present pages) */
 	IMP_ZONEINFO_ZONE,	/* Node N, zone      DMA (a /proc/zoneinfo extract) */
 	IMP_ZONEINFO_COUNT,	/*         spanned  4095 (name: the field, cnt: its value) */
+	IMP_UNAVAIL,		/* On node N, zone Z: K pages in unavailable ranges (name: Z, cnt: K) */
+	IMP_UNAVAIL_OLD,	/* Zeroed struct page in unavailable ranges: K pages, DMA zone: K pages in ... */
 };
 
 enum imp_type { IMP_MEMORY, IMP_RESERVED, IMP_PHYSMEM };

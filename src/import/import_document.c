@@ -69,6 +69,10 @@ static cJSON *document(struct importer *im, bool bottom_up, bool with_steps)
 		cJSON_AddNumberToObject(m, "reserved_regions", (double)im->regions[IMP_RESERVED]);
 	if (im->zones)
 		cJSON_AddItemReferenceToObject(m, "zones", im->zones);
+	if (im->section_size && im->section_size != 128ULL << 20)
+		imp_put_hex(m, "section_size", im->section_size);
+	if (im->flatmem)
+		cJSON_AddTrueToObject(m, "flatmem");
 	if (bottom_up)
 		cJSON_AddTrueToObject(m, "bottom_up");
 	if (im->allow_resize)

@@ -13,8 +13,9 @@
  *  - Where several nodes exist but the memory has no node yet, each node's
  *    span in /proc/zoneinfo gives a memblock_set_node.
  *  - /proc/zoneinfo becomes the machine's zones and the expectation on
- *    every node's spanned and present pages after memblock_free_all.
- *    managed pages are never expected (they change after boot); the
+ *    every node's spanned and present pages after memblock_free_all,
+ *    with the kernel log's "pages in unavailable ranges" kept where mbviz
+ *    import expected them (live_doc.c).  managed pages are never expected (they change after boot); the
  *    scenario's "unchecked" list says so, and what else is missing.
  */
 #include <errno.h>

@@ -15,22 +15,32 @@ struct arch_info {
 	const char	*name;
 	unsigned int	smp_cache_bytes;
 	const char	*why;		/* where the value comes from (6.1) */
+	/* SECTION_SIZE_BITS with SPARSEMEM, the default memory model; 0: FLATMEM's */
+	unsigned int	section_bits, section_bits_64k;
 };
 
 static const struct arch_info arches[] = {
-	{ "x86_64", 64, "arch/x86/Kconfig.cpu:318-323, 6 for GENERIC_CPU" },
-	{ "x86_32", 64, "arch/x86/Kconfig.cpu:318-323, 6 for X86_GENERIC (5 or 7 for some CPUs)" },
-	{ "arm64", 64, "arch/arm64/include/asm/cache.h:8" },
-	{ "arm", 64, "arch/arm/mm/Kconfig:1100-1115, 6 for CPU_V7 (5 before)" },
-	{ "riscv", 64, "arch/riscv/include/asm/cache.h:10" },
-	{ "powerpc64", 128, "arch/powerpc/include/asm/cache.h:21" },
-	{ "powerpc32", 32, "arch/powerpc/include/asm/cache.h:23 (64 for e500mc, 16 for 8xx)" },
-	{ "s390", 256, "arch/s390/include/asm/cache.h:13" },
-	{ "sparc64", 64, "arch/sparc/include/asm/cache.h:19, SMP_CACHE_BYTES_SHIFT" },
-	{ "mips", 32, "arch/mips/Kconfig:1263-1269, 5 by default (6 or 7 on some platforms)" },
-	{ "m68k", 16, "arch/m68k/include/asm/cache.h:9" },
-	{ "loongarch", 64, "arch/loongarch/Kconfig:168-170" },
-	{ "ia64", 128, "arch/ia64/Kconfig:178-181, 7 for MCKINLEY" },
+	/*
+	 * Section sizes: arch/<arch>/include/asm/sparsemem.h (6.1 and 6.12
+	 * alike); SPARSEMEM is the default (ARCH_SPARSEMEM_DEFAULT or the only
+	 * model) on x86_64 (arch/x86/Kconfig 6.1:1627-1628), arm64, riscv,
+	 * powerpc64, s390, sparc64 and loongarch.  i386 without NUMA, arm,
+	 * powerpc32, m68k and most mips are FLATMEM by default, ia64 DISCONTIG
+	 * or SPARSEMEM by platform: 0, not modelled.
+	 */
+	{ "x86_64", 64, "arch/x86/Kconfig.cpu:318-323, 6 for GENERIC_CPU", 27, 27 },
+	{ "x86_32", 64, "arch/x86/Kconfig.cpu:318-323, 6 for X86_GENERIC (5 or 7 for some CPUs)", 0, 0 },
+	{ "arm64", 64, "arch/arm64/include/asm/cache.h:8", 27, 29 },
+	{ "arm", 64, "arch/arm/mm/Kconfig:1100-1115, 6 for CPU_V7 (5 before)", 0, 0 },
+	{ "riscv", 64, "arch/riscv/include/asm/cache.h:10", 27, 27 },
+	{ "powerpc64", 128, "arch/powerpc/include/asm/cache.h:21", 24, 24 },
+	{ "powerpc32", 32, "arch/powerpc/include/asm/cache.h:23 (64 for e500mc, 16 for 8xx)", 0, 0 },
+	{ "s390", 256, "arch/s390/include/asm/cache.h:13", 28, 28 },
+	{ "sparc64", 64, "arch/sparc/include/asm/cache.h:19, SMP_CACHE_BYTES_SHIFT", 30, 30 },
+	{ "mips", 32, "arch/mips/Kconfig:1263-1269, 5 by default (6 or 7 on some platforms)", 0, 0 },
+	{ "m68k", 16, "arch/m68k/include/asm/cache.h:9", 0, 0 },
+	{ "loongarch", 64, "arch/loongarch/Kconfig:168-170", 29, 29 },
+	{ "ia64", 128, "arch/ia64/Kconfig:178-181, 7 for MCKINLEY", 0, 0 },
 };
 
 /* Lines only one architecture prints, at the start of a (stripped) line. */
@@ -132,6 +142,28 @@ void imp_learn_arch(struct importer *im)
 	}
 }
 
+/* The architecture's SPARSEMEM section size for @page-byte pages; 0 if not known or FLATMEM. */
+uint64_t imp_section_size(const struct importer *im, uint64_t page)
+{
+	const struct arch_info *a = im->arch ? find_arch(im->arch) : NULL;
+	unsigned int bits;
+
+	if (!a)
+		return 0;
+	bits = page >= 65536 ? a->section_bits_64k : a->section_bits;
+	return bits ? (uint64_t)1 << bits : 0;
+}
+
+/*
+ * FLATMEM as mbviz models it (machine.flatmem: pfn_valid() is pfn <
+ * max_mapnr): x86_32 without NUMA, whose default it is (arch/x86/Kconfig
+ * 6.1:1614-1628, ARCH_FLATMEM_ENABLE and ARCH_SPARSEMEM_DEFAULT).
+ */
+bool imp_flatmem(const struct importer *im)
+{
+	return im->arch && !strcmp(im->arch, "x86_32") && !im->numa;
+}
+
 /* The lines of each kind the importer used, for the summary. */
 static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_RANGE_OP, "memblock calls" }, { IMP_REQUEST, "allocation requests" },
@@ -142,6 +174,7 @@ static const struct { enum imp_kind kind; const char *what; } kinds[] = {
 	{ IMP_MEM_INIT, "Memory: lines" }, { IMP_SLAB_UP, "SLUB lines" }, { IMP_EFI_MD, "EFI memory map entries" },
 	{ IMP_FW_RESERVED, "reserved-memory lines" }, { IMP_ZONE_RANGE, "zone lines" },
 	{ IMP_PAGE_HINT, "page size hints" }, { IMP_ARCH_MEMORY, "MIPS memory map lines" },
+	{ IMP_UNAVAIL, "unavailable-range lines" },
 };
 
 /*

@@ -116,6 +116,9 @@ struct importer {
 	bool		synthesized;
 	bool		early_reserved;	/* imp_early_reservations has run */
 	cJSON		*zones;		/* the machine's zones, from "Zone ranges"; NULL: the default */
+	uint64_t	section_size;	/* the machine's, when zones expect "unavailable"; 0: default */
+	bool		unavail_said;	/* why the unavailable-range lines are not checked: said */
+	bool		flatmem;	/* the machine's, when zones expect "unavailable" */
 };
 
 /* import_read.c: diagnostics, then the log's lines read and classified into im->recs. */
@@ -156,6 +159,8 @@ void imp_e820_steps(struct importer *im, imp_step_fn add, imp_step_fn reserve);
 const char *imp_arch_marker(const char *line);
 const char *imp_arch_of_version(const char *line);
 void imp_learn_arch(struct importer *im);
+uint64_t imp_section_size(const struct importer *im, uint64_t page);
+bool imp_flatmem(const struct importer *im);
 void imp_summary(struct importer *im);
 
 /* import_fwmap.c: what the firmware lines say of the machine; their steps. */

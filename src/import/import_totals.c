@@ -34,10 +34,14 @@
  *    extract, long after boot, and are kept as x-managed-now, unchecked.
  *    Only when the extract's present pages add up to the "Memory:" line's
  *    K in the machine's pages.
- *  - "On node %d, zone %s: %lld pages in unavailable ranges" (6.1:6963)
- *    counts the holes' struct pages in valid sections, from pfn 0 and up
- *    to the end of the last section: it depends on the sections' size and
- *    pfn_valid(), which mbviz does not model, so it is not checked.
+ *  - "On node %d, zone %s: %lld pages in unavailable ranges" (6.1:6963,
+ *    6.12 mm/mm_init.c:851) counts the holes' struct pages in present
+ *    sections, from pfn 0 up to the end of the last section, one line per
+ *    hole: each zone of a node with an Initmem line gets the sum of its
+ *    lines (0 if none) as the expected "unavailable", when the
+ *    architecture's SPARSEMEM section size is known (import_machine.c),
+ *    which the machine then gets as its section_size, or it is x86_32's
+ *    FLATMEM (the machine's flatmem).
  *
  * The expectations need the zones laid out: only a log with a "Memory:"
  * line (a memblock_free_all step) gets them, as the top-level expect, and
@@ -117,6 +121,8 @@ static enum imp_kind zone_line(const char *p, struct imp_line *out)
 	snprintf(out->name, sizeof(out->name), "%.*s", (int)n, p);
 	if (imp_starts(p + n, " zone: ")) {
 		q = number(p + n + 7, 10, &v);
+		if (q && imp_starts(q, " pages in unavailabl"))
+			return out->kind = IMP_UNAVAIL_OLD;	/* 5.11, 5.12 */
 		if (!q || !imp_starts(q, " pages, LIFO batch:"))
 			return IMP_IGNORE;
 		out->cnt = v;
@@ -138,11 +144,45 @@ static enum imp_kind zone_line(const char *p, struct imp_line *out)
 	return out->kind = IMP_ZONE_RANGE;
 }
 
+/* "On node %d, zone %s: %lld pages in unavailable ranges" (init_unavailable_range) */
+static enum imp_kind unavail_line(const char *p, struct imp_line *out)
+{
+	static const char tail[] = " pages in unavailable ranges";
+	uint64_t v;
+	size_t n;
+	const char *c, *q = number(p + 8, 10, &v);
+
+	if (!q || v > TOTALS_MAX_NID || !imp_starts(q, ", zone "))
+		return IMP_IGNORE;
+	out->nid = (int)v;
+	out->has_nid = true;
+	q += 7;
+	if (zone_name(q, &n) < 0 || !imp_starts(q + n, ": "))
+		return IMP_IGNORE;
+	snprintf(out->name, sizeof(out->name), "%.*s", (int)n, q);
+	c = q + n + 2;
+	q = number(c, 10, &out->cnt);
+	if (!q)
+		return at_end(c) ? cut(out, "expected 'On node N, zone Z: K pages in unavailable ranges'") : IMP_IGNORE;
+	if (imp_starts(q, tail) && at_end(q + strlen(tail)))
+		return out->kind = IMP_UNAVAIL;
+	/* wrapped by a mailer: the line ends inside the words */
+	for (n = 0; q[n] && q[n] == tail[n]; n++)
+		;
+	return at_end(q + n) ? cut(out, "expected 'On node N, zone Z: K pages in unavailable ranges'") : IMP_IGNORE;
+}
+
 enum imp_kind imp_parse_totals(const char *p, struct imp_line *out)
 {
 	uint64_t v;
+	size_t n;
 	const char *q;
 
+	if (imp_starts(p, "On node "))
+		return unavail_line(p, out);
+	if (imp_starts(p, "Zeroed struct page in unavailable") ||
+	    (zone_name(p, &n) >= 0 && imp_starts(p + n, ": Zeroed struct page in unavailable")))
+		return out->kind = IMP_UNAVAIL_OLD;	/* before 5.11 and 5.11-rc's per zone */
 	if (imp_starts(p, "Initmem setup node ")) {
 		q = number(p + 19, 10, &v);
 		if (!q || v > TOTALS_MAX_NID)
@@ -167,8 +207,6 @@ enum imp_kind imp_parse_totals(const char *p, struct imp_line *out)
 		out->has_nid = true;
 		if (imp_starts(q, ", zone ")) {
 			/* /proc/zoneinfo: "Node %d, zone %8s" (mm/vmstat.c zoneinfo_show_print) */
-			size_t n;
-
 			q = imp_skip_blanks(q + 7);
 			if (zone_name(q, &n) < 0 || !at_end(q + n))
 				return IMP_IGNORE;
@@ -284,9 +322,75 @@ static bool present_in_pages_of(struct importer *im, uint64_t page)
 	return false;
 }
 
+static bool has_kind(const struct importer *im, enum imp_kind k)
+{
+	int i;
+
+	for (i = 0; i < im->nr; i++)
+		if (im->recs[i].l.kind == k)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the "pages in unavailable ranges" lines become expectations: the
+ * architecture's SPARSEMEM section size is known and the pages are the
+ * kernel's (the "LIFO batch" lines, if any, add up); said why not.
+ */
+static bool unavail_usable(struct importer *im, uint64_t page, bool present)
+{
+	int i, line = 0;
+
+	for (i = 0; i < im->nr && !line; i++)
+		if (im->recs[i].l.kind == IMP_UNAVAIL)
+			line = im->recs[i].lineno;
+	if (!line)
+		return false;
+	im->unavail_said = true;
+	if (has_kind(im, IMP_ZONE_PAGES) && !present) {
+		imp_report(im, line, "the pages in unavailable ranges are not checked: the zones' present pages are not in mbviz's pages (above)");
+		return false;
+	}
+	if (imp_flatmem(im))
+		return im->flatmem = true;
+	im->section_size = imp_section_size(im, page);
+	if (!im->section_size) {
+		imp_report(im, line, "the pages in unavailable ranges are not checked: they count struct pages of SPARSEMEM sections, and %s%s",
+			   im->arch ? im->arch : "the architecture (not in the log)",
+			   im->arch ? (strcmp(im->arch, "x86_32") ? " is FLATMEM by default, or its section size is not known to mbviz" : " with NUMA is SPARSEMEM, of sections PAE decides") : " decides their size");
+		return false;
+	}
+	if (im->section_size / 1024 < page) {
+		imp_report(im, line, "the pages in unavailable ranges are not checked: %s's %" PRIu64 "-byte sections are smaller than a MAX_ORDER block of %" PRIu64 "-byte pages, which mbviz's model needs",
+			   im->arch, im->section_size, page);
+		im->section_size = 0;
+		return false;
+	}
+	return true;
+}
+
+/* The sum of node @nid's "zone @zone: K pages in unavailable ranges" lines; the first's line number. */
+static uint64_t unavail_sum(const struct importer *im, int nid, const char *zone, int *first)
+{
+	uint64_t sum = 0;
+	int i;
+
+	*first = 0;
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_UNAVAIL && (im->numa ? l->nid : 0) == nid && !strcmp(l->name, zone)) {
+			sum += l->cnt;
+			if (!*first)
+				*first = im->recs[i].lineno;
+		}
+	}
+	return sum;
+}
+
 /* Each zone of node @nid [@start, @end): its span, and its present pages if the log says. */
 static void node_zones(struct importer *im, cJSON *arr, const struct zone_bound *zb, int n,
-		       int rec, uint64_t start, uint64_t end, bool present)
+		       int rec, uint64_t start, uint64_t end, bool present, bool unavail)
 {
 	const struct imp_line *node = &im->recs[rec].l;
 	int i, k;
@@ -306,20 +410,18 @@ static void node_zones(struct importer *im, cJSON *arr, const struct zone_bound 
 				cJSON_AddNumberToObject(o, "x-present-log-line", im->recs[k].lineno);
 				break;
 			}
+		if (unavail) {
+			int first;
+
+			cJSON_AddNumberToObject(o, "unavailable",
+						(double)unavail_sum(im, im->numa ? node->nid : 0, zb[i].name, &first));
+			if (first)
+				cJSON_AddNumberToObject(o, "x-unavailable-log-line", first);
+		}
 		cJSON_AddNumberToObject(o, "x-log-line", im->recs[rec].lineno);
 		cJSON_AddNumberToObject(o, "x-zone-log-line", zb[i].lineno);
 		cJSON_AddItemToArray(arr, o);
 	}
-}
-
-static bool has_kind(const struct importer *im, enum imp_kind k)
-{
-	int i;
-
-	for (i = 0; i < im->nr; i++)
-		if (im->recs[i].l.kind == k)
-			return true;
-	return false;
 }
 
 /* The scenario adds memory: without it, no count of pages can be met. */
@@ -337,13 +439,34 @@ static bool adds_memory(const struct importer *im)
 	return false;
 }
 
+/* An unavailable-range line of a node or zone no expectation has: said, not lost. */
+static void unavail_unmatched(struct importer *im, const cJSON *arr)
+{
+	int i;
+
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+		const cJSON *it;
+		bool found = false;
+
+		if (l->kind != IMP_UNAVAIL)
+			continue;
+		cJSON_ArrayForEach(it, arr)
+			found |= cJSON_GetObjectItemCaseSensitive(it, "nid")->valueint == (im->numa ? l->nid : 0) &&
+				 !strcmp(cJSON_GetObjectItemCaseSensitive(it, "zone")->valuestring, l->name);
+		if (!found)
+			imp_report(im, im->recs[i].lineno, "node %d, zone %s: its pages in unavailable ranges are not checked: the log gives that zone no span (no \"Initmem setup\" line or no such zone in \"Zone ranges\")",
+				   l->nid, l->name);
+	}
+}
+
 /* The machine's zones; each zone of each node with memory as an expectation, or NULL. */
 static cJSON *zones_expect(struct importer *im, uint64_t page, int *line)
 {
 	struct zone_bound zb[MAX_ZONE_BOUNDS];
 	cJSON *arr;
 	int i, n;
-	bool present;
+	bool present, unavail;
 
 	n = zone_bounds(im, zb, page);
 	if (!n)
@@ -356,15 +479,18 @@ static cJSON *zones_expect(struct importer *im, uint64_t page, int *line)
 	if (!im->freed_all || !adds_memory(im))
 		return NULL;		/* no memblock_free_all, or no memory: no zones to check */
 	present = present_in_pages_of(im, page);
+	unavail = unavail_usable(im, page, present);
 	arr = cJSON_CreateArray();
 	for (i = 0; i < im->nr; i++) {
 		const struct imp_line *l = &im->recs[i].l;
 
 		if (l->kind != IMP_INITMEM || !l->usable || (!im->numa && l->nid))
 			continue;
-		node_zones(im, arr, zb, n, i, l->base / page, l->end / page + 1, present);
+		node_zones(im, arr, zb, n, i, l->base / page, l->end / page + 1, present, unavail);
 		*line = im->recs[i].lineno;
 	}
+	if (unavail)
+		unavail_unmatched(im, arr);
 	if (!cJSON_GetArraySize(arr)) {
 		cJSON_Delete(arr);
 		return NULL;
@@ -500,6 +626,28 @@ static cJSON *zoneinfo_expect(struct importer *im, cJSON *arr, uint64_t page)
 	return arr;
 }
 
+/* Unavailable-range lines no expectation checks, and why (once). */
+static void unavail_notes(struct importer *im)
+{
+	int i;
+
+	for (i = 0; i < im->nr; i++) {
+		const struct imp_line *l = &im->recs[i].l;
+
+		if (l->kind == IMP_UNAVAIL_OLD) {
+			imp_report(im, im->recs[i].lineno, "the pages in unavailable ranges are not checked: this is how kernels before 5.12 printed them (init_unavailable_mem() for the whole machine before 5.11, a per-zone count in 5.11), which counted other holes than memmap_init() of 6.1 and 6.12, mbviz's profiles");
+			return;
+		}
+		if (l->kind == IMP_UNAVAIL && !im->unavail_said) {
+			imp_report(im, im->recs[i].lineno, "the pages in unavailable ranges are not checked: no zone is expected (%s)",
+				   has_kind(im, IMP_MOVABLE_START) ? "a ZONE_MOVABLE" :
+				   !im->freed_all ? "no \"Memory:\" line" :
+				   !adds_memory(im) ? "no memory map" : "no \"Zone ranges\" or \"Initmem setup\" lines");
+			return;
+		}
+	}
+}
+
 void imp_totals(struct importer *im)
 {
 	/* the machine's PAGE_SIZE, as import_fwmap.c chose it (4K when the log does not say) */
@@ -508,6 +656,7 @@ void imp_totals(struct importer *im)
 	int i, line = 0;
 
 	zones = zoneinfo_expect(im, zones_expect(im, page, &line), page);
+	unavail_notes(im);
 	if (zones)
 		cJSON_AddItemToObject(ex, "zones", zones);
 	/* the "Memory:" line's second figure: K of present pages, in the machine's pages */

@@ -78,6 +78,25 @@ static void zone_machine(struct live_build *b, const struct zone_name *zn, int n
 	cJSON_AddItemToObject(b->machine, "zones", zones);
 }
 
+/* The kernel log's "pages in unavailable ranges" for node @nid's @zone, as mbviz import expected them. */
+static void keep_unavailable(const cJSON *from_log, cJSON *o, int nid, const char *zone)
+{
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, from_log) {
+		const cJSON *u = cJSON_GetObjectItemCaseSensitive(it, "unavailable");
+		const cJSON *line = cJSON_GetObjectItemCaseSensitive(it, "x-unavailable-log-line");
+
+		if (!cJSON_IsNumber(u) || cJSON_GetObjectItemCaseSensitive(it, "nid")->valueint != nid ||
+		    strcmp(cJSON_GetObjectItemCaseSensitive(it, "zone")->valuestring, zone))
+			continue;
+		cJSON_AddNumberToObject(o, "unavailable", u->valuedouble);
+		if (cJSON_IsNumber(line))
+			cJSON_AddNumberToObject(o, "x-unavailable-log-line", line->valuedouble);
+		return;
+	}
+}
+
 static void zone_expect(struct live_build *b, const struct zone_name *zn, int n)
 {
 	struct live_data *d = b->d;
@@ -103,6 +122,7 @@ static void zone_expect(struct live_build *b, const struct zone_name *zn, int n)
 		cJSON_AddNumberToObject(o, "spanned", (double)z->spanned);
 		cJSON_AddNumberToObject(o, "present", (double)z->present);
 		cJSON_AddNumberToObject(o, "x-managed-now", (double)z->managed);
+		keep_unavailable(cJSON_GetObjectItemCaseSensitive(b->expect, "zones"), o, z->nid, z->name);
 		cJSON_AddItemToArray(ex, o);
 		nr++;
 	}

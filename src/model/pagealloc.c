@@ -657,6 +657,7 @@ static void setup(struct page_alloc *pa, const struct mb_type *memory)
 
 	for (j = 0; j < pa->nr_nodes; j++)
 		node_zones(pa, memory, &pa->nodes[j], low, high);
+	pa_count_unavailable(pa);
 	if (pa->m.deferred_struct_page_init)
 		choose_first_deferred(pa, memory);
 }

@@ -34,6 +34,7 @@ struct pa_zone {
 	uint64_t	spanned;
 	uint64_t	present;
 	int64_t		managed;	/* atomic_long_t managed_pages */
+	uint64_t	unavailable;	/* memmap_init()'s holes counted here (pagealloc_unavail.c) */
 };
 
 struct pa_node {
@@ -131,6 +132,8 @@ static inline bool pa_fate_released(int fate)
 	return fate == PF_FREE_ALL || fate == PF_DEFERRED_INIT || fate == PF_FREED_LATE;
 }
 
+/* memmap_init()'s "pages in unavailable ranges" into each zone's unavailable. */
+void pa_count_unavailable(struct page_alloc *pa);
 /* Free what @pa holds, not @pa itself. */
 void pa_release(struct page_alloc *pa);
 struct pa_node *pa_find_node(const struct page_alloc *pa, int nid);

@@ -48,6 +48,7 @@ void pa_get_state(struct page_alloc *pa, struct mb_state *out)
 				.spanned = pn->zones[z].spanned,
 				.present = pn->zones[z].present,
 				.managed = (uint64_t)pn->zones[z].managed,
+				.unavailable = pn->zones[z].unavailable,
 			};
 	}
 

@@ -266,8 +266,9 @@ static void json_zones(FILE *f, const struct machine *m, const struct mb_state *
 		fprintf(f, "    { \"nid\": %d, \"zone\": ", z[i].nid);
 		json_string(f, mb_zone_name(m, &z[i]));
 		fprintf(f, ", \"spanned\": %" PRIu64 ", \"present\": %" PRIu64
-			", \"managed\": %" PRIu64 " }%s\n", z[i].spanned, z[i].present,
-			z[i].managed, i + 1 < st->nr_zones ? "," : "");
+			", \"managed\": %" PRIu64 ", \"unavailable\": %" PRIu64 " }%s\n",
+			z[i].spanned, z[i].present, z[i].managed, z[i].unavailable,
+			i + 1 < st->nr_zones ? "," : "");
 	}
 	fputs("  ],\n", f);
 	fprintf(f, "  \"totalram_pages\": %" PRIu64 ",\n", st->totalram_pages);

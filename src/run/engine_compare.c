@@ -49,7 +49,7 @@ static bool zones_eq(const struct mb_state *a, const struct mb_state *b)
 
 		if (x->nid != y->nid || x->zone != y->zone || x->start_pfn != y->start_pfn ||
 		    x->spanned != y->spanned || x->present != y->present ||
-		    x->managed != y->managed)
+		    x->managed != y->managed || x->unavailable != y->unavailable)
 			return false;
 	}
 	return true;
@@ -202,8 +202,9 @@ static void add_page_alloc(struct clines *l, const struct machine *m, const stru
 
 		snprintf(key, sizeof(key), "zones[%d]", i);
 		add(l, RANK(9, i), key, "node %d %s start %#" PRIx64 " spanned %" PRIu64
-		    " present %" PRIu64 " managed %" PRIu64, z->nid, mb_zone_name(m, z),
-		    z->start_pfn, z->spanned, z->present, z->managed);
+		    " present %" PRIu64 " managed %" PRIu64 " unavailable %" PRIu64, z->nid,
+		    mb_zone_name(m, z), z->start_pfn, z->spanned, z->present, z->managed,
+		    z->unavailable);
 	}
 	for (i = 0; i < s->nr_nodes; i++) {
 		const struct mb_node *n = &s->nodes[i];

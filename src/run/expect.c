@@ -384,6 +384,9 @@ static void check_zone(struct checker *c, const struct expect_zone *ez, int idx)
 	snprintf(path, sizeof(path), "zones[%d].managed", idx);
 	if (ez->has_managed && ez->managed != z->managed)
 		fail_dec(c, ez->pos.line, path, ez->managed, z->managed);
+	snprintf(path, sizeof(path), "zones[%d].unavailable", idx);
+	if (ez->has_unavailable && ez->unavailable != z->unavailable)
+		fail_dec(c, ez->pos.line, path, ez->unavailable, z->unavailable);
 }
 
 /* get_num_physpages(): every online node's present pages, that is every zone's. */

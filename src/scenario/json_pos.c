@@ -26,6 +26,9 @@ struct cursor {
 	size_t			max_values;
 	struct json_doc		*out;
 	struct json_error	*e;
+	const struct json_stream *stream;	/* NULL: build the whole tree */
+	cJSON			*root;
+	struct json_chunk	*scratch;	/* the arena of one streamed item */
 };
 
 /* Arena chunks: nodes and decoded strings, freed all at once. */
@@ -36,33 +39,37 @@ struct json_chunk {
 };
 
 /*
- * The first chunk is sized by the text (a small scenario needs a few KiB:
- * a large first block would cost an mmap and its page faults per file),
- * each next one twice the last, up to 32 MiB.
+ * The first chunk is small (a small scenario needs a few KiB, and the
+ * steps of a large one are streamed: one step's nodes at a time), each
+ * next one twice the last, up to 32 MiB.
  */
 #define CHUNK_MIN	(4u << 10)
 #define CHUNK_MAX	(32u << 20)
 
-static void *arena_alloc(struct json_doc *d, size_t n, size_t text_len)
+static void *arena_new_chunk(struct json_doc *d, size_t n)
+{
+	struct json_chunk *ch = d->chunks;
+	size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) : CHUNK_MIN;
+
+	if (size < n)
+		size = n;
+	ch = xrealloc(NULL, sizeof(*ch) + size);
+	hugepages_advise(ch, sizeof(*ch) + size);
+	ch->next = d->chunks;
+	ch->used = n;
+	ch->size = size;
+	d->chunks = ch;
+	return ch->data;
+}
+
+static inline void *arena_alloc(struct json_doc *d, size_t n)
 {
 	struct json_chunk *ch = d->chunks;
 	void *p;
 
 	n = (n + 7) & ~(size_t)7;
-	if (!ch || ch->size - ch->used < n) {
-		size_t size = ch ? (ch->size < CHUNK_MAX ? 2 * ch->size : CHUNK_MAX) :
-				   (text_len * 4 < CHUNK_MIN ? CHUNK_MIN :
-				    text_len * 4 > CHUNK_MAX ? CHUNK_MAX : text_len * 4);
-
-		if (size < n)
-			size = n;
-		ch = xrealloc(NULL, sizeof(*ch) + size);
-		hugepages_advise(ch, sizeof(*ch) + size);
-		ch->next = d->chunks;
-		ch->used = 0;
-		ch->size = size;
-		d->chunks = ch;
-	}
+	if (!ch || ch->size - ch->used < n)
+		return arena_new_chunk(d, n);
 	p = (char *)ch->data + ch->used;
 	ch->used += n;
 	return p;
@@ -153,71 +160,36 @@ static void got(const struct cursor *c, size_t off, char *buf, int len)
 	snprintf(buf, len, "'%.*s'", (int)n, (const char *)s + off);
 }
 
-static void skip_ws(struct cursor *c)
+/* As step() would, byte by byte, with the cursor in registers. */
+static void skip_ws_run(struct cursor *c)
 {
-	int b;
+	const unsigned char *s = c->s;
+	size_t i = c->i, len = c->len;
+	int col = c->col;
 
-	while ((b = peek(c)) == ' ' || b == '\t' || b == '\n' || b == '\r')
-		step(c);
-}
-
-/* Whether the 8 bytes at @p are all ASCII and none is NUL. */
-static bool ascii8(const unsigned char *p)
-{
-	const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-	uint64_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return !(v & high) && !((v - ones) & ~v & high);
-}
-
-int json_check_text(const char *buf, size_t len, struct json_error *e)
-{
-	const unsigned char *s = (const unsigned char *)buf;
-	struct cursor c = { .s = s, .len = len, .e = e };
-	size_t i = json_bom_len(buf, len);
-
-	while (i < len) {
-		unsigned char b = s[i];
-		unsigned char lo = 0x80, hi = 0xbf;
-		int n, k;
-
-		if (b == 0)
-			return fail_at(&c, i, "binary file: NUL byte, expected UTF-8 text");
-		if (b < 0x80) {
-			i++;
-			/* Eight ASCII bytes at a time, none of them NUL, while they last. */
-			while (i + 8 <= len && ascii8(s + i))
-				i += 8;
-			continue;
-		}
-		if (b >= 0xc2 && b <= 0xdf) {
-			n = 1;
-		} else if (b >= 0xe0 && b <= 0xef) {
-			n = 2;
-			if (b == 0xe0)
-				lo = 0xa0;	/* overlong */
-			if (b == 0xed)
-				hi = 0x9f;	/* UTF-16 surrogates */
-		} else if (b >= 0xf0 && b <= 0xf4) {
-			n = 3;
-			if (b == 0xf0)
-				lo = 0x90;	/* overlong */
-			if (b == 0xf4)
-				hi = 0x8f;	/* above U+10FFFF */
+	for (; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+			col++;
+		} else if (s[i] == '\n') {
+			c->line++;
+			col = 1;
 		} else {
-			return fail_at(&c, i, "binary file: invalid UTF-8 byte 0x%02x", b);
+			break;
 		}
-		for (k = 1; k <= n; k++) {
-			unsigned char x = i + k < len ? s[i + k] : 0;
-
-			if (x < (k == 1 ? lo : 0x80) || x > (k == 1 ? hi : 0xbf))
-				return fail_at(&c, i, "binary file: invalid UTF-8 sequence "
-					       "starting with byte 0x%02x", b);
-		}
-		i += n + 1;
 	}
-	return 0;
+	c->i = i;
+	c->col = col;
+}
+
+/* Most tokens have no space before them, or one. */
+static inline void skip_ws(struct cursor *c)
+{
+	if (c->i < c->len && c->s[c->i] == ' ') {
+		c->i++;
+		c->col++;
+	}
+	if (c->i < c->len && c->s[c->i] <= ' ')
+		skip_ws_run(c);
 }
 
 static int hex4(const unsigned char *s, size_t avail, unsigned int *out)
@@ -276,7 +248,7 @@ static int scan_u_escape(struct cursor *c)
 static char *decode_string(struct cursor *c, size_t open, size_t close)
 {
 	const unsigned char *s = c->s;
-	char *out = arena_alloc(c->out, close - open, c->len), *d = out;
+	char *out = arena_alloc(c->out, close - open), *d = out;
 	size_t i = open + 1;
 	unsigned int u, lo;
 
@@ -361,10 +333,23 @@ static void plain_run(struct cursor *c)
  */
 static int scan_string(struct cursor *c, char **value)
 {
-	size_t open = c->i;
+	size_t open = c->i, i = open + 1;
 	bool escaped = false;
 	int b;
 
+	/* Most strings are short ASCII without escapes: one tight loop. */
+	while (i < c->len && c->s[i] >= 0x20 && c->s[i] < 0x80 && c->s[i] != '"' &&
+	       c->s[i] != '\\')
+		i++;
+	if (i < c->len && c->s[i] == '"') {
+		c->col += (int)(i + 1 - open);
+		c->i = i + 1;
+		if (value) {
+			c->text[i] = '\0';
+			*value = c->text + open + 1;
+		}
+		return 0;
+	}
 	step(c);
 	for (;;) {
 		plain_run(c);
@@ -556,9 +541,69 @@ static int scan_container(struct cursor *c, int depth, bool object, cJSON *paren
 	}
 }
 
+/* Free all chunks of @list but the newest (the largest), emptied; returns the list. */
+static struct json_chunk *arena_empty(struct json_chunk *list)
+{
+	struct json_chunk *ch, *next;
+
+	if (!list)
+		return NULL;
+	for (ch = list->next; ch; ch = next) {
+		next = ch->next;
+		free(ch);
+	}
+	list->next = NULL;
+	list->used = 0;
+	return list;
+}
+
+/*
+ * The items of a streamed array, after its '[': each parsed into the
+ * scratch arena, handed over, and forgotten.  The same syntax as
+ * scan_container() checks, with the same messages.
+ */
+static int scan_stream_items(struct cursor *c, int depth)
+{
+	struct json_chunk *tree = c->out->chunks;
+	bool after_comma = false;
+	cJSON *item;
+	char g[48];
+	int ret;
+
+	for (skip_ws(c); ; skip_ws(c), after_comma = true) {
+		if (peek(c) == ']' && !after_comma) {
+			step(c);
+			return 0;
+		}
+		if (after_comma && peek(c) == ']')
+			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
+				       "']' (trailing comma)");
+		c->out->chunks = c->scratch;
+		ret = scan_value(c, depth, NULL, &item);
+		if (!ret)
+			c->stream->item(c->stream->ctx, item);
+		c->scratch = arena_empty(c->out->chunks);
+		c->out->chunks = tree;
+		if (ret)
+			return -1;
+		skip_ws(c);
+		if (peek(c) == ']') {
+			step(c);
+			return 0;
+		}
+		if (peek(c) != ',') {
+			got(c, c->i, g, sizeof(g));
+			return fail_at(c, c->i, "invalid JSON: expected ',' or ']' after an array "
+				       "item, got %s%s", g, peek(c) == '"' || peek(c) == '{' ||
+				       peek(c) == '[' ? " (is a ',' missing?)" : "");
+		}
+		step(c);
+	}
+}
+
 static struct json_node *new_node(struct cursor *c, const struct key *key)
 {
-	struct json_node *n = arena_alloc(c->out, sizeof(*n), c->len);
+	struct json_node *n = arena_alloc(c->out, sizeof(*n));
 
 	memset(n, 0, sizeof(*n));
 	c->out->nr++;
@@ -589,8 +634,14 @@ static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON 
 			return fail_at(c, c->i, "nesting deeper than %d levels of arrays and "
 				       "objects", c->max_depth);
 		n->j.type = b == '{' ? cJSON_Object : cJSON_Array;
+		if (depth == 0)
+			c->root = &n->j;
 		step(c);
-		ret = scan_container(c, depth + 1, b == '{', &n->j);
+		if (b == '[' && depth == 1 && key && c->stream && c->root->type == cJSON_Object &&
+		    c->stream->want(c->stream->ctx, c->root, key->name))
+			ret = scan_stream_items(c, depth + 1);
+		else
+			ret = scan_container(c, depth + 1, b == '{', &n->j);
 	} else if (b == '"') {
 		n->j.type = cJSON_String;
 		ret = scan_string(c, &n->j.valuestring);
@@ -613,9 +664,27 @@ static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON 
 int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
 	       struct json_doc *out, struct json_error *e)
 {
+	return json_parse_stream(buf, len, max_depth, max_values, NULL, out, e);
+}
+
+static void free_chunks(struct json_chunk *ch)
+{
+	struct json_chunk *next;
+
+	for (; ch; ch = next) {
+		next = ch->next;
+		free(ch);
+	}
+}
+
+int json_parse_stream(char *buf, size_t len, int max_depth, size_t max_values,
+		      const struct json_stream *stream, struct json_doc *out,
+		      struct json_error *e)
+{
 	struct cursor c = {
 		.s = (const unsigned char *)buf, .text = buf, .len = len, .line = 1, .col = 1,
 		.max_depth = max_depth, .max_values = max_values, .out = out, .e = e,
+		.stream = stream,
 	};
 	char g[48];
 
@@ -635,21 +704,26 @@ int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
 			"top-level value, got %s", g);
 		goto fail;
 	}
+	free_chunks(c.scratch);
 	return 0;
 fail:
+	free_chunks(c.scratch);
 	json_doc_free(out);
 	return -1;
 }
 
 void json_doc_free(struct json_doc *d)
 {
-	struct json_chunk *ch, *next;
-
-	for (ch = d->chunks; ch; ch = next) {
-		next = ch->next;
-		free(ch);
-	}
+	free_chunks(d->chunks);
 	memset(d, 0, sizeof(*d));
+}
+
+void json_restore_text(char *buf, size_t len)
+{
+	char *p = buf;
+
+	while ((p = memchr(p, '\0', buf + len - p)))
+		*p++ = '"';
 }
 
 /* Bytes of UTF-8 that a code point takes. */

@@ -14,6 +14,7 @@
 #ifndef MBVIZ_JSON_POS_H
 #define MBVIZ_JSON_POS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,6 +65,32 @@ int json_check_text(const char *buf, size_t len, struct json_error *e);
  */
 int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
 	       struct json_doc *out, struct json_error *e);
+
+/*
+ * Streaming one array of the root object: when a member of the root
+ * object whose value is an array begins, @want says whether to stream it
+ * (@root holds the members before it).  Then each item, once parsed
+ * whole, is handed to @item and freed before the next is parsed: the
+ * array stays empty in the tree, and the memory of the parse is the tree
+ * without that array plus one item.  Syntax errors are found,
+ * and reported at the same places, as by json_parse().
+ */
+struct json_stream {
+	bool	(*want)(void *ctx, const cJSON *root, const char *key);
+	void	(*item)(void *ctx, const cJSON *item);
+	void	*ctx;
+};
+
+int json_parse_stream(char *buf, size_t len, int max_depth, size_t max_values,
+		      const struct json_stream *stream, struct json_doc *out,
+		      struct json_error *e);
+
+/*
+ * Give the text back the closing quotes that json_parse() turned into the
+ * NULs of its strings (before parsing it again): every NUL, in a text
+ * that json_check_text() passed, is one of them.
+ */
+void json_restore_text(char *buf, size_t len);
 void json_doc_free(struct json_doc *d);
 
 /* Where a node of a json_doc is. */

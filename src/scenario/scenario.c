@@ -3,7 +3,11 @@
  * The scenario loader: reads a scenario file, refuses what is not a UTF-8
  * JSON text of at most 1 GiB, parses it once with positions (json_pos.c),
  * and validates everything the
- * format defines before any step runs (doc/scenario-format.md).  This file
+ * format defines before any step runs (doc/scenario-format.md).  The
+ * steps are streamed: each is loaded as soon as it is parsed, and its
+ * parse nodes freed, so a large scenario never has its whole tree in
+ * memory; its first error is kept until the checks that come before the
+ * steps have run, so that what is reported does not change.  This file
  * holds the pipeline, the top level and the machine; steps and
  * expectations live in scenario_steps.c and scenario_expect.c.
  */
@@ -132,12 +136,25 @@ static int load_top(struct loader *ld, const cJSON *root)
 	    (k[K_DESCRIPTION] && ld_string(ld, k[K_DESCRIPTION], "description",
 					   &sc->description)))
 		return -1;
-	if (k[K_MACHINE] && ld_machine(ld, k[K_MACHINE]))
+	/* Steps streamed for the default machine, and then a machine: again, whole. */
+	if (k[K_MACHINE] && ld->streamed && !ld->machine_early) {
+		ld->restart = true;
+		return -1;
+	}
+	if (k[K_MACHINE] && !ld->machine_early && ld_machine(ld, k[K_MACHINE]))
 		return -1;
 	scenario_expr_consts(&sc->machine, &ld->consts);
 	if (!k[K_STEPS])
 		return ld_err(ld, root, "steps", "missing: expected an array of steps");
-	if (ld_steps(ld, k[K_STEPS], "steps"))
+	if (ld->streamed && ld->steps_failed) {
+		/* The first step that failed, reported now, after the checks before it. */
+		if (ld->err && ld->errlen > 0)
+			snprintf(ld->err, ld->errlen, "%s", ld->steps_err ? ld->steps_err : "");
+		return -1;
+	}
+	if (ld->streamed)
+		ld_steps_done(ld);
+	else if (ld_steps(ld, k[K_STEPS], "steps"))
 		return -1;
 	if (k[K_EXPECT]) {
 		ld->visible = sc->nr_steps;
@@ -155,27 +172,85 @@ static void loader_free(struct loader *ld)
 {
 	json_doc_free(&ld->doc);
 	ld_labels_free(ld);
+	free(ld->steps_err);
+	ld->steps_err = NULL;
+}
+
+/*
+ * The parser found "steps": stream it if the machine its steps are loaded
+ * for is known, the one before it or the default (then load_top() starts
+ * again if a machine comes after).  A machine that fails is reported in
+ * its turn: the steps wait for it, in the tree.
+ */
+static bool stream_want(void *ctx, const cJSON *root, const char *key)
+{
+	struct loader *ld = ctx;
+	const cJSON *m;
+
+	if (ld->no_stream || ld->streamed || strcmp(key, "steps"))
+		return false;
+	m = cJSON_GetObjectItemCaseSensitive(root, "machine");
+	if (m && ld_machine(ld, m)) {
+		machine_init_default(&ld->sc->machine);
+		if (ld->err && ld->errlen > 0)
+			ld->err[0] = '\0';
+		return false;
+	}
+	ld->machine_early = m != NULL;
+	scenario_expr_consts(&ld->sc->machine, &ld->consts);
+	ld->streamed = true;
+	return true;
+}
+
+static void stream_item(void *ctx, const cJSON *item)
+{
+	struct loader *ld = ctx;
+
+	if (ld->steps_failed || !ld_step_item(ld, item))
+		return;
+	ld->steps_failed = true;
+	ld->steps_err = ld->err && ld->errlen > 0 ? xstrdup(ld->err) : NULL;
+}
+
+static struct scenario *new_scenario(const char *file)
+{
+	struct scenario *sc = xzalloc(sizeof(*sc));
+
+	sc->file = xstrdup(file);
+	machine_init_default(&sc->machine);
+	sc->expect.nr_contents = -1;
+	sc->expect.nr_zones = -1;
+	return sc;
 }
 
 static struct scenario *load_json(struct loader *ld)
 {
+	const struct json_stream stream = { stream_want, stream_item, ld };
 	struct json_error je;
 
-	if (json_check_text(ld->buf, ld->len, &je) ||
-	    json_parse(ld->buf, ld->len, SCENARIO_MAX_DEPTH, SCENARIO_MAX_VALUES, &ld->doc, &je)) {
+	if (json_check_text(ld->buf, ld->len, &je)) {
 		ld_fail(ld, je.line, je.col, NULL, "%s", je.msg);
 		return NULL;
 	}
-	ld->sc = xzalloc(sizeof(*ld->sc));
-	ld->sc->file = xstrdup(ld->file);
-	machine_init_default(&ld->sc->machine);
-	ld->sc->expect.nr_contents = -1;
-	ld->sc->expect.nr_zones = -1;
-	if (load_top(ld, ld->doc.root)) {
+again:
+	ld->sc = new_scenario(ld->file);
+	if (json_parse_stream(ld->buf, ld->len, SCENARIO_MAX_DEPTH, SCENARIO_MAX_VALUES,
+			      &stream, &ld->doc, &je)) {
+		ld_fail(ld, je.line, je.col, NULL, "%s", je.msg);
+	} else if (!load_top(ld, ld->doc.root)) {
+		return ld->sc;
+	} else if (ld->restart) {
+		json_restore_text(ld->buf, ld->len);
 		scenario_free(ld->sc);
-		ld->sc = NULL;
+		loader_free(ld);
+		ld->nr_args = ld->cap_steps = ld->cap_args = 0;
+		ld->streamed = ld->machine_early = ld->restart = ld->steps_failed = false;
+		ld->no_stream = true;
+		goto again;
 	}
-	return ld->sc;
+	scenario_free(ld->sc);
+	ld->sc = NULL;
+	return NULL;
 }
 
 /* Whether there is text, and not too much: else report it. */
@@ -230,7 +305,7 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 {
 	struct loader ld = { .file = file, .err = err, .errlen = errlen };
 	struct scenario *sc;
-	size_t len = 0, alloc;
+	size_t len = 0, alloc, want;
 	struct stat st;
 	ssize_t got;
 	char *buf;
@@ -264,6 +339,8 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 	/*
 	 * Read to the end, one byte past the limit at most: the file may grow
 	 * meanwhile.  One byte more is kept for the NUL the parser expects.
+	 * A regular file reads short only at its end: then no read of 0 bytes
+	 * is needed to see it (one system call less for each small file).
 	 */
 	alloc = (size_t)st.st_size + 2;
 	buf = xrealloc(NULL, alloc);
@@ -273,7 +350,8 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 			alloc = 2 * alloc > SCENARIO_MAX_BYTES + 2 ? SCENARIO_MAX_BYTES + 2 : 2 * alloc;
 			buf = xrealloc(buf, alloc);
 		}
-		got = read(fd, buf + len, alloc - 1 - len);
+		want = alloc - 1 - len;
+		got = read(fd, buf + len, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
@@ -285,6 +363,8 @@ struct scenario *scenario_load(const char *file, char *err, int errlen)
 		if (got == 0)
 			break;
 		len += got;
+		if ((size_t)got < want)
+			break;
 	}
 	close(fd);
 	buf[len] = '\0';

@@ -66,8 +66,9 @@ struct expect_content {
 struct expect_zone {
 	int		nid;
 	char		zone[16];
-	bool		has_spanned, has_present, has_managed;
+	bool		has_spanned, has_present, has_managed, has_unavailable;
 	uint64_t	spanned, present, managed;
+	uint64_t	unavailable;	/* memmap_init()'s "pages in unavailable ranges", summed */
 	struct src_pos	pos;
 };
 

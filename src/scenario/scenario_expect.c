@@ -30,13 +30,27 @@ const char *const *scenario_expect_keys(int *n)
 	return expect_keys;
 }
 
-/* The paths of an object's @n members @keys, for messages (on the stack: no malloc). */
-static void key_paths(const char *path, const char *const *keys, int n, char kp[][LD_PATH_LEN])
+/*
+ * The paths of an object's @n members @keys that are present (@k), for
+ * messages (on the stack: no malloc); an absent key's path is written
+ * where a message needs it (key_path()).
+ */
+static void key_paths(const char *path, const char *const *keys, const cJSON *const *k, int n,
+		      char kp[][LD_PATH_LEN])
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
+		if (k[i])
+			ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
+}
+
+/* The path of member @i, present or not. */
+static const char *key_path(const char *path, const char *const *keys, int i,
+			    char kp[][LD_PATH_LEN])
+{
+	ld_field_path(kp[i], LD_PATH_LEN, path, keys[i]);
+	return kp[i];
 }
 
 /* The errno values a scenario may name in an int result ("-ENOMEM"). */
@@ -109,7 +123,7 @@ static int load_ret_compare(struct loader *ld, const cJSON *n, const char *path,
 
 	if (ld_object(ld, n, path, ret_keys, 3, k))
 		return -1;
-	key_paths(path, ret_keys, 3, kp);
+	key_paths(path, ret_keys, k, 3, kp);
 	if (k[0] && (k[1] || k[2]))
 		ret = ld_err_key(ld, k[k[1] ? 1 : 2], kp[k[1] ? 1 : 2], "ret has either \"ne\" "
 				 "or a range (\"min\", \"max\"), not both");
@@ -201,9 +215,10 @@ static int load_region(struct loader *ld, const cJSON *n, const char *path,
 	ld_set_pos(ld, &r->pos, n, NULL);
 	if (ld_object(ld, n, path, region_keys, 4, k))
 		return -1;
-	key_paths(path, region_keys, 4, kp);
+	key_paths(path, region_keys, k, 4, kp);
 	if (!k[0] || !k[1])
-		ld_err(ld, n, kp[k[0] ? 1 : 0], "missing: a region needs base and size");
+		ld_err(ld, n, key_path(path, region_keys, k[0] ? 1 : 0, kp),
+		       "missing: a region needs base and size");
 	else if (!ld_phys(ld, k[0], kp[0], 0, &r->base) &&
 		 !ld_phys(ld, k[1], kp[1], 0, &r->size) &&
 		 !(k[2] && ld_nid(ld, k[2], kp[2], true, true, &r->nid)) &&
@@ -298,7 +313,7 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 		return -1;
 	t->present = true;
 	ld_set_pos(ld, &t->pos, n, NULL);
-	key_paths(path, type_keys, 4, kp);
+	key_paths(path, type_keys, k, 4, kp);
 	t->has_cnt = k[0] != NULL;
 	t->has_max = k[1] != NULL;
 	t->has_total_size = k[2] != NULL;
@@ -313,8 +328,8 @@ static int load_type(struct loader *ld, const cJSON *n, const char *path,
 static const char *const content_keys[] = { "base", "size", "state", "byte" };
 
 /* "zeroed", "untouched", or "filled" with its "byte" (0 to 255). */
-static int load_content_state(struct loader *ld, const cJSON *const *k, char kp[][LD_PATH_LEN],
-			      const cJSON *n, struct expect_content *c)
+static int load_content_state(struct loader *ld, const cJSON *const *k, const char *path,
+			      char kp[][LD_PATH_LEN], const cJSON *n, struct expect_content *c)
 {
 	char got[96];
 	uint64_t byte;
@@ -333,7 +348,8 @@ static int load_content_state(struct loader *ld, const cJSON *const *k, char kp[
 	if (c->state != CONTENT_FILLED)
 		return 0;
 	if (!k[3])
-		return ld_err(ld, n, kp[3], "missing: a \"filled\" contents item needs the byte "
+		return ld_err(ld, n, key_path(path, content_keys, 3, kp), "missing: a \"filled\" "
+			      "contents item needs the byte "
 			      "(0 to 255) the memset step wrote");
 	if (ld_count(ld, k[3], kp[3], 0, 255, &byte))
 		return -1;
@@ -351,18 +367,22 @@ static int load_content(struct loader *ld, const cJSON *n, const char *path,
 	ld_set_pos(ld, &c->pos, n, NULL);
 	if (ld_object(ld, n, path, content_keys, 4, k))
 		return -1;
-	key_paths(path, content_keys, 4, kp);
+	key_paths(path, content_keys, k, 4, kp);
 	for (i = 0; i < 3 && k[i]; i++)
 		;
 	if (i < 3)
-		ld_err(ld, n, kp[i], "missing: a contents item needs base, size and state");
+		ld_err(ld, n, key_path(path, content_keys, i, kp),
+		       "missing: a contents item needs base, size and state");
 	else if (!ld_phys(ld, k[0], kp[0], 0, &c->base) &&
 		 !ld_phys(ld, k[1], kp[1], 0, &c->size))
-		ret = load_content_state(ld, k, kp, n, c);
+		ret = load_content_state(ld, k, path, kp, n, c);
 	return ret;
 }
 
-static const char *const zone_keys[] = { "nid", "zone", "spanned", "present", "managed" };
+static const char *const zone_keys[] = {
+	"nid", "zone", "spanned", "present", "managed", "unavailable",
+};
+#define NR_ZONE_KEYS	((int)ARRAY_SIZE(zone_keys))
 
 static const char *zone_candidate(void *ctx, int i)
 {
@@ -399,24 +419,27 @@ static int zone_name(struct loader *ld, const cJSON *n, const char *path,
 static int load_zone(struct loader *ld, const cJSON *n, const char *path,
 		     struct expect_zone *z)
 {
-	const cJSON *k[5];
-	char kp[5][LD_PATH_LEN];
+	const cJSON *k[NR_ZONE_KEYS];
+	char kp[NR_ZONE_KEYS][LD_PATH_LEN];
 	int ret = -1;
 
 	ld_set_pos(ld, &z->pos, n, NULL);
-	if (ld_object(ld, n, path, zone_keys, 5, k))
+	if (ld_object(ld, n, path, zone_keys, NR_ZONE_KEYS, k))
 		return -1;
-	key_paths(path, zone_keys, 5, kp);
+	key_paths(path, zone_keys, k, NR_ZONE_KEYS, kp);
 	z->has_spanned = k[2] != NULL;
 	z->has_present = k[3] != NULL;
 	z->has_managed = k[4] != NULL;
+	z->has_unavailable = k[5] != NULL;
 	if (!k[1])
-		ld_err(ld, n, kp[1], "missing: expected the name of one of the machine's zones");
+		ld_err(ld, n, key_path(path, zone_keys, 1, kp),
+		       "missing: expected the name of one of the machine's zones");
 	else if (!(k[0] && ld_nid(ld, k[0], kp[0], false, false, &z->nid)) &&
 		 !zone_name(ld, k[1], kp[1], z) &&
 		 !(k[2] && ld_count(ld, k[2], kp[2], 0, UINT64_MAX, &z->spanned)) &&
 		 !(k[3] && ld_count(ld, k[3], kp[3], 0, UINT64_MAX, &z->present)) &&
-		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)))
+		 !(k[4] && ld_count(ld, k[4], kp[4], 0, UINT64_MAX, &z->managed)) &&
+		 !(k[5] && ld_count(ld, k[5], kp[5], 0, UINT64_MAX, &z->unavailable)))
 		ret = 0;
 	return ret;
 }
@@ -503,7 +526,7 @@ int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect
 		return -1;
 	e->present = true;
 	ld_set_pos(ld, &e->pos, n, NULL);
-	key_paths(path, expect_keys, NR_EXPECT_KEYS, kp);
+	key_paths(path, expect_keys, k, NR_EXPECT_KEYS, kp);
 	if (k[E_RET] && !spec)
 		ld_err_key(ld, k[E_RET], kp[E_RET], "ret is only checked in a step's expect: the "
 			   "top level has no result");
@@ -540,6 +563,8 @@ static void free_type(struct expect_type *t)
 {
 	int i;
 
+	if (!t->present)	/* then nothing was allocated (load_type) */
+		return;
 	ld_free_value(&t->cnt);
 	ld_free_value(&t->max);
 	ld_free_value(&t->total_size);
@@ -559,6 +584,8 @@ void ld_free_expect(struct expect *e)
 {
 	int i;
 
+	if (!e->present)	/* then nothing was allocated (ld_expect) */
+		return;
 	ld_free_pos(&e->pos);
 	free(e->panic);
 	e->panic = NULL;

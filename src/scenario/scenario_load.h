@@ -28,6 +28,15 @@ struct loader {
 	struct label_table	*labels;
 	int			visible;	/* labels bound by steps before this one */
 	size_t			nr_args;	/* of sc->args, given to steps so far */
+	size_t			cap_steps, cap_args;	/* room in sc->steps, sc->args */
+	size_t			steps_off;	/* where the first step begins */
+	/* The steps are loaded one by one as the parser reads them (streamed): */
+	bool			no_stream;	/* unless this is set: parse the whole tree */
+	bool			streamed;	/* "steps" was loaded while parsing */
+	bool			machine_early;	/* "machine" came first, loaded for the steps */
+	bool			restart;	/* "machine" came after: parse again, no stream */
+	bool			steps_failed;	/* a step failed; its message: */
+	char			*steps_err;
 };
 
 /* Where @n is in the file (never NULL). */
@@ -100,6 +109,9 @@ int ld_nid(struct loader *ld, const cJSON *n, const char *path, bool allow_no_no
 /* The machine (scenario_machine.c), steps (scenario_steps.c), expectations (scenario_expect.c). */
 int ld_machine(struct loader *ld, const cJSON *n);
 int ld_steps(struct loader *ld, const cJSON *n, const char *path);
+/* The next step, item @n of "steps"; ld_steps_done() after the last. */
+int ld_step_item(struct loader *ld, const cJSON *n);
+void ld_steps_done(struct loader *ld);
 int ld_expect(struct loader *ld, const cJSON *n, const char *path, struct expect *e,
 	      const struct op_spec *spec);
 /* Whether $name is bound by a step before ld->visible (expr_parse's callback). */

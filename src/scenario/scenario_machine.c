@@ -28,13 +28,13 @@ static const char *const machine_keys[] = {
 	"numa", "max_numnodes", "phys_addr_bits", "page_size", "smp_cache_bytes",
 	"memory_regions", "reserved_regions", "low_address_limit", "zones", "section_size",
 	"deferred_struct_page_init", "free_late", "movable_node", "mirrored_kernelcore",
-	"bottom_up", "current_limit", "allow_resize", "kernel",
+	"bottom_up", "current_limit", "allow_resize", "kernel", "flatmem",
 };
 enum {
 	M_NUMA, M_MAX_NUMNODES, M_PHYS_ADDR_BITS, M_PAGE_SIZE, M_SMP_CACHE_BYTES,
 	M_MEMORY_REGIONS, M_RESERVED_REGIONS, M_LOW_ADDRESS_LIMIT, M_ZONES, M_SECTION_SIZE,
 	M_DEFERRED, M_FREE_LATE, M_MOVABLE_NODE, M_MIRRORED_KERNELCORE, M_BOTTOM_UP,
-	M_CURRENT_LIMIT, M_ALLOW_RESIZE, M_KERNEL, NR_MACHINE_KEYS
+	M_CURRENT_LIMIT, M_ALLOW_RESIZE, M_KERNEL, M_FLATMEM, NR_MACHINE_KEYS
 };
 
 const char *const *scenario_machine_keys(int *n)
@@ -360,7 +360,8 @@ static int load_switches(struct loader *ld, const cJSON *const *k)
 	    machine_bool(ld, k[M_MIRRORED_KERNELCORE], "mirrored_kernelcore",
 			 &m->mirrored_kernelcore) ||
 	    machine_bool(ld, k[M_BOTTOM_UP], "bottom_up", &m->bottom_up) ||
-	    machine_bool(ld, k[M_ALLOW_RESIZE], "allow_resize", &m->allow_resize))
+	    machine_bool(ld, k[M_ALLOW_RESIZE], "allow_resize", &m->allow_resize) ||
+	    machine_bool(ld, k[M_FLATMEM], "flatmem", &m->flatmem))
 		return -1;
 	m->current_limit = machine_phys_max(m);
 	if (k[M_CURRENT_LIMIT] &&

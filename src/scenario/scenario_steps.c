@@ -279,11 +279,15 @@ static int unknown_arg(struct loader *ld, const cJSON *m, const char *path,
  */
 static int x_log_line(const struct loader *ld, const cJSON *n)
 {
-	const cJSON *k = cJSON_GetObjectItemCaseSensitive(n, "x-log-line");
 	const struct json_pos *p;
+	const cJSON *k;
 	long long v = 0;
 	size_t i;
 
+	/* The first member of that name (as cJSON_GetObjectItemCaseSensitive), few strcmp. */
+	for (k = n->child; k; k = k->next)
+		if (k->string && k->string[0] == 'x' && !strcmp(k->string, "x-log-line"))
+			break;
 	if (!cJSON_IsNumber(k))
 		return 0;
 	/* the number as written: the loader reads numbers from the text */
@@ -312,9 +316,10 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 	if (load_op(ld, n, path, &st->spec))
 		return -1;
 	st->log_line = x_log_line(ld, n);
-	/* ld_steps() counted them: a step whose op is known takes its share. */
+	/* ld_step_item() made room: a step whose op is known takes its share. */
 	st->args = ld->sc->args + ld->nr_args;
 	ld->nr_args += st->spec->nargs;
+	memset(st->args, 0, st->spec->nargs * sizeof(*st->args));
 	nk = step_keys(st->spec, names);
 	ret = ld_members(ld, n, path, names, nk, k, &unknown);
 	if (ret > 0)
@@ -323,12 +328,14 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 		return -1;
 	ld->visible = i;
 	for (a = 0; a < st->spec->nargs; a++) {
+		if (!k[a] && st->spec->args[a].optional)
+			continue;
 		ld_field_path(kp, sizeof(kp), path, names[a]);
-		if (!k[a] && !st->spec->args[a].optional) {
+		if (!k[a]) {
 			arg_list(st->spec, args, sizeof(args));
 			ret = ld_err(ld, n, kp, "missing argument: %s takes %s", st->spec->name,
 				     args);
-		} else if (k[a]) {
+		} else {
 			ret = load_arg(ld, k[a], kp, st, a);
 		}
 		if (ret)
@@ -355,37 +362,98 @@ static int load_step(struct loader *ld, const cJSON *n, int i, const char *path)
 	return ret;
 }
 
-int ld_steps(struct loader *ld, const cJSON *n, const char *path)
+/*
+ * The next size of a block that holds @nr things and is full: what the
+ * rest of the text will need at the rate of the steps so far (@done bytes
+ * of text), an eighth more, but at least twice and at most eight times as
+ * large (short first steps do not make a huge guess); a large block is
+ * then grown a few times, not copied at every doubling.  Only what is
+ * used is ever touched.
+ */
+static size_t grow(size_t nr, size_t min, size_t done, size_t rest)
+{
+	size_t twice = nr ? 2 * nr : min, guess;
+
+	if (nr < 16 || !done)
+		return twice;
+	guess = nr + (size_t)((double)nr * rest / done);
+	guess += guess / 8;
+	return guess < twice ? twice : guess > 8 * nr ? 8 * nr : guess;
+}
+
+/*
+ * Room for one more step (item @n) and its arguments.  The arguments'
+ * block may move: every step's pointer into it is set again, from the
+ * counts of the steps before it.
+ */
+static void make_room(struct loader *ld, const cJSON *n)
 {
 	struct scenario *sc = ld->sc;
+	size_t at = ld_pos(ld, n)->off, done, rest, off = 0;
+	int i;
+
+	if (!sc->nr_steps)
+		ld->steps_off = at;
+	done = at - ld->steps_off;
+	rest = ld->len - at;
+	if ((size_t)sc->nr_steps == ld->cap_steps) {
+		ld->cap_steps = grow(ld->cap_steps, 16, done, rest);
+		sc->steps = xrealloc(sc->steps, ld->cap_steps * sizeof(*sc->steps));
+		hugepages_advise(sc->steps, ld->cap_steps * sizeof(*sc->steps));
+	}
+	if (ld->nr_args + OP_MAX_ARGS <= ld->cap_args)
+		return;
+	ld->cap_args = grow(ld->cap_args, 64, done, rest) + OP_MAX_ARGS;
+	sc->args = xrealloc(sc->args, ld->cap_args * sizeof(*sc->args));
+	hugepages_advise(sc->args, ld->cap_args * sizeof(*sc->args));
+	for (i = 0; i < sc->nr_steps; i++) {
+		if (!sc->steps[i].args)
+			continue;
+		sc->steps[i].args = sc->args + off;
+		off += sc->steps[i].spec->nargs;
+	}
+}
+
+int ld_step_item(struct loader *ld, const cJSON *item)
+{
+	struct scenario *sc = ld->sc;
+	int i = sc->nr_steps;
+	char ip[64];
+
+	make_room(ld, item);
+	memset(&sc->steps[i], 0, sizeof(sc->steps[i]));
+	ld_index_path_buf(ip, sizeof(ip), "steps", i);
+	/* Counted before loading, so that scenario_free sees a half-loaded step. */
+	sc->nr_steps = i + 1;
+	if (load_step(ld, item, i, ip))
+		return -1;
+	/* A panic ends the boot: nothing can run after it. */
+	if (i > 0 && step_expect(&sc->steps[i - 1]) && step_expect(&sc->steps[i - 1])->panic)
+		return ld_err(ld, item, "steps", "steps[%d] expects a kernel panic, which ends "
+			      "the run: it must be the last step", i - 1);
+	return 0;
+}
+
+void ld_steps_done(struct loader *ld)
+{
+	/* Never NULL, as before, even for no steps. */
+	if (!ld->sc->steps)
+		ld->sc->steps = xzalloc(sizeof(*ld->sc->steps));
+	if (!ld->sc->args)
+		ld->sc->args = xzalloc(sizeof(*ld->sc->args));
+}
+
+int ld_steps(struct loader *ld, const cJSON *n, const char *path)
+{
 	const cJSON *item;
-	char got[96], ip[64];
-	size_t nr_args = 0;
-	int i = 0, nr;
+	char got[96];
 
 	if (!cJSON_IsArray(n))
 		return ld_err(ld, n, path, "expected an array of steps, got %s",
 			      ld_describe(ld, n, got, sizeof(got)));
-	nr = cJSON_GetArraySize(n);
-	/* The arguments of all steps in one block, counted by their ops. */
-	for (item = n->child; item; item = item->next) {
-		const cJSON *op = cJSON_GetObjectItemCaseSensitive(item, "op");
-		const struct op_spec *spec = cJSON_IsString(op) ? op_lookup(op->valuestring) : NULL;
-
-		nr_args += spec ? spec->nargs : 0;
-	}
-	sc->args = hugepages_zalloc((nr_args ? nr_args : 1) * sizeof(*sc->args));
-	sc->steps = hugepages_zalloc((nr ? nr : 1) * sizeof(*sc->steps));
-	for (item = n->child; item; item = item->next, i++) {
-		ld_index_path_buf(ip, sizeof(ip), path, i);
-		/* Counted before loading, so that scenario_free sees a half-loaded step. */
-		sc->nr_steps = i + 1;
-		if (load_step(ld, item, i, ip))
+	for (item = n->child; item; item = item->next)
+		if (ld_step_item(ld, item))
 			return -1;
-		/* A panic ends the boot: nothing can run after it. */
-		if (i > 0 && step_expect(&sc->steps[i - 1]) && step_expect(&sc->steps[i - 1])->panic)
-			return ld_err(ld, item, path, "steps[%d] expects a kernel panic, which ends "
-				      "the run: it must be the last step", i - 1);
-	}
+	ld_steps_done(ld);
 	return 0;
 }

@@ -311,7 +311,8 @@ int ld_members(struct loader *ld, const cJSON *obj, const char *path,
 
 		if (!strncmp(key, "x-", 2))
 			continue;
-		for (i = 0; i < n && strcmp(key, names[i]); i++)
+		/* The first byte first: most names differ there. */
+		for (i = 0; i < n && (key[0] != names[i][0] || strcmp(key, names[i])); i++)
 			;
 		if (i == n) {
 			*unknown = m;
@@ -506,7 +507,8 @@ int ld_phys(struct loader *ld, const cJSON *n, const char *path, unsigned int fl
 	char got[96];
 
 	memset(v, 0, sizeof(*v));
-	ld_set_pos(ld, &v->pos, n, NULL);
+	v->pos.line = ld_pos(ld, n)->line;
+	v->pos.col = ld_pos(ld, n)->col;
 	if (cJSON_IsString(n)) {
 		if (phys_string(ld, n, path, flags, v))
 			return -1;

@@ -5,10 +5,14 @@
  * JSON; every 100th has an expectation) for N = 10^5 and 10^6, loaded with
  * scenario_load() as every subcommand does.  Prints the time per step,
  * the resident memory the scenario keeps per step once loaded, and the
- * peak of the load (text, parse tree and steps at once) per step.
+ * peak of the load per step: the text and the steps, as the steps are
+ * streamed (each one's parse nodes are freed before the next is read).
  * Targets (issue 15): 10^6 steps in <= 2 s, <= 300 bytes per step resident.
+ * Then the small files `mbviz check` reads by the hundred: CPU per file,
+ * and how much of it the system calls of any load take.
  * Run by `make bench`; never part of `make check`.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -26,6 +30,19 @@ static void usage_s(double *user, double *sys)
 	getrusage(RUSAGE_SELF, &ru);
 	*user = ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6;
 	*sys = ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return v[n / 2];
 }
 
 static int bench(long n)
@@ -56,7 +73,7 @@ static int bench(long n)
 		return 1;
 	}
 	printf("  %8ld steps (%.1f MiB): %.3f s wall, %.3f s CPU (%.2f us/step; target 2 s "
-	       "per 10^6): %.2f s user, %.2f s system (page faults of the parse tree); "
+	       "per 10^6): %.2f s user, %.2f s system (page faults of the text and steps); "
 	       "resident %.0f bytes/step (target 300), peak while loading %.0f "
 	       "bytes/step\n", n, st.st_size / 1048576.0, t, cpu, cpu * 1e6 / n, u1 - u0, s1 - s0,
 	       (double)(rss1 - rss0) / n,
@@ -65,11 +82,83 @@ static int bench(long n)
 	return 0;
 }
 
+#define NR_SMALL	150
+#define SMALL_REPS	20
+#define SMALL_RUNS	7
+
+/* CPU seconds of opening, examining, reading and closing the files as the loader does. */
+static double read_only(char **files, int n)
+{
+	static char buf[1 << 16];
+	double t0 = bench_cpu_s();
+	int k, fd;
+
+	for (k = 0; k < n; k++) {
+		struct stat st;
+
+		fd = open(files[k], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &st) || read(fd, buf, sizeof(buf)) < 0)
+			exit(1);
+		close(fd);
+	}
+	return bench_cpu_s() - t0;
+}
+
+static double load_all(char **files, int n)
+{
+	double t0 = bench_cpu_s();
+	char err[1024];
+	int k;
+
+	for (k = 0; k < n; k++) {
+		struct scenario *sc = scenario_load(files[k], err, sizeof(err));
+
+		if (!sc) {
+			printf("  small: %s\n", err);
+			exit(1);
+		}
+		scenario_free(sc);
+	}
+	return bench_cpu_s() - t0;
+}
+
+/*
+ * The small files of `mbviz check` (gen-scenario.sh suite 0..149, about
+ * 720 bytes each), loaded one after the other: CPU per file, next to what
+ * its four system calls alone cost (open, fstat, read, close: the floor
+ * of any load, large on a virtual machine).  Medians, the two alternated.
+ */
+static void bench_small(void)
+{
+	double load[SMALL_RUNS], io[SMALL_RUNS], l, r;
+	char *files[NR_SMALL];
+	int k, run, rep;
+
+	for (k = 0; k < NR_SMALL; k++)
+		files[k] = bench_generate("suite", k);
+	for (run = 0; run < SMALL_RUNS; run++) {
+		load[run] = io[run] = 0;
+		for (rep = 0; rep < SMALL_REPS; rep++) {
+			load[run] += load_all(files, NR_SMALL);
+			io[run] += read_only(files, NR_SMALL);
+		}
+	}
+	l = median(load, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
+	r = median(io, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
+	printf("  %d small files (gen-scenario.sh suite): %.1f us/file CPU; its 4 system calls "
+	       "alone %.1f us, the rest (parse, load, free) %.1f us\n", NR_SMALL, l, r, l - r);
+	for (k = 0; k < NR_SMALL; k++) {
+		unlink(files[k]);
+		free(files[k]);
+	}
+}
+
 int main(void)
 {
 	printf("bench_load: scenario_load() of gen-scenario.sh steps N (%d-byte struct step)\n",
 	       (int)sizeof(struct step));
 	bench(100000);
 	bench(1000000);
+	bench_small();
 	return 0;
 }

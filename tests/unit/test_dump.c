@@ -176,9 +176,9 @@ static void test_numa(void)
 }
 
 static struct mb_zone zones[] = {
-	{ 0, 1, "DMA32", 0x1000, 1044480, 1044334, 1010000 },
-	{ 0, 0, "DMA", 1, 4095, 3998, 3840 },
-	{ 0, 2, "Normal", 0x100000, 0, 0, 0 },
+	{ 0, 1, "DMA32", 0x1000, 1044480, 1044334, 1010000, 0 },
+	{ 0, 0, "DMA", 1, 4095, 3998, 3840, 98 },
+	{ 0, 2, "Normal", 0x100000, 0, 0, 0, 0 },
 };
 
 static void test_zoneinfo(void)
@@ -262,7 +262,7 @@ static void test_json(void)
 		ok(strstr(got, "  \"bottom_up\": true,\n  \"current_limit\": \"0x40000000\",\n"
 			  "  \"contents\": [],\n  \"zones\": [\n"
 			  "    { \"nid\": 0, \"zone\": \"DMA\", \"spanned\": 4095, \"present\": 3998,"
-			  " \"managed\": 3840 }\n  ],\n"
+			  " \"managed\": 3840, \"unavailable\": 98 }\n  ],\n"
 			  "  \"totalram_pages\": 3840,\n  \"lost_pages\": 2\n}\n") != NULL,
 		   "json: zones and page counts once memblock_free_all has run");
 		free(got);

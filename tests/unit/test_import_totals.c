@@ -3,7 +3,8 @@
  * The zone and node lines mbviz import reads for the kernel's totals
  * (mm/page_alloc.c 6.1: "Zone ranges", "Movable zone start", "Initmem
  * setup node", zone_pcp_init's "LIFO batch", mem_init_print_info's
- * "Memory:"), and the look-alikes it leaves alone.
+ * "Memory:", memmap_init's "pages in unavailable ranges" and the older
+ * kernels' forms of it), and the look-alikes it leaves alone.
  */
 #include <string.h>
 
@@ -46,7 +47,18 @@ int main(void)
 	is_u64(l.cnt, 1990000, "its first figure");
 	is_u64(l.size, 2096000, "its second");
 	ok(l.usable, "both read");
-	is_int(parse("[    0.000000] On node 0, zone DMA: 1 pages in unavailable ranges"), IMP_IGNORE, "unavailable ranges: not read");
+	is_int(parse("[    0.000000] On node 2, zone DMA32: 19527 pages in unavailable ranges"), IMP_UNAVAIL, "a zone's pages in unavailable ranges");
+	is_int(l.nid, 2, "its node");
+	is_str(l.name, "DMA32", "its zone");
+	is_u64(l.cnt, 19527, "their number");
+	is_int(parse("[    0.000000] On node 0, zone DMA: 28672 pages in unavailable"), IMP_UNUSABLE, "one cut inside its words");
+	ok(l.incomplete, "may go on on the next line");
+	is_int(parse("[    0.000000] On node 0, zone DMA: 1 pages in unavailable ranges!"), IMP_IGNORE, "more after it: not one");
+	is_int(parse("[    0.000000] On node 0, zone Foo: 1 pages in unavailable ranges"), IMP_IGNORE, "not a zone's name");
+	is_int(parse("[    0.000000] On node 0, zone DMA: 1 pages in other ranges"), IMP_IGNORE, "other words: not one");
+	is_int(parse("[    0.000000] Zeroed struct page in unavailable ranges: 1352 pages"), IMP_UNAVAIL_OLD, "the form before 5.11");
+	is_int(parse("[    0.022281] DMA32: Zeroed struct page in unavailable ranges: 32"), IMP_UNAVAIL_OLD, "5.11-rc's, per zone");
+	is_int(parse("[    0.017765]   DMA zone: 98 pages in unavailable ranges"), IMP_UNAVAIL_OLD, "5.11's");
 	is_int(parse("[    0.000000]   Movable  [mem 0x0000000100000000-0x000000017fffffff] extra"), IMP_IGNORE, "a zone line with more after it");
 	is_int(parse("[    0.000000]   Foo      [mem 0x0000000100000000-0x000000017fffffff]"), IMP_IGNORE, "not a zone's name");
 	is_int(parse("Node 1, zone    DMA32"), IMP_ZONEINFO_ZONE, "a /proc/zoneinfo zone");

@@ -73,9 +73,9 @@ static struct mb_page_range pg_pages[] = {
 };
 static struct mb_zone pg_zones[] = {
 	/* Out of order: the renderer sorts them by node and zone. */
-	{ 1, 2, NULL, 0x100000, 0x40000, 0x40000, 0x400 },
-	{ 0, 1, NULL, 0x1000, 0x3f000, 0x3f000, 0x3cfff },
-	{ 0, 0, NULL, 0x1, 0xfff, 0xf9e, 0xf00 },
+	{ 1, 2, NULL, 0x100000, 0x40000, 0x40000, 0x400, 0 },
+	{ 0, 1, NULL, 0x1000, 0x3f000, 0x3f000, 0x3cfff, 0 },
+	{ 0, 0, NULL, 0x1, 0xfff, 0xf9e, 0xf00, 0 },
 };
 static struct mb_node pg_nodes[] = {
 	{ 0, 0x1, 0x40000, UINT64_MAX },
