@@ -32,19 +32,6 @@ static void usage_s(double *user, double *sys)
 	*sys = ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return v[n / 2];
-}
-
 static int bench(long n)
 {
 	char *file = bench_generate("steps", n), err[1024];
@@ -143,8 +130,8 @@ static void bench_small(void)
 			io[run] += read_only(files, NR_SMALL);
 		}
 	}
-	l = median(load, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
-	r = median(io, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
+	l = bench_median(load, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
+	r = bench_median(io, SMALL_RUNS) * 1e6 / (SMALL_REPS * NR_SMALL);
 	printf("  %d small files (gen-scenario.sh suite): %.1f us/file CPU; its 4 system calls "
 	       "alone %.1f us, the rest (parse, load, free) %.1f us\n", NR_SMALL, l, r, l - r);
 	for (k = 0; k < NR_SMALL; k++) {

@@ -27,13 +27,6 @@
 #define WIDTH		250
 #define FRAMES		20
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void *zalloc(size_t n)
 {
 	void *p = calloc(1, n);
@@ -108,8 +101,7 @@ static double frame_bands(const struct frame *in, enum render_scale scale)
 		t[f] = bench_cpu_s() * 1e3 - t0;
 	}
 	canvas_free(&cv);
-	qsort(t, FRAMES, sizeof(*t), cmp_double);
-	return t[FRAMES / 2];	/* the median frame */
+	return bench_median(t, FRAMES);	/* the median frame */
 }
 
 static double frame_snapshot(const struct frame *in, size_t *bytes)

@@ -291,19 +291,6 @@ static double spawn_wall(char **argv)
 	return status < 0 ? -1 : bench_now_s() - t0;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, n, sizeof(*v), cmp_double);
-	return v[n / 2];
-}
-
 #define REPS	9
 
 struct check_figures {
@@ -319,9 +306,10 @@ static const char *verdict(double ratio, double target)
 
 static void print_check(struct check_figures *f, bool bad)
 {
-	double r = median(f->ref, REPS), g = median(f->eng, REPS), m = median(f->mine, REPS);
-	double proc = median(f->proc, REPS), start = median(f->start, REPS);
-	double tru = median(f->tru, REPS);
+	double r = bench_median(f->ref, REPS), g = bench_median(f->eng, REPS);
+	double m = bench_median(f->mine, REPS);
+	double proc = bench_median(f->proc, REPS), start = bench_median(f->start, REPS);
+	double tru = bench_median(f->tru, REPS);
 	const struct phases *ph = &f->ph;
 	double all = ph->load + ph->run + ph->free;
 	double check = ph->run - ph->bare;
@@ -377,8 +365,8 @@ static void bench_kernel_tests(char **check_argv)
 			printf("    the kernel's test binary %s: did not run to success\n", path);
 			continue;
 		}
-		k = median(kern, REPS);
-		m = median(mine, REPS);
+		k = bench_median(kern, REPS);
+		m = bench_median(mine, REPS);
 		printf("    the kernel's test binary %s (built with the flags you gave it), as a "
 		       "process: %.2f ms (wall median); `mbviz check` %.2f ms: %.2fx it "
 		       "(target <= 1.5x: %s)\n", path, k * 1e3, m * 1e3, m / k, verdict(m / k, 1.5));

@@ -37,6 +37,20 @@ static inline double bench_cpu_s(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static inline int bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of the @n figures of @v (sorted in place). */
+static inline double bench_median(double *v, int n)
+{
+	qsort(v, n, sizeof(*v), bench_cmp_double);
+	return v[n / 2];
+}
+
 /* A line "KEY: N kB" of /proc/self/status, in bytes; 0 if absent. */
 static inline size_t bench_status_bytes(const char *key)
 {
