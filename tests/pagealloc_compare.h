@@ -3,8 +3,8 @@
  * What the page-allocator model's randomized comparisons share
  * (test_pagealloc_late, test_pagealloc_free_all): a seeded random number, a
  * result captured after a hand-over (zones, page fates, log lines,
- * early_pfn_to_nid's cache), and the comparison of two results that says
- * where they part; and the main loop that runs the cases.  Include after
+ * early_pfn_to_nid's cache), the comparison of two results that says
+ * where they part and its TAP result; and the main loop that runs the cases.  Include after
  * model/pagealloc_priv.h, core/steplog.h and tap.h.
  */
 #ifndef MBVIZ_TESTS_PAGEALLOC_COMPARE_H
@@ -79,6 +79,17 @@ static bool same(const struct result *a, const struct result *b, char *why, int 
 			return false;
 		}
 	return true;
+}
+
+/* The TAP result "@desc: same state" or "@desc: where they part"; frees both states. */
+static void verdict(struct result *a, struct result *b, const char *desc)
+{
+	char why[9000] = "";
+	bool eq = same(a, b, why, sizeof(why));
+
+	ok(eq, "%s: %s", desc, eq ? "same state" : why);
+	state_free(&a->st);
+	state_free(&b->st);
 }
 
 /* Runs @one on cases 0 to @cases - 1 with a log to capture, from one fixed seed: the TAP result. */

@@ -113,7 +113,7 @@ static void one_case(int k, struct steplog *lg)
 	struct machine m;
 	struct page_alloc *pa = pa_create();
 	struct result a, b;
-	char why[9000];
+	char desc[160];
 	void *saved;
 	int n, nr, i;
 
@@ -148,12 +148,10 @@ static void one_case(int k, struct steplog *lg)
 	free_all(pa, ranges, nr, true);
 	capture(pa, lg, &a);
 
-	ok(same(&a, &b, why, sizeof(why)), "case %d (%s, %s, %d regions, %d ranges): %s", k,
-	   m.numa ? "numa" : "uma", m.deferred_struct_page_init ? "deferred" : "not deferred",
-	   n, nr, why[0] ? why : "same state");
-	why[0] = '\0';
-	state_free(&a.st);
-	state_free(&b.st);
+	snprintf(desc, sizeof(desc), "case %d (%s, %s, %d regions, %d ranges)", k,
+		 m.numa ? "numa" : "uma", m.deferred_struct_page_init ? "deferred" : "not deferred",
+		 n, nr);
+	verdict(&a, &b, desc);
 	pa_free_saved(saved);
 	pa_destroy(pa);
 }

@@ -85,7 +85,7 @@ static void one_case(int k, struct steplog *lg)
 	struct machine m;
 	struct page_alloc *pa = pa_create();
 	struct result a, b;
-	char why[9000];
+	char desc[160];
 	uint64_t s, e;
 	bool core = rnd(2);
 	void *saved;
@@ -127,12 +127,10 @@ static void one_case(int k, struct steplog *lg)
 	pa_end(pa);
 	capture(pa, lg, &a);
 
-	ok(same(&a, &b, why, sizeof(why)), "case %d (%s, %s, %d regions, [%#llx, %#llx)): %s", k,
-	   m.numa ? "numa" : "uma", core ? "__free_pages_core" : "memblock_free_pages", n,
-	   (unsigned long long)s, (unsigned long long)e, why[0] ? why : "same state");
-	why[0] = '\0';
-	state_free(&a.st);
-	state_free(&b.st);
+	snprintf(desc, sizeof(desc), "case %d (%s, %s, %d regions, [%#llx, %#llx))", k,
+		 m.numa ? "numa" : "uma", core ? "__free_pages_core" : "memblock_free_pages", n,
+		 (unsigned long long)s, (unsigned long long)e);
+	verdict(&a, &b, desc);
 	pa_free_saved(saved);
 	pa_destroy(pa);
 }
