@@ -473,7 +473,52 @@ struct key {
 static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON **out);
 
 /* An object's members or an array's items, after the opening bracket. */
-static int scan_container(struct cursor *c, int depth, bool object, cJSON *parent)
+static void free_chunks(struct json_chunk *ch)
+{
+	struct json_chunk *next;
+
+	for (; ch; ch = next) {
+		next = ch->next;
+		free(ch);
+	}
+}
+
+/* Free all chunks of @list but the newest (the largest), emptied; returns the list. */
+static struct json_chunk *arena_empty(struct json_chunk *list)
+{
+	if (!list)
+		return NULL;
+	free_chunks(list->next);
+	list->next = NULL;
+	list->used = 0;
+	return list;
+}
+
+/*
+ * An item of a streamed array: parsed into the scratch arena, handed over,
+ * and forgotten.
+ */
+static int scan_streamed_item(struct cursor *c, int depth)
+{
+	struct json_chunk *tree = c->out->chunks;
+	cJSON *item;
+	int ret;
+
+	c->out->chunks = c->scratch;
+	ret = scan_value(c, depth, NULL, &item);
+	if (!ret)
+		c->stream->item(c->stream->ctx, item);
+	c->scratch = arena_empty(c->out->chunks);
+	c->out->chunks = tree;
+	return ret;
+}
+
+/*
+ * The members or items of a container, after its '{' or '['; the items of
+ * a @streamed array go one by one to the stream and are not kept.
+ */
+static int scan_container(struct cursor *c, int depth, bool object, bool streamed,
+			  cJSON *parent)
 {
 	char close = object ? '}' : ']', g[48];
 	struct key key = { .off = JSON_NO_KEY };
@@ -512,17 +557,22 @@ static int scan_container(struct cursor *c, int depth, bool object, cJSON *paren
 			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
 				       "']' (trailing comma)");
 		}
-		if (scan_value(c, depth, object ? &key : NULL, &item))
-			return -1;
-		/* Linked as cJSON links them: the first item's prev is the last. */
-		if (last) {
-			last->next = item;
-			item->prev = last;
+		if (streamed) {
+			if (scan_streamed_item(c, depth))
+				return -1;
 		} else {
-			parent->child = item;
+			if (scan_value(c, depth, object ? &key : NULL, &item))
+				return -1;
+			/* Linked as cJSON links them: the first item's prev is the last. */
+			if (last) {
+				last->next = item;
+				item->prev = last;
+			} else {
+				parent->child = item;
+			}
+			parent->child->prev = item;
+			last = item;
 		}
-		parent->child->prev = item;
-		last = item;
 		skip_ws(c);
 		if (peek(c) == close) {
 			step(c);
@@ -538,66 +588,6 @@ static int scan_container(struct cursor *c, int depth, bool object, cJSON *paren
 		step(c);
 		skip_ws(c);
 		after_comma = true;
-	}
-}
-
-/* Free all chunks of @list but the newest (the largest), emptied; returns the list. */
-static struct json_chunk *arena_empty(struct json_chunk *list)
-{
-	struct json_chunk *ch, *next;
-
-	if (!list)
-		return NULL;
-	for (ch = list->next; ch; ch = next) {
-		next = ch->next;
-		free(ch);
-	}
-	list->next = NULL;
-	list->used = 0;
-	return list;
-}
-
-/*
- * The items of a streamed array, after its '[': each parsed into the
- * scratch arena, handed over, and forgotten.  The same syntax as
- * scan_container() checks, with the same messages.
- */
-static int scan_stream_items(struct cursor *c, int depth)
-{
-	struct json_chunk *tree = c->out->chunks;
-	bool after_comma = false;
-	cJSON *item;
-	char g[48];
-	int ret;
-
-	for (skip_ws(c); ; skip_ws(c), after_comma = true) {
-		if (peek(c) == ']' && !after_comma) {
-			step(c);
-			return 0;
-		}
-		if (after_comma && peek(c) == ']')
-			return fail_at(c, c->i, "invalid JSON: expected a value after ',', got "
-				       "']' (trailing comma)");
-		c->out->chunks = c->scratch;
-		ret = scan_value(c, depth, NULL, &item);
-		if (!ret)
-			c->stream->item(c->stream->ctx, item);
-		c->scratch = arena_empty(c->out->chunks);
-		c->out->chunks = tree;
-		if (ret)
-			return -1;
-		skip_ws(c);
-		if (peek(c) == ']') {
-			step(c);
-			return 0;
-		}
-		if (peek(c) != ',') {
-			got(c, c->i, g, sizeof(g));
-			return fail_at(c, c->i, "invalid JSON: expected ',' or ']' after an array "
-				       "item, got %s%s", g, peek(c) == '"' || peek(c) == '{' ||
-				       peek(c) == '[' ? " (is a ',' missing?)" : "");
-		}
-		step(c);
 	}
 }
 
@@ -637,11 +627,10 @@ static int scan_value(struct cursor *c, int depth, const struct key *key, cJSON 
 		if (depth == 0)
 			c->root = &n->j;
 		step(c);
-		if (b == '[' && depth == 1 && key && c->stream && c->root->type == cJSON_Object &&
-		    c->stream->want(c->stream->ctx, c->root, key->name))
-			ret = scan_stream_items(c, depth + 1);
-		else
-			ret = scan_container(c, depth + 1, b == '{', &n->j);
+		ret = scan_container(c, depth + 1, b == '{',
+				     b == '[' && depth == 1 && key && c->stream &&
+				     c->root->type == cJSON_Object &&
+				     c->stream->want(c->stream->ctx, c->root, key->name), &n->j);
 	} else if (b == '"') {
 		n->j.type = cJSON_String;
 		ret = scan_string(c, &n->j.valuestring);
@@ -665,16 +654,6 @@ int json_parse(char *buf, size_t len, int max_depth, size_t max_values,
 	       struct json_doc *out, struct json_error *e)
 {
 	return json_parse_stream(buf, len, max_depth, max_values, NULL, out, e);
-}
-
-static void free_chunks(struct json_chunk *ch)
-{
-	struct json_chunk *next;
-
-	for (; ch; ch = next) {
-		next = ch->next;
-		free(ch);
-	}
 }
 
 int json_parse_stream(char *buf, size_t len, int max_depth, size_t max_values,
