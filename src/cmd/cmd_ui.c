@@ -18,12 +18,7 @@
  * MBVIZ_UI_KEYTIMES=FILE it also writes each key's CPU time, phase by
  * phase, to FILE (src/ui/ui_keytime.h; bench_ui reads it).
  */
-#include "config.h"
-
 #include <errno.h>
-#ifdef HAVE_MALLOPT
-#include <malloc.h>
-#endif
 #include <limits.h>
 #include <locale.h>
 #include <stdio.h>
@@ -402,22 +397,6 @@ static void close_run(struct ui_run *r)
 		scenario_free(r->sc);
 }
 
-/*
- * Each redraw builds every section's bands (render_map.c) in arrays of up
- * to a few MiB and frees them.  glibc serves blocks over M_MMAP_THRESHOLD
- * (128 KiB, raised only when a larger mapped block happens to be freed)
- * with fresh mappings, so every frame faulted its arrays in anew: at
- * 50k+50k regions, 2,300 page faults and about 30 ms of a 38 ms key
- * (bench_ui).  The UI keeps such blocks in its heap instead.
- */
-static void keep_frame_memory(void)
-{
-#ifdef HAVE_MALLOPT
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
-}
-
 int cmd_ui(const struct cmd_line *cl)
 {
 	struct ui_args a = { 0 };
@@ -432,7 +411,6 @@ int cmd_ui(const struct cmd_line *cl)
 	if (test_mode(&a))
 		return 2;
 	setlocale(LC_ALL, "");
-	keep_frame_memory();
 	if (!is_dir(a.file) && open_scenario(&a, &r))
 		goto out;
 	if (a.opts.script) {

@@ -104,6 +104,7 @@ void canvas_free(struct canvas *cv)
 	for (i = 0; i < cv->alloc; i++)
 		free(cv->lines[i].cells);
 	free(cv->lines);
+	band_keep_free(cv->keep);
 	memset(cv, 0, sizeof(*cv));
 }
 

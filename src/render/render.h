@@ -139,12 +139,15 @@ struct rline {
 	int		index;		/* see enum rline_kind; -1 otherwise */
 };
 
+struct band_keep;
+
 struct canvas {
 	int		nr;
 	int		alloc;
 	struct rline	*lines;
 	bool		utf8;		/* set from the options by every render call: without
 					 * it, text is transliterated to ASCII */
+	struct band_keep *keep;		/* render_bands()'s arrays, kept between frames */
 };
 
 void canvas_init(struct canvas *cv);

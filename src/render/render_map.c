@@ -407,6 +407,38 @@ static struct cut *merge_cuts(struct cut *a, int na, const struct band *b, int *
 
 enum { B_MEM, B_DMEM, B_RSV, B_DRSV, B_PAGES, B_DPAGES, NR_BANDS };
 
+/*
+ * A redraw fills every band with up to two items a region: arrays of MiBs
+ * at 10^5 regions.  Made anew for each frame they were fresh mappings each
+ * time (glibc maps blocks over its mmap threshold), faulted in page by page:
+ * 2,300 faults a frame in the UI.  The canvas keeps them instead.
+ */
+struct band_keep {
+	struct band	b[NR_BANDS];
+};
+
+static struct band *bands_kept(struct canvas *cv)
+{
+	int b;
+
+	if (!cv->keep)
+		cv->keep = xzalloc(sizeof(*cv->keep));
+	for (b = 0; b < NR_BANDS; b++)
+		cv->keep->b[b].nr = 0;
+	return cv->keep->b;
+}
+
+void band_keep_free(struct band_keep *k)
+{
+	int b;
+
+	if (!k)
+		return;
+	for (b = 0; b < NR_BANDS; b++)
+		band_free(&k->b[b]);
+	free(k);
+}
+
 static const char *const band_label[NR_BANDS] = {
 	"memory", "  change", "reserved", "  change", "pages", "  change",
 };
@@ -486,7 +518,7 @@ void render_bands(struct canvas *cv, struct render_map *map, const struct frame 
 {
 	struct render_opts o = *opts;
 	struct section s = { .in = in, .o = &o, .node = node };
-	struct band bands[NR_BANDS] = { { 0 } };
+	struct band *bands = bands_kept(cv);
 	bool present[NR_BANDS];
 	struct cut *cuts = NULL;
 	struct axis ax;
@@ -523,8 +555,6 @@ void render_bands(struct canvas *cv, struct render_map *map, const struct frame 
 	ax.b = NULL;
 	axis_free(&ax);
 	free(cuts);
-	for (b = 0; b < NR_BANDS; b++)
-		band_free(&bands[b]);
 	free(s.mem);
 	free(s.mem_index);
 	diff_free(&s.diff);

@@ -169,6 +169,8 @@ struct band {
 void band_add(struct band *b, uint64_t start, uint64_t end, enum item_kind kind,
 	      bool selected);
 void band_free(struct band *b);
+/* render_map.c: the band arrays a canvas keeps between frames, freed. */
+void band_keep_free(struct band_keep *k);
 /*
  * Paint @b over @ax into @l from column RENDER_MARGIN.  With @by_priority
  * a column shared by several items shows the most important one instead
